@@ -1,0 +1,3 @@
+from wardley.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,81 @@
+"""The ``wardley`` command. Commands that do not draw never import Qt."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from wardley import __version__
+
+#: One module per command under ``wardley.cli_commands``, each with ``register``
+#: (adds its sub-parser; imports nothing heavy) and ``run(args) -> int``.
+COMMANDS = ("validate", "schema")
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_BAD_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # One line, not argparse's usage block: the hint says where the usage is.
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="wardley",
+        description="Wardley maps for public services: draw them, read OWM text, export images, "
+        "and find what to share as a platform. With no command, or a FILE, it opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"wardley {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMANDS:
+        module = importlib.import_module(f"wardley.cli_commands.{name}")
+        module.register(sub)
+    return parser
+
+
+def _is_app_call(argv: Sequence[str]) -> bool:
+    if not argv:
+        return True
+    first = argv[0]
+    return first not in COMMANDS and not first.startswith("-")
+
+
+def _run(argv: list[str]) -> int:
+    if argv in (["--version"], ["-V"]):
+        print(f"wardley {__version__}")
+        return EXIT_OK
+    if _is_app_call(argv):
+        from wardley.cli_commands import app
+
+        return app.run_app(argv)
+    args = build_parser().parse_args(argv)
+    module = importlib.import_module(f"wardley.cli_commands.{args.command}")
+    return int(module.run(args))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from wardley.io.problems import MapFileError
+
+    try:
+        return _run(list(sys.argv[1:] if argv is None else argv))
+    except MapFileError as error:
+        for line in error.lines():
+            print(line, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `wardley schema | head`): nothing to report.
+        sys.stderr.close()
+        return EXIT_OK
+    except Exception as error:  # noqa: BLE001 - a user never sees a traceback
+        if os.environ.get("WARDLEY_DEBUG"):
+            raise
+        print(f"wardley: internal error: {type(error).__name__}: {error} (set WARDLEY_DEBUG=1 for details)", file=sys.stderr)
+        return EXIT_INTERNAL

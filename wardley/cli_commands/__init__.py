@@ -1,0 +1,1 @@
+"""One module per ``wardley`` command; see :data:`wardley.cli.COMMANDS`."""

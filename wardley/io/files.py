@@ -1,0 +1,96 @@
+"""Opening and saving map files of either format, with one-line errors for bad input."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from wardley.io.atomic import write_atomically
+from wardley.io.json_format import dump_json_map, parse_json_map
+from wardley.io.limits import MAX_FILE_BYTES
+from wardley.io.problems import MapFileError, Problem
+from wardley.model.entities import WardleyMap
+
+FileFormat = Literal["json", "owm"]
+OWM_SUFFIXES = (".owm", ".wm", ".txt")
+JSON_SUFFIXES = (".json",)
+
+
+@dataclass
+class LoadedMap:
+    map: WardleyMap
+    format: FileFormat
+    #: Lines an OWM import skipped or read in a guessed way; empty for JSON.
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def format_of(path: str | os.PathLike[str]) -> FileFormat:
+    name = Path(path).name.lower()
+    if name.endswith(JSON_SUFFIXES):
+        return "json"
+    if name.endswith(OWM_SUFFIXES):
+        return "owm"
+    raise MapFileError.single(
+        str(path), "unknown file type (use .wardley.json for wardley maps, or .owm, .wm, .txt for OWM text)"
+    )
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """The file's text, or a :class:`MapFileError` saying plainly why not."""
+    source = str(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise MapFileError.single(source, "no such file") from None
+    except IsADirectoryError:
+        raise MapFileError.single(source, "is a folder, not a map file") from None
+    except PermissionError:
+        raise MapFileError.single(source, "permission denied: cannot read the file") from None
+    except OSError as error:
+        raise MapFileError.single(source, f"cannot read the file: {error.strerror or error}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise MapFileError.single(source, f"too large: over {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    if b"\x00" in data:
+        raise MapFileError.single(source, "not a text file (it holds binary data)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise MapFileError.single(source, f"not UTF-8 text (bad byte at offset {error.start})") from None
+
+
+def parse_map_text(text: str, file_format: FileFormat, source: str) -> LoadedMap:
+    if file_format == "json":
+        return LoadedMap(parse_json_map(text, source), "json")
+    from wardley.io.owm import parse_owm
+
+    result = parse_owm(text)
+    return LoadedMap(result.map, "owm", result.warnings)
+
+
+def load_map(path: str | os.PathLike[str]) -> LoadedMap:
+    text = read_text(path)  # first, so a missing file is called missing, whatever its name
+    return parse_map_text(text, format_of(path), str(path))
+
+
+def map_text(wardley_map: WardleyMap, file_format: FileFormat) -> str:
+    if file_format == "json":
+        return dump_json_map(wardley_map)
+    from wardley.io.owm import format_owm
+
+    return format_owm(wardley_map)
+
+
+def save_map(path: str | os.PathLike[str], wardley_map: WardleyMap, file_format: FileFormat | None = None) -> None:
+    """Save atomically in the format the name asks for; the old file survives any failure."""
+    text = map_text(wardley_map, file_format or format_of(path))
+    try:
+        write_atomically(path, text.encode("utf-8"))
+    except IsADirectoryError:
+        raise MapFileError.single(str(path), "is a folder: cannot save over it") from None
+    except PermissionError:
+        raise MapFileError.single(str(path), "permission denied: cannot write here") from None
+    except OSError as error:
+        raise MapFileError.single(str(path), f"cannot save: {error.strerror or error}") from None

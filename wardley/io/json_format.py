@@ -1,0 +1,144 @@
+"""The ``NAME.wardley.json`` format: strict loading that reports every problem, and
+deterministic writing so that maps diff and merge well in git."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import ValidationError
+
+from wardley.io.integrity import integrity_problems
+from wardley.io.limits import MAX_ITEMS
+from wardley.io.migrations import CURRENT_VERSION, MigrationError, migrate
+from wardley.io.problems import MapFileError, Problem
+from wardley.model.entities import WardleyMap
+
+FORMAT_NAME = "wardley-map"
+SUFFIX = ".wardley.json"
+
+_LIST_FIELDS = ("elements", "links", "evolves", "pipelines", "notes", "annotations", "accelerators", "attitudes")
+
+
+def json_path(loc: tuple[int | str, ...]) -> str:
+    path = "$"
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return path
+
+
+def _describe(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    field = str(error["loc"][-1]) if error["loc"] else ""
+    if kind == "extra_forbidden":
+        return "unknown field"
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "finite_number":
+        return "must be a finite number"
+    if kind in ("greater_than_equal", "less_than_equal") and field in (
+        "evolution", "visibility", "start", "end", "top", "left", "bottom", "right",
+    ):
+        return f"must be a number from 0 to 1 (found {error.get('input')!r})"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_too_long":
+        return f"is too long (at most {error['ctx']['max_length']} characters)"
+    if kind == "string_pattern_mismatch":
+        if field in ("name", "text"):
+            return "must not be blank"
+        return "an id may hold only letters, digits and - _ . :"
+    return error["msg"][:1].lower() + error["msg"][1:]
+
+
+def _count_items(data: dict[str, Any]) -> int:
+    total = 0
+    for name in _LIST_FIELDS:
+        value = data.get(name)
+        if isinstance(value, list):
+            total += len(value)
+    snapshots = data.get("snapshots")
+    if isinstance(snapshots, list):
+        for snapshot in snapshots:
+            content = snapshot.get("content") if isinstance(snapshot, dict) else None
+            if isinstance(content, dict):
+                total += _count_items(content)
+    return total
+
+
+def parse_json_map(text: str, source: str) -> WardleyMap:
+    """Read map JSON text; raises :class:`MapFileError` listing every problem found."""
+    if not text.strip():
+        raise MapFileError.single(source, "the file is empty")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise MapFileError.single(source, f"not valid JSON: {error.msg}", f"line {error.lineno} column {error.colno}") from None
+    except RecursionError:
+        raise MapFileError.single(source, "not a map: the JSON is nested too deeply") from None
+    return map_from_data(data, source)
+
+
+def map_from_data(data: Any, source: str) -> WardleyMap:
+    if not isinstance(data, dict):
+        found = {list: "an array", str: "a string", bool: "true or false", type(None): "null"}.get(type(data), "a number")
+        raise MapFileError.single(source, f"expected a JSON object holding a wardley map, found {found}", "$")
+    if data.get("format") != FORMAT_NAME:
+        raise MapFileError.single(source, f'not a wardley map file (expected "format": "{FORMAT_NAME}")', "$.format")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise MapFileError.single(source, "the file format version must be a whole number", "$.version")
+    if version > CURRENT_VERSION:
+        raise MapFileError.single(
+            source,
+            f"made by a newer version of wardley (file format version {version}; "
+            f"this version reads up to {CURRENT_VERSION}): please upgrade wardley",
+            "$.version",
+        )
+    body = {key: value for key, value in data.items() if key not in ("format", "version")}
+    try:
+        body = migrate(body, version)
+    except MigrationError as error:
+        raise MapFileError.single(source, str(error), "$.version") from None
+    items = _count_items(body)
+    if items > MAX_ITEMS:
+        raise MapFileError.single(source, f"too large: {items:,} items (at most {MAX_ITEMS:,} are read)")
+
+    problems: list[Problem] = []
+    wardley_map: WardleyMap | None = None
+    try:
+        wardley_map = WardleyMap.model_validate(body)
+    except ValidationError as error:
+        problems.extend(
+            Problem(json_path(e["loc"]), _describe(e)) for e in error.errors(include_url=False, include_input=True)
+        )
+    except RecursionError:
+        problems.append(Problem("$", "nested too deeply"))
+    problems.extend(integrity_problems(body))
+    if problems or wardley_map is None:
+        raise MapFileError(source, problems)
+    return wardley_map
+
+
+def dump_json_map(wardley_map: WardleyMap) -> str:
+    """The map as file text: the same map always gives the same bytes."""
+    body = wardley_map.model_dump(mode="json", exclude_defaults=True)
+    data = {"format": FORMAT_NAME, "version": CURRENT_VERSION, "title": wardley_map.title, **body}
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def json_schema() -> dict[str, Any]:
+    schema = WardleyMap.model_json_schema()
+    schema["properties"] = {
+        "format": {"const": FORMAT_NAME, "description": "Marks the file as a wardley map."},
+        "version": {"type": "integer", "const": CURRENT_VERSION, "description": "File format version."},
+        **schema["properties"],
+    }
+    schema["required"] = ["format", "version", *schema.get("required", [])]
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "wardley map file"
+    return schema
+
+
+def json_schema_text() -> str:
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"

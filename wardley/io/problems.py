@@ -1,0 +1,32 @@
+"""Problems found in a file, reported one per line as ``FILE: PLACE: reason``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    #: Where in the file: a JSON path (``$.elements[3].name``) or ``line 12``.
+    place: str
+    message: str
+
+    def format(self, source: str) -> str:
+        place = f"{self.place}: " if self.place else ""
+        return f"{source}: {place}{self.message}"
+
+
+class MapFileError(Exception):
+    """A file that cannot be read or written as a map. Never shown as a traceback."""
+
+    def __init__(self, source: str, problems: list[Problem]) -> None:
+        self.source = source
+        self.problems = problems
+        super().__init__("\n".join(self.lines()))
+
+    @classmethod
+    def single(cls, source: str, message: str, place: str = "") -> MapFileError:
+        return cls(source, [Problem(place, message)])
+
+    def lines(self) -> list[str]:
+        return [problem.format(self.source) for problem in self.problems]

@@ -1,0 +1,23 @@
+"""Readable, stable ids: a slug of the name at creation, never changed by a rename."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str, fallback: str = "element") -> str:
+    value = _NOT_SLUG.sub("-", text.lower()).strip("-")[:60].strip("-")
+    return value or fallback
+
+
+def unique_id(text: str, taken: Container[str], fallback: str = "element") -> str:
+    base = slug(text, fallback)
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"
