@@ -1,0 +1,210 @@
+"""The window's file handling: title and unsaved mark, save, open, revert, the
+unsaved-changes question, dropping a file, and failed loads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from shell_support import manager, saved_elements, shell_env, small_map, write_map  # noqa: F401 - fixtures
+
+from wardley.io import load_map
+from wardley.ui import recent_files
+from wardley.ui.commands import SetElementsCommand
+from wardley.ui.editor_document import EditorDocument
+
+
+def _move(window, element_id: str = "catalogue", evolution: float = 0.9) -> None:
+    editor = window.editor
+    editor.undo_stack.push(SetElementsCommand(editor.document, {element_id: {"evolution": evolution}}, "Move"))
+
+
+def _answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) -> list[str]:
+    asked: list[str] = []
+
+    def question(parent, title, text, *args):  # noqa: ANN001, ANN202
+        asked.append(text)
+        return button
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    return asked
+
+
+def test_title_names_the_file_and_marks_unsaved_changes(manager, tmp_path: Path) -> None:
+    window = manager.open_editor(EditorDocument.open(write_map(tmp_path / "library.wardley.json")))
+    assert window.windowTitle().startswith("library.wardley.json[*]")
+    assert not window.isWindowModified()
+    _move(window)
+    assert window.isWindowModified()
+    window.editor.undo_stack.undo()  # back to what is on disk: clean again
+    assert not window.isWindowModified()
+
+
+def test_save_writes_the_change_and_clears_the_mark(manager, tmp_path: Path) -> None:
+    path = write_map(tmp_path / "library.wardley.json")
+    window = manager.open_editor(EditorDocument.open(path))
+    _move(window, evolution=0.85)
+    assert window.window_actions.save.isEnabled()
+    window.window_actions.save.trigger()
+    assert saved_elements(path)["catalogue"]["evolution"] == 0.85
+    assert not window.isWindowModified()
+    assert recent_files.recent_files()[0] == path
+
+
+def test_save_of_an_untitled_map_asks_for_a_name_and_adds_the_suffix(manager, tmp_path, monkeypatch) -> None:
+    window = manager.open_editor(EditorDocument(small_map()))
+    _move(window)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(tmp_path / "mine"), "wardley map (*.wardley.json)")))
+    assert window.save()
+    assert window.editor.path == tmp_path / "mine.wardley.json"
+    assert window.windowTitle().startswith("mine.wardley.json")
+    assert load_map(tmp_path / "mine.wardley.json").map == window.editor.document.map
+
+
+def test_cancelled_save_as_leaves_the_map_unsaved(manager, monkeypatch) -> None:
+    window = manager.open_editor(EditorDocument(small_map()))
+    _move(window)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: ("", "")))
+    assert not window.save()
+    assert window.isWindowModified()
+
+
+def test_revert_reloads_the_file_after_confirmation(manager, tmp_path, monkeypatch) -> None:
+    path = write_map(tmp_path / "library.wardley.json")
+    window = manager.open_editor(EditorDocument.open(path))
+    _move(window, evolution=0.99)
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Discard)
+    window.window_actions.revert.trigger()
+    assert asked and "library.wardley.json" in asked[0]
+    assert window.editor.document.element("catalogue").evolution == 0.6
+    assert not window.isWindowModified()
+    assert not window.editor.undo_stack.canUndo()
+
+
+@pytest.mark.parametrize(
+    ("button", "closed", "saved"),
+    [
+        (QMessageBox.StandardButton.Cancel, False, False),
+        (QMessageBox.StandardButton.Discard, True, False),
+        (QMessageBox.StandardButton.Save, True, True),
+    ],
+)
+def test_closing_with_unsaved_changes_asks_save_discard_cancel(manager, tmp_path, monkeypatch, button, closed, saved) -> None:
+    path = write_map(tmp_path / "library.wardley.json")
+    window = manager.open_editor(EditorDocument.open(path))
+    _move(window, evolution=0.91)
+    asked = _answer(monkeypatch, button)
+    assert window.close() is closed
+    assert len(asked) == 1 and "library.wardley.json" in asked[0]
+    assert (saved_elements(path)["catalogue"]["evolution"] == 0.91) is saved
+    assert (window in manager.windows) is not closed
+
+
+def test_opening_another_file_over_unsaved_changes_asks_first(manager, tmp_path, monkeypatch) -> None:
+    first = write_map(tmp_path / "first.wardley.json")
+    second = write_map(tmp_path / "second.wardley.json")
+    window = manager.open_editor(EditorDocument.open(first))
+    _move(window)
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Cancel)
+    assert not window.open_path(second)
+    assert asked and window.editor.path == first.absolute()
+    _answer(monkeypatch, QMessageBox.StandardButton.Discard)
+    assert window.open_path(second)
+    assert window.editor.path == second.absolute()
+    assert window.windowTitle().startswith("second.wardley.json")
+    assert not window.isWindowModified()
+    # The undo actions follow the new map's stack, not the dropped one.
+    assert not window.window_actions.undo.isEnabled()
+
+
+def test_quit_closes_every_window_unless_one_is_kept(manager, tmp_path, monkeypatch) -> None:
+    clean = manager.open_editor(EditorDocument.open(write_map(tmp_path / "a.wardley.json")))
+    dirty = manager.open_editor(EditorDocument.open(write_map(tmp_path / "b.wardley.json")))
+    _move(dirty)
+    _answer(monkeypatch, QMessageBox.StandardButton.Cancel)
+    assert not manager.close_all()
+    assert dirty in manager.windows and clean not in manager.windows
+    _answer(monkeypatch, QMessageBox.StandardButton.Discard)
+    clean.window_actions.quit  # noqa: B018 - each window has a Quit; any of them closes all
+    dirty.window_actions.quit.trigger()
+    assert manager.windows == []
+
+
+def _drop(window, path: Path) -> None:
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, drop)
+
+
+def test_dropping_a_map_file_opens_it(manager, tmp_path) -> None:
+    window = manager.open_editor(EditorDocument(small_map()))
+    dropped = write_map(tmp_path / "dropped.wardley.json")
+    _drop(window, dropped)
+    assert window.editor.path == dropped.absolute()
+
+
+def test_dropping_something_else_is_refused(manager, tmp_path) -> None:
+    window = manager.open_editor(EditorDocument(small_map()))
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(tmp_path / "photo.png"))])
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter.ignore()
+    QApplication.sendEvent(window, enter)
+    assert not enter.isAccepted()
+
+
+def _capture_boxes(monkeypatch) -> list[QMessageBox]:
+    shown: list[QMessageBox] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append(box)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    return shown
+
+
+def test_a_broken_file_gets_a_plain_text_dialog_and_the_map_stays(manager, tmp_path, monkeypatch) -> None:
+    window = manager.open_editor(EditorDocument(small_map()))
+    bad = tmp_path / "<b>bad<i>.wardley.json"
+    bad.write_text('{"format": "wardley-map", "version": 1, "elements": [{"id": "x", "name": "", "evolution": 2, "visibility": 0}]}')
+    shown = _capture_boxes(monkeypatch)
+    assert not window.open_path(bad)
+    assert len(shown) == 1
+    box = shown[0]
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    assert "<b>bad<i>.wardley.json could not be opened" in box.text()
+    assert "$.elements[0].evolution" in box.text() and "$.elements[0].name" in box.text()
+    assert window.editor.document.map == small_map()
+
+
+def test_a_missing_recent_file_is_reported_not_fatal(manager, tmp_path, monkeypatch) -> None:
+    window = manager.open_editor(EditorDocument(small_map()))
+    shown = _capture_boxes(monkeypatch)
+    assert not window.open_path(tmp_path / "gone.wardley.json")
+    assert "no such file" in shown[0].text()
+
+
+def test_open_recent_lists_saved_files(manager, tmp_path) -> None:
+    path = write_map(tmp_path / "library.wardley.json")
+    window = manager.open_editor(EditorDocument.open(path))
+    window.save()
+    window.recent_menu.aboutToShow.emit()
+    entries = [a for a in window.recent_menu.actions() if a.text() == "library.wardley.json"]
+    assert len(entries) == 1 and entries[0].toolTip() == str(path)
+
+
+def test_every_toolbar_tool_and_menu_action_has_a_tooltip(manager) -> None:
+    window = manager.open_editor(EditorDocument(small_map()))
+    actions = [a for menu in window.menuBar().actions() for a in menu.menu().actions() if not a.isSeparator()]
+    for action in actions:
+        if action.menu() is None:
+            assert action.toolTip() and action.toolTip() != action.text().replace("&", ""), action.text()
+    assert window.quick_add_box.toolTip()

@@ -1,0 +1,116 @@
+"""The window's menus and toolbar: every action with a shortcut and a tooltip.
+
+Handlers live on the window (file commands) or the canvas view (editing); this
+module only says what exists, where it is shown and which keys reach it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QStyle, QToolBar
+
+if TYPE_CHECKING:
+    from wardley.ui.main_window import MainWindow
+
+Keys = QKeySequence.StandardKey | str | list[str] | None
+
+
+def make_action(window: MainWindow, text: str, slot: Callable[[], object], keys: Keys, tip: str) -> QAction:
+    action = QAction(text, window)
+    if keys is not None:
+        if isinstance(keys, QKeySequence.StandardKey):
+            action.setShortcuts(QKeySequence.keyBindings(keys))
+        else:
+            action.setShortcuts([QKeySequence(k) for k in ([keys] if isinstance(keys, str) else keys)])
+    shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+    action.setStatusTip(tip)
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
+
+
+class WindowActions:
+    """All of one window's actions, by name, so tests and menus reach the same objects."""
+
+    def __init__(self, window: MainWindow) -> None:
+        w, S = window, QKeySequence.StandardKey
+        style = w.style()
+        a = make_action
+        self.new = a(w, "&New", w.new_map, S.New, "Start a new, empty map in a new window")
+        self.open = a(w, "&Open...", w.open_dialog, S.Open, "Open a .wardley.json map or an OWM text file")
+        self.save = a(w, "&Save", w.save, S.Save, "Save the map to its file")
+        self.save_as = a(w, "Save &As...", w.save_as, S.SaveAs, "Save the map to a new file (.wardley.json or .owm)")
+        self.revert = a(w, "&Revert", w.revert, None, "Throw away unsaved changes and reload the file")
+        self.close = a(w, "&Close Window", w.close, S.Close, "Close this map's window")
+        self.quit = a(w, "&Quit", w.quit_app, "Ctrl+Q", "Close every window and quit")
+        self.new.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_FileIcon))
+        self.open.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
+        self.save.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton))
+
+        group = w.undo_group
+        self.undo = group.createUndoAction(w, "&Undo")
+        self.undo.setShortcuts(QKeySequence.keyBindings(S.Undo))
+        self.redo = group.createRedoAction(w, "&Redo")
+        self.redo.setShortcuts(QKeySequence.keyBindings(S.Redo))
+        self.undo.setToolTip("Undo the last change (Ctrl+Z)")
+        self.redo.setToolTip("Redo what was undone (Ctrl+Shift+Z)")
+
+        self.cut = a(w, "Cu&t", w.cut, S.Cut, "Copy the selection to the clipboard and delete it")
+        self.copy = a(w, "&Copy", lambda: w.view.copy_selection(), S.Copy, "Copy the selection (paste into any map)")
+        self.paste = a(w, "&Paste", lambda: w.view.paste(), S.Paste, "Paste copied elements into this map")
+        self.duplicate = a(w, "D&uplicate", lambda: w.view.duplicate_selection(), "Ctrl+D", "Copy the selection in place")
+        self.delete = a(w, "&Delete", lambda: w.view.delete_selection(), S.Delete, "Delete the selection and its links")
+        self.select_all = a(w, "Select &All", lambda: w.view.select_all(), S.SelectAll, "Select every element")
+        self.rename = a(w, "Re&name", w.rename, "F2", "Rename the selected element on the map")
+        self.link_to = a(w, "&Link to...", w.link_to, "Ctrl+L", "Make the selection depend on an element you pick by name")
+        self.quick_add = a(w, "&Quick Add", w.focus_quick_add, "Ctrl+E", "Type a name to add a component")
+
+        self.add_user = a(w, "&User", lambda: w.insert("user"), "Ctrl+Shift+U", "Add a user (top of the map)")
+        self.add_need = a(w, "N&eed", lambda: w.insert("need"), "Ctrl+Shift+E", "Add a user need")
+        self.add_component = a(w, "&Component", lambda: w.insert("component"), "Ctrl+Shift+C", "Add a component")
+        self.add_note = a(w, "&Note", lambda: w.insert("note"), "Ctrl+Shift+T", "Add a text note")
+
+        self.zoom_in = a(w, "Zoom &In", lambda: w.view.zoom_in(), ["Ctrl++", "Ctrl+="], "Zoom in")
+        self.zoom_out = a(w, "Zoom &Out", lambda: w.view.zoom_out(), S.ZoomOut, "Zoom out")
+        self.zoom_fit = a(w, "&Fit Map", lambda: w.view.zoom_to_fit(), "Ctrl+0", "Show the whole map")
+        self.selection_only = [self.cut, self.copy, self.duplicate, self.delete, self.rename, self.link_to]
+
+    def build_menus(self, window: MainWindow) -> None:
+        bar = window.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.new, self.open])
+        window.recent_menu = file_menu.addMenu("Open &Recent")
+        file_menu.addSeparator()
+        file_menu.addActions([self.save, self.save_as, self.revert])
+        file_menu.addSeparator()
+        file_menu.addActions([self.close, self.quit])
+        edit = bar.addMenu("&Edit")
+        edit.addActions([self.undo, self.redo])
+        edit.addSeparator()
+        edit.addActions([self.cut, self.copy, self.paste, self.duplicate, self.delete, self.select_all])
+        edit.addSeparator()
+        edit.addActions([self.rename, self.link_to, self.quick_add])
+        insert = bar.addMenu("&Insert")
+        insert.addActions([self.add_user, self.add_need, self.add_component, self.add_note])
+        view = bar.addMenu("&View")
+        view.addActions([self.zoom_in, self.zoom_out, self.zoom_fit])
+        view.addSeparator()
+        window.view_menu = view
+        for menu in (file_menu, edit, insert, view):
+            menu.setToolTipsVisible(True)
+
+    def build_toolbar(self, window: MainWindow) -> QToolBar:
+        bar = window.addToolBar("Tools")
+        bar.setObjectName("tools")
+        bar.addActions([self.new, self.open, self.save])
+        bar.addSeparator()
+        bar.addActions([self.undo, self.redo])
+        bar.addSeparator()
+        bar.addActions([self.add_user, self.add_need, self.add_component, self.add_note, self.link_to])
+        bar.addSeparator()
+        bar.addActions([self.zoom_in, self.zoom_out, self.zoom_fit])
+        bar.addSeparator()
+        return bar

@@ -1,0 +1,93 @@
+"""Starting the desktop app: the QApplication, the first window, and the crash-recovery offer."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from wardley.io import MapFileError
+from wardley.ui import dialogs
+from wardley.ui.editor_document import EditorDocument
+from wardley.ui.main_window import MainWindow
+from wardley.ui.windows import WindowManager
+
+#: The map the app opens when started without a file: a real, small public-service map.
+EXAMPLE_MAP = Path(__file__).resolve().parents[2] / "maps" / "county-library-service.wardley.json"
+#: Set to 1 to print each element's screen centre once the first window is shown
+#: (``element ID X Y`` lines on stdout), so the end-to-end test can drag them.
+DEBUG_GEOMETRY_ENV = "WARDLEY_DEBUG_GEOMETRY"
+
+
+def example_editor() -> EditorDocument:
+    """The example map as an unsaved, untitled copy, so Save asks where to put it."""
+    try:
+        return EditorDocument.untitled_copy(EXAMPLE_MAP)
+    except MapFileError:
+        return EditorDocument()  # an installed copy without the maps folder: start empty
+
+
+def make_application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    # Fractional scale factors (1.25, 1.5) as the screen asks, not rounded to whole numbers.
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("wardley")
+    app.setOrganizationName("wardley")
+    app.setApplicationDisplayName("wardley")
+    app.setDesktopFileName("wardley")
+    return app
+
+
+def open_first_windows(manager: WindowManager, paths: list[Path]) -> list[MainWindow]:
+    """A window per file that opens; files that fail get a dialog and the app carries on."""
+    windows = []
+    for path in paths:
+        try:
+            editor = EditorDocument.open(path)
+        except MapFileError as error:
+            dialogs.show_file_error(None, "open", error)
+            continue
+        window = manager.open_editor(editor)
+        if editor.warnings:
+            dialogs.show_import_warnings(window, str(path), editor.warnings)
+        windows.append(window)
+    if not windows:
+        windows.append(manager.open_editor(example_editor() if not paths else EditorDocument()))
+    return windows
+
+
+def print_element_geometry(window: MainWindow) -> None:
+    """Screen centre of every element, for driving the real window from a test."""
+    from wardley.render.geometry import to_scene
+
+    view = window.view
+    for element in window.editor.document.map.elements:
+        point = view.viewport().mapToGlobal(view.mapFromScene(to_scene(element.evolution, element.visibility)))
+        print(f"element {element.id} {point.x()} {point.y()}", flush=True)
+
+
+def run(paths: list[Path]) -> int:
+    app = make_application()
+    manager = WindowManager()
+    windows = open_first_windows(manager, paths)
+    first = windows[0]
+
+    def after_start() -> None:
+        restored = manager.offer_recovery(first)
+        if restored and first.editor.path is None and not first.editor.is_modified:
+            first.close()  # the untouched example would only be in the way
+        if os.environ.get(DEBUG_GEOMETRY_ENV) and not restored:
+            first.view.zoom_to_fit()
+            print_element_geometry(first)
+
+    QTimer.singleShot(0, after_start)
+    app.setQuitOnLastWindowClosed(True)
+    return int(app.exec())

@@ -1,0 +1,97 @@
+"""The few questions the shell asks: save changes?, which file?, and what went wrong.
+
+Every text that can come from a file (names, paths, problems) is shown as plain
+text: a map called ``<b>x</b>`` must not turn bold, let alone load anything.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from wardley.io import MapFileError, Problem
+
+MAP_FILTERS = "Maps (*.wardley.json *.json *.owm *.wm *.txt);;wardley maps (*.wardley.json *.json);;OWM text (*.owm *.wm *.txt)"
+SAVE_FILTERS = "wardley map (*.wardley.json);;OWM text (*.owm)"
+#: Problems listed in the dialog itself; the rest are under "Show Details".
+_SHOWN_PROBLEMS = 12
+
+
+class SaveChoice(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def ask_save_changes(parent: QWidget | None, name: str) -> SaveChoice:
+    answer = QMessageBox.question(
+        parent,
+        "Unsaved changes",
+        f"Save the changes to {name} before closing it?\n\nIf you don't save, the changes are lost.",
+        QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Save,
+    )
+    if answer == QMessageBox.StandardButton.Save:
+        return SaveChoice.SAVE
+    if answer == QMessageBox.StandardButton.Discard:
+        return SaveChoice.DISCARD
+    return SaveChoice.CANCEL
+
+
+def plain_message(
+    parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, details: str = ""
+) -> QMessageBox:
+    box = QMessageBox(icon, title, "", QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    if details:
+        box.setDetailedText(details)
+    return box
+
+
+def _problem_text(lines: list[str]) -> tuple[str, str]:
+    shown = "\n".join(lines[:_SHOWN_PROBLEMS])
+    if len(lines) > _SHOWN_PROBLEMS:
+        shown += f"\n... and {len(lines) - _SHOWN_PROBLEMS} more (Show Details)"
+    return shown, "\n".join(lines)
+
+
+def show_file_error(parent: QWidget | None, action: str, error: MapFileError) -> None:
+    """``action`` is "open" or "save"; names the file and lists every problem."""
+    lines = error.lines()
+    shown, details = _problem_text(lines)
+    verb = "opened" if action == "open" else "saved"
+    text = f"{Path(error.source).name} could not be {verb}.\n\n{shown}"
+    plain_message(parent, QMessageBox.Icon.Critical, f"Could not {action} the map", text,
+                  details if len(lines) > _SHOWN_PROBLEMS else "").exec()
+
+
+def show_import_warnings(parent: QWidget | None, source: str, warnings: list[Problem]) -> None:
+    lines = [w.format(source) for w in warnings]
+    shown, details = _problem_text(lines)
+    text = (
+        f"{Path(source).name} was opened, but {len(lines)} line(s) were skipped or read in a guessed way. "
+        f"Check the map before saving it.\n\n{shown}"
+    )
+    plain_message(parent, QMessageBox.Icon.Warning, "Imported with warnings", text,
+                  details if len(lines) > _SHOWN_PROBLEMS else "").exec()
+
+
+def choose_open_path(parent: QWidget | None, folder: str = "") -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, "Open map", folder, MAP_FILTERS)
+    return Path(name) if name else None
+
+
+def choose_save_path(parent: QWidget | None, suggestion: str) -> Path | None:
+    name, chosen_filter = QFileDialog.getSaveFileName(parent, "Save map as", suggestion, SAVE_FILTERS)
+    if not name:
+        return None
+    path = Path(name)
+    lower = path.name.lower()
+    if not lower.endswith((".json", ".owm", ".wm", ".txt")):
+        # Qt's dialog does not always add the suffix of the chosen filter.
+        path = path.with_name(path.name + (".owm" if "OWM" in chosen_filter else ".wardley.json"))
+    return path

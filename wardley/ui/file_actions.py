@@ -1,0 +1,113 @@
+"""File commands of one window: open, save, save as, revert, and the unsaved-changes question.
+
+Kept apart from the window so the window only wires things together.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QMessageBox
+
+from wardley.io import MapFileError
+from wardley.ui import dialogs, recent_files
+from wardley.ui.dialogs import SaveChoice
+from wardley.ui.editor_document import EditorDocument
+
+if TYPE_CHECKING:
+    from wardley.ui.main_window import MainWindow
+
+
+class FileCommands:
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    @property
+    def _editor(self) -> EditorDocument:
+        return self._window.editor
+
+    def open_dialog(self) -> None:
+        folder = str(self._editor.path.parent) if self._editor.path else ""
+        path = dialogs.choose_open_path(self._window, folder)
+        if path is not None:
+            self.open_path(path)
+
+    def open_path(self, path: Path) -> bool:
+        """Open ``path`` in this window, after asking about unsaved changes; False if not opened."""
+        if not self.maybe_save():
+            return False
+        try:
+            editor = EditorDocument.open(path)
+        except MapFileError as error:
+            dialogs.show_file_error(self._window, "open", error)
+            return False
+        self._window.set_editor(editor)
+        recent_files.remember_file(Path(path))
+        self._window.statusBar().showMessage(f"Opened {editor.display_name}", 5000)
+        if editor.warnings:
+            dialogs.show_import_warnings(self._window, str(path), editor.warnings)
+        return True
+
+    def save(self) -> bool:
+        if self._editor.path is None:
+            return self.save_as()
+        return self._save_to(None)
+
+    def save_as(self) -> bool:
+        editor = self._editor
+        suggestion = str(editor.path) if editor.path else _suggested_name(editor)
+        path = dialogs.choose_save_path(self._window, suggestion)
+        return path is not None and self._save_to(path)
+
+    def _save_to(self, path: Path | None) -> bool:
+        editor = self._editor
+        try:
+            editor.save(path)
+        except MapFileError as error:
+            dialogs.show_file_error(self._window, "save", error)
+            return False
+        assert editor.path is not None
+        recent_files.remember_file(editor.path)
+        note = " as OWM text (descriptions, confidence and snapshots are kept only in .wardley.json)" if editor.file_format == "owm" else ""
+        self._window.statusBar().showMessage(f"Saved {editor.display_name}{note}", 8000)
+        return True
+
+    def revert(self) -> None:
+        editor = self._editor
+        if editor.path is None:
+            self._window.statusBar().showMessage("This map has never been saved: there is no file to revert to", 5000)
+            return
+        if editor.is_modified:
+            answer = QMessageBox.question(
+                self._window,
+                "Revert",
+                f"Throw away every unsaved change and reload {editor.display_name} from disk?",
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        try:
+            editor.revert()
+        except MapFileError as error:
+            dialogs.show_file_error(self._window, "open", error)
+            return
+        self._window.statusBar().showMessage(f"Reverted to the saved {editor.display_name}", 5000)
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to throw the current map away (saved, discarded or clean)."""
+        if not self._editor.is_modified:
+            return True
+        choice = dialogs.ask_save_changes(self._window, self._editor.display_name)
+        if choice is SaveChoice.SAVE:
+            return self.save()
+        return choice is SaveChoice.DISCARD
+
+
+def _suggested_name(editor: EditorDocument) -> str:
+    from wardley.model.ids import slug
+
+    title = editor.document.map.title
+    base = slug(title, "map") if title and title != "Untitled map" else "map"
+    return str(Path.cwd() / f"{base}.wardley.json")

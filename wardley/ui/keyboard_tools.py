@@ -1,0 +1,125 @@
+"""Building a map from the keyboard alone: a quick-add box and a "Link to..." name picker.
+
+Both push ordinary undo commands, so a keyboard edit undoes like a mouse one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from wardley.model import Element, MapDocument
+from wardley.ui.commands import AddElementCommand, AddLinkCommand
+from wardley.ui.editor_document import EditorDocument
+from wardley.ui.placement import free_spot
+
+
+class QuickAddBox(QLineEdit):
+    """Type a name, press Enter: ``submitted`` carries the name and the box empties."""
+
+    submitted = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText("Quick add: type a name, Enter")
+        self.setToolTip("Add a component: type its name and press Enter (Ctrl+E to get here)")
+        self.setClearButtonEnabled(True)
+        self.setMaxLength(200)
+        self.returnPressed.connect(self._submit)
+
+    def _submit(self) -> None:
+        name = self.text().strip()
+        if name:
+            self.clear()
+            self.submitted.emit(name)
+
+
+def add_component(editor: EditorDocument, name: str, near_ids: Sequence[str] = ()) -> str:
+    """Add a component called ``name`` at a free spot (below the selection, if any); returns its id."""
+    document = editor.document
+    near = None
+    if near_ids:
+        first = document.element(near_ids[0])
+        near = (first.evolution, max(0.05, first.visibility - 0.12))
+    evolution, visibility = free_spot(document.map, "component", near)
+    element = Element(id=document.new_id(name), kind="component", name=name, evolution=evolution, visibility=visibility)
+    editor.undo_stack.push(AddElementCommand(document, element))
+    return element.id
+
+
+def _choices(document: MapDocument, exclude: Sequence[str]) -> dict[str, str]:
+    """Picker text -> element id; a name shared by several elements gets its id added."""
+    counts: dict[str, int] = {}
+    for element in document.map.elements:
+        counts[element.name.casefold()] = counts.get(element.name.casefold(), 0) + 1
+    choices = {}
+    for element in document.map.elements:
+        if element.id in exclude:
+            continue
+        text = element.name if counts[element.name.casefold()] == 1 else f"{element.name} ({element.id})"
+        choices[text] = element.id
+    return choices
+
+
+def resolve_choice(choices: dict[str, str], typed: str) -> str | None:
+    """The id the typed text means: an exact name (any case), or the only name containing it."""
+    wanted = typed.strip().casefold()
+    if not wanted:
+        return None
+    for text, element_id in choices.items():
+        if text.casefold() == wanted:
+            return element_id
+    partial = [element_id for text, element_id in choices.items() if wanted in text.casefold()]
+    return partial[0] if len(partial) == 1 else None
+
+
+class LinkPicker(QDialog):
+    """Asks which element the selection depends on, completing names as you type."""
+
+    def __init__(self, document: MapDocument, source_ids: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Link to...")
+        self.choices = _choices(document, source_ids)
+        names = ", ".join(document.element(i).name for i in source_ids[:3]) + ("..." if len(source_ids) > 3 else "")
+        label = QLabel(f"{names} depends on:")
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        self.name_box = QLineEdit()
+        self.name_box.setPlaceholderText("Type part of a name")
+        completer = QCompleter(sorted(self.choices, key=str.casefold), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.name_box.setCompleter(completer)
+        self.problem = QLabel()
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (label, self.name_box, self.problem, buttons):
+            layout.addWidget(widget)
+        self.chosen_id: str | None = None
+
+    def accept(self) -> None:
+        self.chosen_id = resolve_choice(self.choices, self.name_box.text())
+        if self.chosen_id is None:
+            self.problem.setText("No single element has that name: pick one from the list.")
+            return
+        super().accept()
+
+
+def link_elements(editor: EditorDocument, source_ids: Sequence[str], target_id: str) -> str:
+    """Link each source to ``target_id`` as one undo step; returns a status message."""
+    document = editor.document
+    linkable = [s for s in source_ids if document.check_link(s, target_id) is None]
+    target = document.element(target_id).name
+    if not linkable:
+        problem = document.check_link(source_ids[0], target_id) if source_ids else "nothing is selected"
+        return f"Not linked: {problem}"
+    stack = editor.undo_stack
+    stack.beginMacro(f"Link to {target}")
+    for source in linkable:
+        stack.push(AddLinkCommand(document, source, target_id))
+    stack.endMacro()
+    return f"Linked {len(linkable)} element(s) to {target}"

@@ -1,0 +1,218 @@
+"""One map's window: the canvas in the middle, properties on the right, menus and toolbar.
+
+Thin on purpose: file commands are in :mod:`wardley.ui.file_actions`, the
+actions in :mod:`wardley.ui.actions`, keyboard building in
+:mod:`wardley.ui.keyboard_tools`; this class wires them to the current map.
+Each open map has its own window; copy and paste go through the system
+clipboard, so they work between windows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
+
+from wardley.io.files import JSON_SUFFIXES, OWM_SUFFIXES
+from wardley.model import MapDocument
+from wardley.ui import recent_files
+from wardley.ui.actions import WindowActions
+from wardley.ui.editor_document import EditorDocument
+from wardley.ui.file_actions import FileCommands
+from wardley.ui.keyboard_tools import LinkPicker, QuickAddBox, add_component, link_elements
+from wardley.ui.panels.properties import PropertiesPanel
+from wardley.ui.placement import free_spot
+from wardley.ui.recovery import Autosaver
+
+if TYPE_CHECKING:
+    from wardley.ui.windows import WindowManager
+
+ViewFactory = Callable[[MapDocument, QUndoStack, QWidget], Any]
+
+
+def default_view_factory(document: MapDocument, undo_stack: QUndoStack, parent: QWidget) -> Any:
+    from wardley.ui.canvas.view import MapView
+
+    return MapView(document, undo_stack, parent)
+
+
+def dropped_map_path(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+    if len(urls) != 1 or not urls[0].isLocalFile():
+        return None
+    path = Path(urls[0].toLocalFile())
+    return path if path.name.lower().endswith(JSON_SUFFIXES + OWM_SUFFIXES) else None
+
+
+class MainWindow(QMainWindow):
+    recent_menu: QMenu
+    view_menu: QMenu
+
+    def __init__(
+        self,
+        editor: EditorDocument,
+        manager: WindowManager,
+        view_factory: ViewFactory | None = None,
+        recovery_file: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setAcceptDrops(True)
+        self.resize(1280, 820)
+        self.manager = manager
+        self._view_factory = view_factory or default_view_factory
+        self.files = FileCommands(self)
+        self.undo_group = QUndoGroup(self)
+        self.editor: EditorDocument | None = None  # type: ignore[assignment]
+        self.view: Any = None
+        self.autosaver: Autosaver | None = None
+
+        self.properties = PropertiesPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.properties)
+        self.window_actions = WindowActions(self)
+        self.window_actions.build_menus(self)
+        toolbar = self.window_actions.build_toolbar(self)
+        self.quick_add_box = QuickAddBox(self)
+        self.quick_add_box.setMaximumWidth(280)
+        self.quick_add_box.submitted.connect(self.quick_add)
+        toolbar.addWidget(self.quick_add_box)
+        toggle = self.properties.toggleViewAction()
+        toggle.setToolTip("Show or hide the properties of the selection")
+        self.view_menu.addAction(toggle)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.set_editor(editor, recovery_file)
+
+    # -- the map shown -----------------------------------------------------
+    def set_editor(self, editor: EditorDocument, recovery_file: Path | None = None) -> None:
+        """Show ``editor``'s map in this window, replacing (and dropping) the current one.
+
+        ``recovery_file``: a restored map keeps writing to the file it came from.
+        """
+        old = self.editor
+        if old is not None:
+            if self.autosaver is not None:
+                self.autosaver.stop()
+            self.undo_group.removeStack(old.undo_stack)
+        editor.setParent(self)
+        self.editor = editor
+        self.view = self._view_factory(editor.document, editor.undo_stack, self)
+        self.setCentralWidget(self.view)  # deletes the previous view
+        self.view.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.view.selection_changed.connect(self._selection_changed)
+        self.properties.set_document(editor.document, editor.undo_stack)
+        self.undo_group.addStack(editor.undo_stack)
+        self.undo_group.setActiveStack(editor.undo_stack)
+        editor.modified_changed.connect(self.setWindowModified)
+        editor.path_changed.connect(self._update_title)
+        self.autosaver = Autosaver(editor, recovery_file)
+        if old is not None:
+            old.deleteLater()
+        self._update_title()
+        self.setWindowModified(editor.is_modified)
+        self._selection_changed()
+        self.view.setFocus()
+
+    def _update_title(self) -> None:
+        # "[*]" is where Qt shows the unsaved-changes mark from setWindowModified.
+        self.setWindowTitle(f"{self.editor.display_name}[*] \u2014 wardley")
+        if self.editor.path is not None:
+            self.setWindowFilePath(str(self.editor.path))
+
+    def _selection_changed(self) -> None:
+        ids = list(self.view.selected_element_ids())
+        self.properties.set_selection(ids)
+        for action in self.window_actions.selection_only:
+            action.setEnabled(bool(ids))
+
+    # -- file commands (File menu) -------------------------------------------
+    def new_map(self) -> None:
+        self.manager.open_editor(EditorDocument())
+
+    def open_dialog(self) -> None:
+        self.files.open_dialog()
+
+    def open_path(self, path: Path) -> bool:
+        return self.files.open_path(path)
+
+    def save(self) -> bool:
+        return self.files.save()
+
+    def save_as(self) -> bool:
+        return self.files.save_as()
+
+    def revert(self) -> None:
+        self.files.revert()
+
+    def quit_app(self) -> None:
+        self.manager.close_all()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = recent_files.recent_files()
+        for path in paths:
+            action = self.recent_menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        if not paths:
+            self.recent_menu.addAction("(no recent maps)").setEnabled(False)
+
+    # -- editing that needs more than the view ------------------------------
+    def cut(self) -> None:
+        self.view.copy_selection()
+        self.view.delete_selection()
+
+    def rename(self) -> None:
+        ids = self.view.selected_element_ids()
+        if ids:
+            self.view.start_rename(ids[0])
+
+    def insert(self, kind: str) -> None:
+        """Insert menu: a new element of ``kind`` at a free spot, named on the canvas."""
+        evolution, visibility = free_spot(self.editor.document.map, kind)
+        self.view.add_element_at(kind, evolution, visibility)
+
+    def focus_quick_add(self) -> None:
+        self.quick_add_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.quick_add_box.selectAll()
+
+    def quick_add(self, name: str) -> str:
+        element_id = add_component(self.editor, name, self.view.selected_element_ids())
+        self.view.select_elements([element_id])
+        self.view.setFocus()  # arrow keys now move the new component
+        self.statusBar().showMessage(
+            f"Added {name}: arrow keys move it, Ctrl+L links it, Ctrl+E adds another", 8000
+        )
+        return element_id
+
+    def link_to(self) -> None:
+        sources = list(self.view.selected_element_ids())
+        if not sources:
+            self.statusBar().showMessage("Select what depends on something first, then Link to...", 5000)
+            return
+        picker = LinkPicker(self.editor.document, sources, self)
+        if picker.exec() and picker.chosen_id is not None:
+            self.statusBar().showMessage(link_elements(self.editor, sources, picker.chosen_id), 8000)
+
+    # -- window events ---------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if dropped_map_path(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        path = dropped_map_path(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_path(path)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        if self.autosaver is not None:
+            self.autosaver.stop()
+        self.manager.forget(self)
+        event.accept()

@@ -1,0 +1,211 @@
+"""The properties dock: every field of the selected element(s), each edit one undo step.
+
+The panel never changes the model directly: it pushes a
+:class:`~wardley.ui.commands.SetElementsCommand` and, like the canvas, redraws
+itself from the document's change events, so undo and redo update the fields.
+With several elements selected, the fields show the first one and an edit
+applies to all of them (the name only to one at a time).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDockWidget,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from wardley.model import Change, EditError, MapDocument, stage_name
+from wardley.ui.commands import SetElementsCommand
+
+KINDS = ("user", "need", "component", "market", "ecosystem", "submap")
+METHODS = ("none", "build", "buy", "outsource")
+CONFIDENCES = (None, "low", "medium", "high")
+#: Consecutive spin-box steps on the same field and elements merge into one undo step.
+_MERGE_IDS = {"evolution": 2001, "visibility": 2002}
+
+
+class PlainTextField(QPlainTextEdit):
+    """A plain-text box that reports when the user is done with it (focus out, Ctrl+Enter)."""
+
+    editing_finished = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+        super().focusOutEvent(event)
+        self.editing_finished.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.editing_finished.emit()
+            return
+        super().keyPressEvent(event)
+
+
+def _coordinate_box(tooltip: str) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setRange(0.0, 1.0)
+    box.setDecimals(3)
+    box.setSingleStep(0.01)
+    # Only finished values (Enter, focus out, a step) become undo steps, not every keystroke.
+    box.setKeyboardTracking(False)
+    box.setToolTip(tooltip)
+    return box
+
+
+class PropertiesPanel(QDockWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Properties", parent)
+        self.setObjectName("properties")
+        self._document: MapDocument | None = None
+        self._stack: QUndoStack | None = None
+        self._ids: list[str] = []
+        self._updating = False
+
+        body = QWidget()
+        form = QFormLayout(body)
+        self.empty_label = QLabel("Select a component to see and change its properties.")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        form.addRow(self.empty_label)
+
+        self.name = QLineEdit()
+        self.name.setToolTip("The element's name as drawn on the map (Enter to apply)")
+        self.kind = QComboBox()
+        self.kind.addItems(KINDS)
+        self.kind.setToolTip("User, user need, component, market, ecosystem or submap")
+        self.evolution = _coordinate_box("Evolution: 0 = Genesis (left) .. 1 = Commodity (right)")
+        self.stage = QLabel()
+        self.stage.setTextFormat(Qt.TextFormat.PlainText)
+        self.visibility = _coordinate_box("Visibility: 1 = visible to the user (top) .. 0 = invisible (bottom)")
+        self.method = QComboBox()
+        self.method.addItems(METHODS)
+        self.method.setToolTip("How it is sourced: build in house, buy a product, outsource")
+        self.inertia = QCheckBox("Resists change (inertia)")
+        self.inertia.setToolTip("Marks the element with an inertia bar: something holds it back")
+        self.confidence = QComboBox()
+        self.confidence.addItems(["not set", "low", "medium", "high"])
+        self.confidence.setToolTip("How sure the room is about this placement")
+        self.description = PlainTextField()
+        self.description.setPlaceholderText("Why is it here? (Ctrl+Enter or leave the box to apply)")
+        self.description.setToolTip("The rationale the room agreed on for this placement")
+
+        evolution_row = QHBoxLayout()
+        evolution_row.addWidget(self.evolution)
+        evolution_row.addWidget(self.stage, 1)
+        form.addRow("Name", self.name)
+        form.addRow("Kind", self.kind)
+        form.addRow("Evolution", evolution_row)
+        form.addRow("Visibility", self.visibility)
+        form.addRow("Method", self.method)
+        form.addRow("", self.inertia)
+        form.addRow("Confidence", self.confidence)
+        form.addRow("Why here?", self.description)
+        self.setWidget(body)
+        self._fields: list[QWidget] = [
+            self.name, self.kind, self.evolution, self.visibility, self.method,
+            self.inertia, self.confidence, self.description,
+        ]
+
+        self.name.editingFinished.connect(self._name_edited)
+        self.kind.activated.connect(lambda i: self._apply("kind", KINDS[i], "Change kind"))
+        self.evolution.valueChanged.connect(lambda v: self._apply("evolution", v, "Move"))
+        self.visibility.valueChanged.connect(lambda v: self._apply("visibility", v, "Move"))
+        self.method.activated.connect(lambda i: self._apply("method", METHODS[i], "Change method"))
+        self.inertia.toggled.connect(lambda on: self._apply("inertia", on, "Change inertia"))
+        self.confidence.activated.connect(lambda i: self._apply("confidence", CONFIDENCES[i], "Change confidence"))
+        self.description.editing_finished.connect(
+            lambda: self._apply("description", self.description.toPlainText(), "Change description")
+        )
+        self._refresh()
+
+    # -- wiring ----------------------------------------------------------
+    def set_document(self, document: MapDocument | None, undo_stack: QUndoStack | None) -> None:
+        if self._document is not None:
+            self._document.changed.disconnect(self._on_change)
+        self._document, self._stack, self._ids = document, undo_stack, []
+        if document is not None:
+            document.changed.connect(self._on_change)
+        self._refresh()
+
+    def set_selection(self, element_ids: Sequence[str]) -> None:
+        self._commit_pending_text()
+        self._ids = [i for i in element_ids if self._document is not None and self._document.has_element(i)]
+        self._refresh()
+
+    @property
+    def selected_ids(self) -> list[str]:
+        return list(self._ids)
+
+    def _on_change(self, change: Change) -> None:
+        if change.kind in ("reset", "element_removed") or (change.kind == "element_changed" and change.key in self._ids):
+            if self._document is not None:
+                self._ids = [i for i in self._ids if self._document.has_element(i)]
+            self._refresh()
+
+    # -- edits -------------------------------------------------------------
+    def _apply(self, field: str, value: Any, text: str) -> None:
+        if self._updating or not self._ids or self._document is None or self._stack is None:
+            return
+        changes = {i: {field: value} for i in self._ids if getattr(self._document.element(i), field) != value}
+        if not changes:
+            return
+        try:
+            command = SetElementsCommand(self._document, changes, text, _MERGE_IDS.get(field, -1))
+            self._stack.push(command)
+        except (EditError, ValueError):
+            self._refresh()  # the model refused (e.g. an empty name): show what is really there
+
+    def _name_edited(self) -> None:
+        name = self.name.text().strip()
+        if len(self._ids) == 1 and name:
+            self._apply("name", name, "Rename")
+        else:
+            self._refresh()
+
+    def _commit_pending_text(self) -> None:
+        # A selection change can arrive before the description box loses focus.
+        if self.description.hasFocus() and self._ids:
+            self._apply("description", self.description.toPlainText(), "Change description")
+
+    # -- display -----------------------------------------------------------
+    def _refresh(self) -> None:
+        self._updating = True
+        try:
+            has = bool(self._ids) and self._document is not None
+            self.empty_label.setVisible(not has)
+            for widget in self._fields:
+                widget.setEnabled(has)
+            if not has:
+                self.name.clear()
+                self.description.clear()
+                self.stage.clear()
+                return
+            assert self._document is not None
+            element = self._document.element(self._ids[0])
+            several = len(self._ids) > 1
+            self.name.setEnabled(not several)
+            self.name.setText(f"({len(self._ids)} selected)" if several else element.name)
+            self.kind.setCurrentIndex(KINDS.index(element.kind))
+            self.evolution.setValue(element.evolution)
+            self.visibility.setValue(element.visibility)
+            axis = self._document.map.axis
+            self.stage.setText(stage_name(element.evolution, axis.stages, axis.boundaries))
+            self.method.setCurrentIndex(METHODS.index(element.method))
+            self.inertia.setChecked(element.inertia)
+            self.confidence.setCurrentIndex(CONFIDENCES.index(element.confidence))
+            if self.description.toPlainText() != element.description:
+                self.description.setPlainText(element.description)
+        finally:
+            self._updating = False

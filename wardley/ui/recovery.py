@@ -1,0 +1,164 @@
+"""Crash recovery: unsaved maps are copied to a recovery folder every 30 seconds.
+
+Each open map with unsaved changes owns one recovery file, holding the map and
+where it came from. A clean save or a discard removes the file, so whatever is
+left in the folder when the app starts belongs to a session that died (killed,
+crashed, power cut) and is offered back. A file whose owning process is still
+running (another wardley window open right now) is left alone.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+
+from wardley.io.atomic import write_atomically
+from wardley.io.files import FileFormat
+from wardley.io.json_format import dump_json_map, map_from_data
+from wardley.io.problems import MapFileError
+from wardley.model import WardleyMap
+from wardley.ui.editor_document import EditorDocument
+
+#: Tests (and anyone who wants recovery elsewhere) point this at another folder.
+FOLDER_ENV = "WARDLEY_RECOVERY_DIR"
+AUTOSAVE_MS = 30_000
+SUFFIX = ".wardley-recovery.json"
+RECORD_FORMAT = "wardley-recovery"
+
+#: Recovery files owned by autosavers alive in this process, which must never be
+#: offered back to this same process.
+_live_files: set[Path] = set()
+
+
+def recovery_folder() -> Path:
+    override = os.environ.get(FOLDER_ENV)
+    if override:
+        return Path(override)
+    state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(state) / "wardley" / "recovery"
+
+
+@dataclass
+class RecoveredMap:
+    file: Path
+    map: WardleyMap
+    #: The file the map was opened from, if it had one.
+    original: Path | None
+    file_format: FileFormat
+    saved_at: str
+
+    @property
+    def display_name(self) -> str:
+        return self.original.name if self.original else "Untitled"
+
+    def to_editor(self) -> EditorDocument:
+        """An editor on the recovered map, marked unsaved, saving to the original file."""
+        editor = EditorDocument(self.map, self.original, self.file_format)
+        editor.mark_modified()
+        return editor
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # our own pid in a file we do not own: a reused pid from a dead session
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def _read_record(file: Path) -> RecoveredMap:
+    data = json.loads(file.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or data.get("format") != RECORD_FORMAT:
+        raise ValueError("not a recovery record")
+    original = data.get("original")
+    file_format = data.get("file_format", "json")
+    return RecoveredMap(
+        file=file,
+        map=map_from_data(data["map"], str(file)),
+        original=Path(original) if isinstance(original, str) else None,
+        file_format=file_format if file_format in ("json", "owm") else "json",
+        saved_at=str(data.get("saved_at", "")),
+    )
+
+
+def orphaned_recoveries(folder: Path | None = None) -> list[RecoveredMap]:
+    """Maps left behind by sessions that are no longer running, newest first."""
+    folder = folder or recovery_folder()
+    found: list[RecoveredMap] = []
+    for file in sorted(folder.glob(f"*{SUFFIX}")) if folder.is_dir() else []:
+        if file in _live_files:
+            continue
+        try:
+            pid = int(json.loads(file.read_text(encoding="utf-8")).get("pid", 0))
+            if pid and _process_alive(pid):
+                continue
+            found.append(_read_record(file))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, MapFileError):
+            continue  # unreadable leftovers are not worth a dialog; they stay for a human to inspect
+    found.sort(key=lambda r: r.saved_at, reverse=True)
+    return found
+
+
+def discard_recovery(recovered: RecoveredMap) -> None:
+    recovered.file.unlink(missing_ok=True)
+
+
+class Autosaver(QObject):
+    """Writes one editor's map to its recovery file while it has unsaved changes."""
+
+    def __init__(self, editor: EditorDocument, file: Path | None = None, interval_ms: int = AUTOSAVE_MS) -> None:
+        super().__init__(editor)
+        self._editor = editor
+        self.file = file or recovery_folder() / f"{uuid.uuid4().hex}{SUFFIX}"
+        _live_files.add(self.file)
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.autosave_now)
+        self._timer.start()
+        editor.modified_changed.connect(self._on_modified_changed)
+
+    def autosave_now(self) -> None:
+        """Write the recovery file now if there is anything unsaved (the timer's slot)."""
+        if not self._editor.is_modified:
+            self.discard()
+            return
+        editor = self._editor
+        record = {
+            "format": RECORD_FORMAT,
+            "pid": os.getpid(),
+            "saved_at": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "original": str(editor.path) if editor.path else None,
+            "file_format": editor.file_format,
+            "map": json.loads(dump_json_map(editor.document.map)),
+        }
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(self.file, json.dumps(record, ensure_ascii=False).encode("utf-8"))
+        except OSError:
+            pass  # recovery is a safety net: a full disk must not interrupt the meeting
+
+    def discard(self) -> None:
+        self.file.unlink(missing_ok=True)
+
+    def stop(self, keep_file: bool = False) -> None:
+        """Stop autosaving; the file goes unless ``keep_file`` (for tests simulating a crash)."""
+        self._timer.stop()
+        if not keep_file:
+            self.discard()
+        _live_files.discard(self.file)
+
+    def _on_modified_changed(self, modified: bool) -> None:
+        if not modified:
+            self.discard()  # saved (or undone back to the saved state): nothing to recover

@@ -1,0 +1,69 @@
+"""The set of open map windows: new windows, quitting, and crash recovery at start."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from wardley.ui.editor_document import EditorDocument
+from wardley.ui.main_window import MainWindow, ViewFactory
+from wardley.ui.recovery import RecoveredMap, discard_recovery, orphaned_recoveries
+
+
+class WindowManager(QObject):
+    def __init__(self, view_factory: ViewFactory | None = None) -> None:
+        super().__init__()
+        self._view_factory = view_factory
+        self.windows: list[MainWindow] = []
+
+    def open_editor(self, editor: EditorDocument, recovery_file: Path | None = None, show: bool = True) -> MainWindow:
+        window = MainWindow(editor, self, self._view_factory, recovery_file)
+        self.windows.append(window)
+        if show:
+            window.show()
+            window.view.zoom_to_fit()
+        return window
+
+    def forget(self, window: MainWindow) -> None:
+        if window in self.windows:
+            self.windows.remove(window)
+
+    def close_all(self) -> bool:
+        """Close every window, each asking about its unsaved changes; False if one was kept."""
+        for window in list(self.windows):
+            if not window.close():
+                return False
+        return True
+
+    def offer_recovery(self, parent: QWidget | None = None) -> list[MainWindow]:
+        """After a crash: offer the maps it left behind; open the ones the user keeps."""
+        found = orphaned_recoveries()
+        if not found or not ask_restore(parent, found):
+            for recovered in found:
+                discard_recovery(recovered)
+            return []
+        opened = []
+        for recovered in found:
+            # The window adopts the old recovery file: it stays the safety net until a save.
+            window = self.open_editor(recovered.to_editor(), recovered.file)
+            assert window.autosaver is not None
+            window.autosaver.autosave_now()
+            opened.append(window)
+        return opened
+
+
+def ask_restore(parent: QWidget | None, found: list[RecoveredMap]) -> bool:
+    names = "\n".join(f"  {r.display_name}  (unsaved changes from {r.saved_at.replace('T', ' ').rstrip('Z')} UTC)" for r in found)
+    box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved maps", "", QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(
+        f"wardley did not close properly last time. It kept a copy of {len(found)} map(s) with unsaved changes:\n\n"
+        f"{names}\n\nRestore them? If you discard them, those changes are lost."
+    )
+    restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    return box.clickedButton() is restore
