@@ -1,0 +1,99 @@
+"""``wardley export IN -o OUT.png|.svg|.pdf``: a map as a picture, headless.
+
+Qt is imported only inside :func:`run`, so ``wardley --help`` and the other
+commands stay Qt-free."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+PICTURE_SUFFIXES = (".png", ".svg", ".pdf")
+THEME_NAMES = ("default", "print", "dark")
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser(
+        "export",
+        help="draw a map to a PNG, SVG or PDF picture (works without a display)",
+        description="Draw a map (a .wardley.json map or an OWM text file) to a picture. The type "
+        "comes from OUT's extension: .png (2,400 px wide unless --width or --dpi), .svg (vector, "
+        "searchable text), .pdf (vector, one A4 landscape page).",
+    )
+    parser.add_argument("input", metavar="IN", help="the map: .wardley.json, or OWM text (.owm, .wm, .txt)")
+    parser.add_argument("-o", "--output", metavar="OUT", required=True, help="the picture to write: .png, .svg or .pdf")
+    parser.add_argument("--width", type=_positive, metavar="PX", help="PNG width in pixels (default 2400)")
+    parser.add_argument(
+        "--dpi", type=_positive, metavar="N",
+        help="PNG print resolution, stored in the file; without --width the picture is its natural "
+        "size (about 11 inches wide) at N dots per inch",
+    )
+    parser.add_argument("--theme", default="default", metavar="NAME", help=f"one of {', '.join(THEME_NAMES)} (default: default)")
+    parser.add_argument("--legend", action="store_true", help="add a key to the symbols")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 1 <= value <= 20_000:
+        raise argparse.ArgumentTypeError(f"must be between 1 and 20000: {value}")
+    return value
+
+
+def _fail(message: str) -> int:
+    print(f"wardley export: {message}", file=sys.stderr)
+    return 2
+
+
+def run(args: argparse.Namespace) -> int:
+    out = str(args.output)
+    if Path(out).suffix.lower() not in PICTURE_SUFFIXES:
+        return _fail(f"{out}: unknown picture type {Path(out).suffix or '(none)'!r} (use .png, .svg or .pdf)")
+    if args.theme not in THEME_NAMES:
+        return _fail(f"unknown theme {args.theme!r} (use {', '.join(THEME_NAMES)})")
+
+    from wardley.io import MapFileError, load_map
+
+    try:
+        loaded = load_map(args.input)
+    except MapFileError as error:
+        lines = error.lines()
+        more = f" (and {len(lines) - 1} more; see 'wardley validate')" if len(lines) > 1 else ""
+        return _fail(lines[0] + more)
+    for warning in loaded.warnings:
+        print(f"wardley export: warning: {warning.format(str(args.input))}", file=sys.stderr)
+    return _draw(loaded.map, out, args)
+
+
+def _draw(wardley_map: Any, out: str, args: argparse.Namespace) -> int:
+    _choose_platform()
+    from PySide6.QtWidgets import QApplication
+
+    from wardley.model import MapDocument
+    from wardley.render import MapScene, theme_named
+    from wardley.render.export_files import ExportError, ExportOptions, export_map
+
+    app = QApplication.instance() or QApplication(["wardley-export"])
+    scene = MapScene(MapDocument(wardley_map), theme_named(args.theme))
+    options = ExportOptions(width_px=args.width, dpi=args.dpi, legend=args.legend)
+    try:
+        export_map(scene, out, options)
+    except ExportError as error:
+        return _fail(str(error))
+    finally:
+        scene.detach()
+        del scene
+        del app
+    return 0
+
+
+def _choose_platform() -> None:
+    """Offscreen unless the caller chose a platform: export never needs a window,
+    and Qt's xcb plugin aborts the process when a display is missing or gone."""
+    if not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
