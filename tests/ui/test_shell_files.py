@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
-from shell_support import manager, saved_elements, shell_env, small_map, write_map  # noqa: F401 - fixtures
+from tests.ui.shell_support import manager, saved_elements, shell_env, small_map, write_map  # noqa: F401 - fixtures
 
 from wardley.io import load_map
 from wardley.ui import recent_files
@@ -128,7 +128,6 @@ def test_quit_closes_every_window_unless_one_is_kept(manager, tmp_path, monkeypa
     assert not manager.close_all()
     assert dirty in manager.windows and clean not in manager.windows
     _answer(monkeypatch, QMessageBox.StandardButton.Discard)
-    clean.window_actions.quit  # noqa: B018 - each window has a Quit; any of them closes all
     dirty.window_actions.quit.trigger()
     assert manager.windows == []
 

@@ -1,0 +1,86 @@
+"""Building a map from the keyboard alone: quick add, link to a picked name, free spots."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+from tests.ui.shell_support import manager, shell_env, small_map  # noqa: F401 - fixtures
+
+from wardley.model import WardleyMap
+from wardley.ui.editor_document import EditorDocument
+from wardley.ui.keyboard_tools import LinkPicker, _choices, resolve_choice
+from wardley.ui.placement import free_spot
+
+
+def test_quick_add_puts_a_named_component_at_a_free_spot_and_selects_it(manager, qtbot) -> None:
+    window = manager.open_editor(EditorDocument(small_map()))
+    window.window_actions.quick_add.trigger()
+    qtbot.keyClicks(window.quick_add_box, "Payments")
+    qtbot.keyClick(window.quick_add_box, Qt.Key.Key_Return)
+    document = window.editor.document
+    [added] = [e for e in document.map.elements if e.name == "Payments"]
+    assert added.kind == "component"
+    assert window.view.selected_element_ids() == [added.id]
+    assert window.quick_add_box.text() == ""
+    others = [e for e in document.map.elements if e.id != added.id]
+    assert min(abs(e.evolution - added.evolution) + abs(e.visibility - added.visibility) for e in others) >= 0.07
+    window.editor.undo_stack.undo()
+    assert not document.has_element(added.id)
+
+
+def test_free_spots_keep_clear_of_a_crowded_middle() -> None:
+    crowded = WardleyMap.model_validate({"elements": [
+        {"id": f"c{i}-{j}", "name": f"C {i} {j}", "evolution": 0.3 + i * 0.05, "visibility": 0.3 + j * 0.05}
+        for i in range(9) for j in range(8)
+    ]})
+    evolution, visibility = free_spot(crowded)
+    assert all(abs(e.evolution - evolution) * 0.6 + abs(e.visibility - visibility) > 0.05 for e in crowded.elements)
+    assert free_spot(WardleyMap(), "user")[1] > 0.85
+
+
+def test_the_picker_resolves_exact_and_unique_partial_names() -> None:
+    from wardley.model import MapDocument
+
+    document = MapDocument(small_map())
+    document.add_element("Catalogue", 0.2, 0.2)  # a second "Catalogue": told apart by id
+    choices = _choices(document, ["resident"])
+    assert "Resident" not in choices
+    assert choices["Catalogue (catalogue-2)"] == "catalogue-2"
+    assert resolve_choice(choices, "borrow a BOOK") == "borrow"
+    assert resolve_choice(choices, "management") == "lms"
+    assert resolve_choice(choices, "catalogue") is None  # two match: ambiguous
+    assert resolve_choice(choices, "") is None
+
+
+def test_link_to_links_the_selection_to_the_picked_name(manager, qtbot) -> None:
+    window = manager.open_editor(EditorDocument(small_map()))
+    window.view.select_elements(["catalogue"])
+
+    def pick() -> None:
+        picker = QApplication.activeModalWidget()
+        assert isinstance(picker, LinkPicker)
+        qtbot.keyClicks(picker.name_box, "library man")
+        picker.accept()
+
+    QTimer.singleShot(0, pick)
+    window.window_actions.link_to.trigger()
+    document = window.editor.document
+    assert document.has_link("catalogue", "lms")
+    assert "Linked 1" in window.statusBar().currentMessage()
+    window.editor.undo_stack.undo()
+    assert not document.has_link("catalogue", "lms")
+
+
+def test_link_to_an_existing_link_says_why_nothing_happened(manager) -> None:
+    from wardley.ui.keyboard_tools import link_elements
+
+    window = manager.open_editor(EditorDocument(small_map()))
+    message = link_elements(window.editor, ["borrow"], "catalogue")
+    assert message == "Not linked: those two are already linked"
+    assert window.editor.undo_stack.count() == 0
+
+
+def test_link_to_without_a_selection_explains(manager) -> None:
+    window = manager.open_editor(EditorDocument(small_map()))
+    window.link_to()
+    assert "Select" in window.statusBar().currentMessage()

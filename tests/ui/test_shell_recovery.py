@@ -1,0 +1,119 @@
+"""Crash recovery: autosave while unsaved, offer after a crash, clean up after save or discard.
+
+A crash is simulated by stopping a window's autosaver without removing its file
+(what kill -9 leaves behind) and then starting a fresh window manager.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+from tests.ui.shell_support import StandInView, manager, saved_elements, shell_env, small_map, write_map  # noqa: F401
+
+from wardley.ui import windows as windows_module
+from wardley.ui.commands import SetElementsCommand
+from wardley.ui.editor_document import EditorDocument
+from wardley.ui.recovery import AUTOSAVE_MS, orphaned_recoveries, recovery_folder
+from wardley.ui.windows import WindowManager
+
+
+def _move(window, evolution: float) -> None:
+    window.editor.undo_stack.push(SetElementsCommand(window.editor.document, {"catalogue": {"evolution": evolution}}))
+
+
+def _recovery_files() -> list[Path]:
+    return sorted(recovery_folder().glob("*")) if recovery_folder().exists() else []
+
+
+def test_autosave_writes_only_while_there_are_unsaved_changes(manager, tmp_path) -> None:
+    window = manager.open_editor(EditorDocument.open(write_map(tmp_path / "lib.wardley.json")))
+    assert window.autosaver._timer.interval() == AUTOSAVE_MS and window.autosaver._timer.isActive()
+    window.autosaver.autosave_now()
+    assert _recovery_files() == []  # nothing unsaved, nothing written
+    _move(window, 0.93)
+    window.autosaver.autosave_now()
+    [file] = _recovery_files()
+    record = json.loads(file.read_text())
+    assert record["pid"] == os.getpid() and record["original"] == str(tmp_path / "lib.wardley.json")
+    window.save()
+    assert _recovery_files() == []  # a clean save removes it
+
+
+def test_a_live_session_is_not_offered_its_own_files(manager) -> None:
+    window = manager.open_editor(EditorDocument(small_map()))
+    _move(window, 0.93)
+    window.autosaver.autosave_now()
+    assert len(_recovery_files()) == 1
+    assert orphaned_recoveries() == []
+
+
+def test_after_a_crash_the_next_start_offers_and_restores_the_map(qtbot, shell_env, tmp_path, monkeypatch) -> None:
+    path = write_map(tmp_path / "lib.wardley.json")
+    crashed = WindowManager(view_factory=StandInView)
+    window = crashed.open_editor(EditorDocument.open(path))
+    _move(window, 0.93)
+    window.autosaver.autosave_now()
+    window.autosaver.stop(keep_file=True)  # the process dies here: no save, no discard
+    expected = window.editor.document.map.model_copy(deep=True)
+
+    offered: list[list[str]] = []
+    monkeypatch.setattr(windows_module, "ask_restore", lambda parent, found: offered.append([r.display_name for r in found]) or True)
+    fresh = WindowManager(view_factory=StandInView)
+    [restored] = fresh.offer_recovery()
+    try:
+        assert offered == [["lib.wardley.json"]]
+        assert restored.editor.document.map == expected
+        assert restored.isWindowModified() and restored.editor.path == path.absolute()
+        assert len(_recovery_files()) == 1  # still the safety net until saved
+        restored.save()
+        assert saved_elements(path)["catalogue"]["evolution"] == 0.93
+        assert _recovery_files() == []
+    finally:
+        for w in (*fresh.windows, *crashed.windows):
+            w.editor.undo_stack.setClean()
+            w.close()
+
+
+def test_declining_the_offer_discards_the_recovery(qtbot, shell_env, monkeypatch) -> None:
+    crashed = WindowManager(view_factory=StandInView)
+    window = crashed.open_editor(EditorDocument(small_map()))
+    _move(window, 0.93)
+    window.autosaver.autosave_now()
+    window.autosaver.stop(keep_file=True)
+
+    def decline(box: QMessageBox) -> int:
+        assert "Untitled" in box.text()
+        return 0  # closed without choosing Restore
+
+    monkeypatch.setattr(QMessageBox, "exec", decline)
+    assert WindowManager(view_factory=StandInView).offer_recovery() == []
+    assert _recovery_files() == []
+    window.editor.undo_stack.setClean()
+    window.close()
+
+
+def test_discarding_changes_on_close_removes_the_recovery_file(manager, monkeypatch) -> None:
+    window = manager.open_editor(EditorDocument(small_map()))
+    _move(window, 0.93)
+    window.autosaver.autosave_now()
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: QMessageBox.StandardButton.Discard))
+    assert window.close()
+    assert _recovery_files() == []
+
+
+def test_recovery_files_from_a_running_process_are_left_alone(shell_env) -> None:
+    folder = recovery_folder()
+    folder.mkdir(parents=True)
+    from wardley.io import dump_json_map
+
+    record = {"format": "wardley-recovery", "pid": os.getppid(), "saved_at": "2026-01-01T00:00:00Z",
+              "original": None, "file_format": "json", "map": json.loads(dump_json_map(small_map()))}
+    (folder / "other.wardley-recovery.json").write_text(json.dumps(record))
+    assert orphaned_recoveries() == []
+    record["pid"] = 2**22 + 12345  # above Linux's pid_max: no such process
+    (folder / "other.wardley-recovery.json").write_text(json.dumps(record))
+    [found] = orphaned_recoveries()
+    assert found.map == small_map()
