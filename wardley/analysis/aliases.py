@@ -1,0 +1,177 @@
+"""A library's own aliases file, ``wardley-aliases.json``: the merges a room has confirmed.
+
+The file sits in the folder of maps and is meant to be read and edited by people::
+
+    {
+      "format": "wardley-aliases",
+      "version": 1,
+      "merges": {"Payments": ["Take a card payment", "ePay kiosk"]},
+      "products": {"Payments": ["ParkPay"]},
+      "keep_apart": [["Care needs assessment", "Financial assessment"]]
+    }
+
+- ``merges``: each name in the list means the capability named by the key. The key may be a
+  vocabulary capability or any component name; merging one capability into another moves all
+  its names.
+- ``products``: names that are a product or service implementing the capability (counted as
+  implementations, so two of them on one capability mean duplicated supply).
+- ``keep_apart``: pairs a room has said are different; never suggested as a merge again.
+
+Names are compared after normalisation, so case, plurals and filler words do not matter.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from wardley.analysis.names import name_key
+from wardley.analysis.vocabulary import Term
+from wardley.io.atomic import write_atomically
+from wardley.io.files import read_text
+from wardley.io.problems import MapFileError, Problem
+
+ALIASES_FILE_NAME = "wardley-aliases.json"
+FORMAT_NAME = "wardley-aliases"
+
+
+@dataclass
+class Aliases:
+    merges: dict[str, list[str]] = field(default_factory=dict)
+    products: dict[str, list[str]] = field(default_factory=dict)
+    keep_apart: list[tuple[str, str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._terms: dict[str, Term] = {}
+        self._apart: set[frozenset[str]] = set()
+        self.reindex()
+
+    def reindex(self) -> None:
+        self._terms = {}
+        for capability, names in self.merges.items():
+            for name in names:
+                self._terms[name_key(name)] = Term(capability)
+        for capability, names in self.products.items():
+            for name in names:
+                self._terms[name_key(name)] = Term(capability, name)
+        self._apart = {frozenset((name_key(a), name_key(b))) for a, b in self.keep_apart}
+
+    def lookup(self, name: str) -> Term | None:
+        return self._terms.get(name_key(name))
+
+    def canonical(self, capability: str) -> str:
+        """Where a capability was merged to (following chains, never looping)."""
+        seen = {name_key(capability)}
+        while True:
+            term = self._terms.get(name_key(capability))
+            if term is None or name_key(term.capability) in seen:
+                return capability
+            capability = term.capability
+            seen.add(name_key(capability))
+
+    def kept_apart(self, first: str, second: str) -> bool:
+        return frozenset((name_key(first), name_key(second))) in self._apart
+
+    def to_data(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT_NAME,
+            "version": 1,
+            "merges": {key: list(values) for key, values in sorted(self.merges.items())},
+            "products": {key: list(values) for key, values in sorted(self.products.items())},
+            "keep_apart": [list(pair) for pair in self.keep_apart],
+        }
+
+
+def _string_list(value: Any, place: str, problems: list[Problem]) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+        problems.append(Problem(place, "must be a list of non-empty names"))
+        return []
+    return list(value)
+
+
+def aliases_from_data(data: Any, source: str) -> Aliases:
+    problems: list[Problem] = []
+    if not isinstance(data, dict):
+        raise MapFileError.single(source, "an aliases file must hold a JSON object", "$")
+    if data.get("format", FORMAT_NAME) != FORMAT_NAME:
+        problems.append(Problem("$.format", f"must be {FORMAT_NAME!r}"))
+    unknown = set(data) - {"format", "version", "merges", "products", "keep_apart", "about"}
+    for name in sorted(unknown):
+        problems.append(Problem(f"$.{name}", "unknown field"))
+    tables: dict[str, dict[str, list[str]]] = {"merges": {}, "products": {}}
+    for table in tables:
+        value = data.get(table, {})
+        if not isinstance(value, dict):
+            problems.append(Problem(f"$.{table}", "must be an object of capability: [names]"))
+            continue
+        for capability, names in value.items():
+            if not capability.strip():
+                problems.append(Problem(f"$.{table}", "a capability name must not be blank"))
+            tables[table][capability] = _string_list(names, f"$.{table}.{capability}", problems)
+    pairs: list[tuple[str, str]] = []
+    apart = data.get("keep_apart", [])
+    if not isinstance(apart, list):
+        problems.append(Problem("$.keep_apart", "must be a list of [name, name] pairs"))
+        apart = []
+    for index, pair in enumerate(apart):
+        names = _string_list(pair, f"$.keep_apart[{index}]", problems)
+        if len(names) == 2:
+            pairs.append((names[0], names[1]))
+        elif names:
+            problems.append(Problem(f"$.keep_apart[{index}]", "must hold exactly two names"))
+    if problems:
+        raise MapFileError(source, problems)
+    return Aliases(tables["merges"], tables["products"], pairs)
+
+
+def load_aliases(path: str | os.PathLike[str]) -> Aliases:
+    source = str(path)
+    text = read_text(path)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise MapFileError.single(source, f"not valid JSON: {error.msg}", f"line {error.lineno}") from None
+    return aliases_from_data(data, source)
+
+
+def save_aliases(path: str | os.PathLike[str], aliases: Aliases) -> None:
+    text = json.dumps(aliases.to_data(), indent=2, ensure_ascii=False) + "\n"
+    try:
+        write_atomically(path, text.encode("utf-8"))
+    except OSError as error:
+        raise MapFileError.single(str(path), f"cannot save: {error.strerror or error}") from None
+
+
+def _load_or_new(path: str | os.PathLike[str]) -> Aliases:
+    return load_aliases(path) if Path(path).exists() else Aliases()
+
+
+def add_merge(path: str | os.PathLike[str], canonical: str, names: list[str], *, products: bool = False) -> Aliases:
+    """Record that ``names`` mean ``canonical`` (as products of it when ``products``); saves the file.
+
+    Creates the file when missing; a name already recorded is not repeated.
+    """
+    aliases = _load_or_new(path)
+    table = aliases.products if products else aliases.merges
+    listed = table.setdefault(canonical, [])
+    known = {name_key(name) for name in listed}
+    for name in names:
+        if name_key(name) != name_key(canonical) and name_key(name) not in known:
+            listed.append(name)
+            known.add(name_key(name))
+    aliases.reindex()
+    save_aliases(path, aliases)
+    return aliases
+
+
+def add_keep_apart(path: str | os.PathLike[str], first: str, second: str) -> Aliases:
+    """Record that a suggested merge was rejected, so it is not suggested again; saves the file."""
+    aliases = _load_or_new(path)
+    if not aliases.kept_apart(first, second):
+        aliases.keep_apart.append((first, second))
+        aliases.reindex()
+    save_aliases(path, aliases)
+    return aliases

@@ -1,0 +1,127 @@
+"""Plain sentences a workshop can read aloud: every tier and badge says which maps and what numbers."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from wardley.analysis.candidates import Badge, TierCheck, fit
+from wardley.analysis.matching import Placement
+from wardley.analysis.measures import CapabilityMeasures
+from wardley.analysis.settings import DEFAULT_SETTINGS, Settings
+from wardley.model.evolution import stage_index
+
+_STAGE_PHRASES = ("genesis", "custom-built", "a product", "a commodity")
+_STAGE_WORDS = ("genesis", "custom-built", "product", "commodity")
+
+
+def stage_word(evolution: float) -> str:
+    return _STAGE_WORDS[stage_index(evolution)]
+
+
+def listing(items: list[str], limit: int = 5) -> str:
+    """"A, B and C"; long lists end "and 4 more"."""
+    if len(items) > limit:
+        shown = items[:limit - 1]
+        return ", ".join(shown) + f" and {len(items) - len(shown)} more"
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+class Explainer:
+    def __init__(self, titles: list[str], settings: Settings = DEFAULT_SETTINGS) -> None:
+        self.titles = titles
+        self.settings = settings
+
+    def _title(self, placement: Placement) -> str:
+        return self.titles[placement.map_index]
+
+    def _where(self, m: CapabilityMeasures) -> str:
+        if m.all_maps <= 1:
+            return f"it serves {m.needs_served} of {m.all_needs} user needs on this map"
+        maps = listing([self.titles[index] for index in m.maps])
+        return (f"it is on {m.map_count} of {m.all_maps} maps ({maps}) and serves "
+                f"{m.needs_served} of {m.all_needs} user needs")
+
+    def _placed(self, m: CapabilityMeasures) -> str:
+        by_stage: dict[int, list[str]] = defaultdict(list)
+        for placement in m.placements:
+            title = self._title(placement)
+            if title not in by_stage[stage_index(placement.evolution)]:
+                by_stage[stage_index(placement.evolution)].append(title)
+        if m.all_maps <= 1 or len(m.placements) == 1:
+            return f"it is placed as {_STAGE_PHRASES[stage_index(m.evolution)]} ({m.evolution:.2f})"
+        ranked = sorted(by_stage, key=lambda stage: (-len(by_stage[stage]), -stage))
+        first = ranked[0]
+        count = len(by_stage[first])
+        parts = [f"{count} {'map places' if count == 1 else 'maps place'} it as {_STAGE_PHRASES[first]}"]
+        parts += [f"{listing(by_stage[stage])} as {_STAGE_PHRASES[stage]}" for stage in ranked[1:]]
+        return ", ".join(parts) + f" (median {m.evolution:.2f})"
+
+    def tier_sentence(self, m: CapabilityMeasures, value: float, tier: str, check: TierCheck) -> str:
+        where, placed = self._where(m), self._placed(m)
+        if tier == "strong":
+            return (f"{m.name} is a strong candidate for a shared platform (score {value:.2f}): "
+                    f"{where}; {placed}.")
+        reasons = self._not_strong(m, check)
+        if tier == "possible":
+            return (f"{m.name} is a possible candidate to share (score {value:.2f}): {where}; {placed}. "
+                    f"It is not strong because {reasons}.")
+        if fit(m.evolution, self.settings) == 0.0:
+            why = (f"its median evolution {m.evolution:.2f} ({stage_word(m.evolution)}) is below "
+                   f"{self.settings.fit_start:.2f}, too early to share")
+        else:
+            why = "it reaches too few needs and maps for sharing to pay off"
+        return f"{m.name} is not a platform candidate now (score {value:.2f}): {where}; {placed}; {why}."
+
+    def _not_strong(self, m: CapabilityMeasures, check: TierCheck) -> str:
+        s = self.settings
+        reasons = []
+        if not check.score_ok:
+            reasons.append(f"its score is below {s.strong_score:.2f}")
+        if not check.evolution_ok:
+            reasons.append(f"its median evolution {m.evolution:.2f} is below {s.strong_evolution:.2f}")
+        if not check.presence_ok:
+            if m.all_maps <= 1:
+                reasons.append(f"it serves only {m.needs_served} needs (a strong candidate serves "
+                               f"{s.strong_single_map_needs})")
+            else:
+                reasons.append(f"it is on only {m.map_count} of {m.all_maps} maps (fewer than half)")
+        return listing(reasons) or "no condition failed"
+
+    def badge_sentence(self, m: CapabilityMeasures, badge: Badge) -> str:
+        s = self.settings
+        if badge.kind == "inconsistent-placement":
+            low, high = badge.placements
+            return (f"Teams see {m.name} differently: {self._title(low)} places {low.name!r} at "
+                    f"{low.evolution:.2f} ({stage_word(low.evolution)}) and {self._title(high)} places "
+                    f"{high.name!r} at {high.evolution:.2f} ({stage_word(high.evolution)}), a spread of {m.spread:.2f}.")
+        if badge.kind == "custom-built-commodity":
+            items = []
+            for placement in badge.placements:
+                gap = m.evolution - placement.evolution
+                if gap > s.left_of_median:
+                    items.append(f"{self._title(placement)} places {placement.name!r} at {placement.evolution:.2f}, "
+                                 f"{gap:.2f} left of the median {m.evolution:.2f}")
+                else:
+                    items.append(f"{self._title(placement)} builds {placement.name!r} itself although the "
+                                 f"median placement is {m.evolution:.2f} (commodity)")
+            return "Custom-built where others use a commodity: " + "; ".join(items[:5]) + (
+                f"; and {len(items) - 5} more" if len(items) > 5 else "") + "."
+        if badge.kind == "duplicated-supply":
+            maps: dict[str, list[str]] = defaultdict(list)
+            for placement in badge.placements:
+                assert placement.product is not None
+                if self._title(placement) not in maps[placement.product]:
+                    maps[placement.product].append(self._title(placement))
+            parts = [f"{product} ({listing(titles, 3)})" for product, titles in sorted(maps.items())]
+            return (f"{m.name} is supplied {len(maps)} different ways: {listing(parts, 6)}; "
+                    f"one shared supply could replace them.")
+        if badge.kind == "use-a-utility":
+            return (f"With a median evolution of {m.evolution:.2f}, {m.name} is a commodity: use a utility or "
+                    f"national service rather than building or buying it again.")
+        if badge.kind == "too-early":
+            return (f"{m.name} is on {m.map_count} maps but its median evolution is {m.evolution:.2f} "
+                    f"({stage_word(m.evolution)}): too early to standardise; share what is being learnt, "
+                    f"not a platform.")
+        raise ValueError(f"unknown badge {badge.kind!r}")

@@ -1,0 +1,90 @@
+"""One map as a dependency graph: who the users are, what they need, and what each need rests on.
+
+Edges run from what depends to what it depends on (``A -> B``: A needs B), as links do.
+A map's *needs* are the elements of kind ``need`` and anything a user depends on directly;
+everything else that is not a user is a *component*, and only components can be shared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+import networkx as nx
+
+from wardley.model.entities import Element, WardleyMap
+
+Role = Literal["user", "need", "component"]
+
+
+@dataclass
+class MapGraph:
+    map: WardleyMap
+    graph: nx.DiGraph
+    roles: dict[str, Role]
+    elements: dict[str, Element]
+    #: For each component, the needs whose chain of dependencies reaches it (walked on this map only).
+    needs_served: dict[str, frozenset[str]] = field(default_factory=dict)
+    _betweenness: dict[str, float] | None = None
+
+    @property
+    def users(self) -> list[str]:
+        return [key for key, role in self.roles.items() if role == "user"]
+
+    @property
+    def needs(self) -> list[str]:
+        return [key for key, role in self.roles.items() if role == "need"]
+
+    @property
+    def components(self) -> list[str]:
+        return [key for key, role in self.roles.items() if role == "component"]
+
+    def dependents(self, element_id: str) -> int:
+        """How many elements on this map depend directly on the element."""
+        return int(self.graph.in_degree(element_id))
+
+    def betweenness(self, element_id: str) -> float:
+        """Normalised betweenness (0..1): how often the element lies on paths between others."""
+        if self._betweenness is None:
+            self._betweenness = nx.betweenness_centrality(self.graph) if len(self.graph) > 2 else {}
+        return float(self._betweenness.get(element_id, 0.0))
+
+    def most_dependents(self) -> int:
+        return max((self.dependents(key) for key in self.components), default=0)
+
+
+def element_roles(wardley_map: WardleyMap) -> dict[str, Role]:
+    """Each element's role: users, then needs (kind need, or depended on directly by a user)."""
+    kinds = {element.id: element.kind for element in wardley_map.elements}
+    roles: dict[str, Role] = {}
+    for element in wardley_map.elements:
+        if element.kind == "user":
+            roles[element.id] = "user"
+        elif element.kind == "need":
+            roles[element.id] = "need"
+        else:
+            roles[element.id] = "component"
+    for link in wardley_map.links:
+        if kinds.get(link.source) == "user" and roles.get(link.target) == "component":
+            roles[link.target] = "need"
+    return roles
+
+
+def map_graph(wardley_map: WardleyMap) -> MapGraph:
+    graph: nx.DiGraph = nx.DiGraph()
+    elements = {element.id: element for element in wardley_map.elements}
+    graph.add_nodes_from(elements)
+    graph.add_edges_from(
+        (link.source, link.target) for link in wardley_map.links
+        if link.source in elements and link.target in elements and link.source != link.target
+    )
+    roles = element_roles(wardley_map)
+    served: dict[str, set[str]] = {key: set() for key, role in roles.items() if role == "component"}
+    for need in (key for key, role in roles.items() if role == "need"):
+        for reached in nx.descendants(graph, need):
+            if reached in served:
+                served[reached].add(need)
+    return MapGraph(
+        map=wardley_map, graph=graph, roles=roles, elements=elements,
+        needs_served={key: frozenset(needs) for key, needs in served.items()},
+    )

@@ -1,0 +1,151 @@
+"""A library of maps (a folder, or a list of files) analysed for what to share.
+
+In a folder, the maps are the ``*.wardley.json`` files and OWM text (``.owm``, ``.wm``,
+``.txt``), not in sub-folders; other JSON (such as the aliases file) is left alone. A file
+named explicitly is read whatever its name, as long as its type is known.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from wardley.analysis.aliases import ALIASES_FILE_NAME, Aliases, load_aliases
+from wardley.analysis.candidates import badges, score, tier, tier_check
+from wardley.analysis.explain import Explainer
+from wardley.analysis.graph import map_graph
+from wardley.analysis.lint import lint_map
+from wardley.analysis.matching import Matcher, Placement, group_placements
+from wardley.analysis.measures import LibraryGraphs, measure
+from wardley.analysis.report import Capability, LibraryReport, MapSummary
+from wardley.analysis.settings import DEFAULT_SETTINGS, Settings
+from wardley.analysis.suggestions import suggest_merges
+from wardley.analysis.vocabulary import Vocabulary, load_vocabulary
+from wardley.io.files import OWM_SUFFIXES, load_map
+from wardley.io.json_format import SUFFIX as JSON_MAP_SUFFIX
+from wardley.io.problems import MapFileError
+from wardley.model.entities import WardleyMap
+
+_TIER_ORDER = {"strong": 0, "possible": 1, "none": 2}
+
+
+def map_files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
+    """The map files named by ``paths``, folders expanded (sorted by name); errors name the path."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            inside = sorted(
+                child for child in path.iterdir()
+                if child.is_file() and child.name.lower().endswith((JSON_MAP_SUFFIX, *OWM_SUFFIXES))
+            )
+            if not inside:
+                raise MapFileError.single(str(path), "no map files in this folder (*.wardley.json, *.owm, *.wm, *.txt)")
+            found.extend(inside)
+        elif path.exists():
+            found.append(path)
+        else:
+            raise MapFileError.single(str(path), "no such file or folder")
+    return found
+
+
+def default_aliases_path(paths: Sequence[str | os.PathLike[str]]) -> Path | None:
+    """The aliases file of the first folder given, when there is one."""
+    for raw in paths:
+        candidate = Path(raw) / ALIASES_FILE_NAME
+        if Path(raw).is_dir() and candidate.is_file():
+            return candidate
+    return None
+
+
+def analyse_library(
+    paths: Sequence[str | os.PathLike[str]],
+    settings: Settings = DEFAULT_SETTINGS,
+    aliases: Aliases | str | os.PathLike[str] | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> LibraryReport:
+    """Load every map under ``paths`` and analyse them together.
+
+    ``aliases`` is an :class:`Aliases`, a path to an aliases file, or None to use the
+    ``wardley-aliases.json`` of the folder given (if any). Raises :class:`MapFileError`
+    for a missing path or a file that is not a readable map.
+    """
+    files = map_files(paths)
+    if aliases is None:
+        found = default_aliases_path(paths)
+        aliases = load_aliases(found) if found else None
+    elif not isinstance(aliases, Aliases):
+        aliases = load_aliases(aliases)
+    maps = [(str(path), load_map(path).map) for path in files]
+    return analyse_maps(maps, settings, aliases, vocabulary)
+
+
+def analyse_map(wardley_map: WardleyMap, settings: Settings = DEFAULT_SETTINGS, aliases: Aliases | None = None,
+                path: str = "") -> LibraryReport:
+    """One map on its own (scored with the single-map formula). ``path`` labels it in the report."""
+    return analyse_maps([(path or wardley_map.title, wardley_map)], settings, aliases)
+
+
+def analyse_maps(
+    maps: Sequence[tuple[str, WardleyMap]],
+    settings: Settings = DEFAULT_SETTINGS,
+    aliases: Aliases | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> LibraryReport:
+    """Analyse maps already in memory, each given with the path (or label) it is reported under."""
+    vocabulary = vocabulary or load_vocabulary()
+    aliases = aliases or Aliases()
+    graphs = [map_graph(wardley_map) for _, wardley_map in maps]
+    placements: list[Placement] = []
+    summaries: list[MapSummary] = []
+    lint = []
+    for index, ((path, wardley_map), graph) in enumerate(zip(maps, graphs, strict=True)):
+        components = graph.components
+        summaries.append(MapSummary(path, wardley_map.title, len(components)))
+        for key in components:
+            element = graph.elements[key]
+            placements.append(Placement(index, path, key, element.name, element.evolution, element.visibility,
+                                        element.method))
+        lint.extend(lint_map(graph, path))
+
+    matcher = Matcher(vocabulary, aliases)
+    groups = group_placements(placements, matcher)
+    library = LibraryGraphs(graphs)
+    explainer = Explainer([_title(path, wardley_map) for path, wardley_map in maps], settings)
+    capabilities = []
+    for group in groups:
+        measures = measure(group, library)
+        value = score(measures, settings)
+        check = tier_check(measures, value, settings)
+        level = tier(measures, value, settings)
+        found = badges(measures, settings)
+        tier_text = explainer.tier_sentence(measures, value, level, check)
+        badge_text = {badge.kind: explainer.badge_sentence(measures, badge) for badge in found}
+        capabilities.append(Capability(
+            name=group.name, tier=level, score=round(value, 4),
+            maps=[maps[index][0] for index in measures.maps],
+            placements=group.placements, implementations=measures.implementations,
+            needs=measures.needs_served, evolution=measures.evolution, spread=measures.spread,
+            badges=[badge.kind for badge in found],
+            explanation=" ".join([tier_text, *badge_text.values()]),
+            badge_sentences=badge_text, tier_sentence=tier_text,
+            reach=measures.reach, map_share=measures.map_share, hub=measures.hub,
+            betweenness=measures.betweenness,
+            needs_by_map={maps[index][0]: sorted(ids) for index, ids in measures.needs.items()},
+        ))
+    capabilities.sort(key=lambda item: (_TIER_ORDER[item.tier], -item.score, -item.betweenness, item.name))
+    merges = suggest_merges(groups, vocabulary, aliases, settings)
+    return LibraryReport(summaries, capabilities, merges, lint)
+
+
+def _title(path: str, wardley_map: WardleyMap) -> str:
+    # Sentences name maps by title; an untitled map goes by its file name.
+    title = wardley_map.title.strip()
+    if title and title != "Untitled map":
+        return title
+    name = Path(path).name
+    for suffix in (JSON_MAP_SUFFIX, *OWM_SUFFIXES):
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)] or name
+    return name or "untitled map"

@@ -1,0 +1,102 @@
+"""Deciding which components on different maps are the same capability.
+
+Only certain evidence merges: the library's aliases file, the shipped vocabulary, or an identical
+normalised name. Fuzzy similarity never merges; it only suggests (see :mod:`.suggestions`).
+Every component placement ends up in exactly one capability.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from wardley.analysis.aliases import Aliases
+from wardley.analysis.names import name_key
+from wardley.analysis.vocabulary import Term, Vocabulary
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """One component as drawn on one map."""
+
+    map_index: int
+    map_path: str
+    element_id: str
+    name: str
+    evolution: float
+    visibility: float
+    method: str
+    #: The product or named service this component is, when its name is one ("GOV.UK Pay").
+    product: str | None = None
+
+
+@dataclass
+class CapabilityGroup:
+    name: str
+    placements: list[Placement]
+    #: True when the vocabulary knows the capability (such groups are never suggested as merges).
+    known: bool = False
+
+
+class Matcher:
+    """Resolves names to capabilities, remembering each answer: libraries repeat names a lot."""
+
+    def __init__(self, vocabulary: Vocabulary, aliases: Aliases | None = None) -> None:
+        self.vocabulary = vocabulary
+        self.aliases = aliases or Aliases()
+        self._known_keys = {name_key(name): name for name in vocabulary.capabilities}
+        self._cache: dict[str, Term | None] = {}
+
+    def term(self, name: str) -> Term | None:
+        if name not in self._cache:
+            self._cache[name] = self.aliases.lookup(name) or self.vocabulary.lookup(name)
+        return self._cache[name]
+
+    def display_name(self, capability: str) -> str:
+        """A vocabulary capability keeps the vocabulary's spelling whoever typed it."""
+        return self._known_keys.get(name_key(capability), capability)
+
+    def is_known(self, capability: str) -> bool:
+        return name_key(capability) in self._known_keys
+
+
+def _representative(names: Counter[str]) -> str:
+    # The commonest spelling names the group; ties go to the alphabetically first, for stable output.
+    return min(names, key=lambda name: (-names[name], name))
+
+
+def group_placements(placements: list[Placement], matcher: Matcher) -> list[CapabilityGroup]:
+    """Partition the placements into capabilities (each placement in exactly one)."""
+    resolved: dict[str, list[Placement]] = defaultdict(list)
+    unresolved: dict[str, list[Placement]] = defaultdict(list)
+    for placement in placements:
+        term = matcher.term(placement.name)
+        if term is None:
+            unresolved[name_key(placement.name)].append(placement)
+        else:
+            resolved[term.capability].append(
+                placement if term.product is None else _with_product(placement, term.product)
+            )
+    for members in unresolved.values():
+        resolved[_representative(Counter(member.name for member in members))].extend(members)
+
+    by_key: dict[str, CapabilityGroup] = {}
+    for capability, members in resolved.items():
+        final = matcher.display_name(matcher.aliases.canonical(capability))
+        key = name_key(final)
+        group = by_key.get(key)
+        if group is None:
+            by_key[key] = CapabilityGroup(final, list(members), matcher.is_known(final))
+        else:
+            group.placements.extend(members)
+    groups = list(by_key.values())
+    for group in groups:
+        group.placements.sort(key=lambda placement: (placement.map_index, placement.element_id))
+    return groups
+
+
+def _with_product(placement: Placement, product: str) -> Placement:
+    return Placement(
+        placement.map_index, placement.map_path, placement.element_id, placement.name,
+        placement.evolution, placement.visibility, placement.method, product,
+    )

@@ -1,0 +1,95 @@
+"""What the library says about one capability: where it is, what it serves, how evolved it is.
+
+Needs are walked on each map separately and then combined, so a dependency path is never
+invented by joining two maps.
+
+*Hub* (0..1) says how much other things lean on the capability: on each map, the number of
+elements depending directly on it divided by the most any component on that map has, averaged
+over its placements. Betweenness (networkx, normalised) is kept as a tie-breaker.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from statistics import median
+
+from wardley.analysis.graph import MapGraph
+from wardley.analysis.matching import CapabilityGroup, Placement
+
+
+@dataclass
+class CapabilityMeasures:
+    name: str
+    placements: list[Placement]
+    #: Indexes of the maps it is on, ascending.
+    maps: list[int]
+    #: For each map it is on, the ids of the needs it serves there.
+    needs: dict[int, frozenset[str]]
+    all_needs: int
+    all_maps: int
+    evolution: float
+    spread: float
+    betweenness: float
+    hub: float
+    methods: Counter[str] = field(default_factory=Counter)
+    implementations: list[str] = field(default_factory=list)
+
+    @property
+    def needs_served(self) -> int:
+        return sum(len(ids) for ids in self.needs.values())
+
+    @property
+    def map_count(self) -> int:
+        return len(self.maps)
+
+    @property
+    def reach(self) -> float:
+        return self.needs_served / self.all_needs if self.all_needs else 0.0
+
+    @property
+    def map_share(self) -> float:
+        return (self.map_count - 1) / (self.all_maps - 1) if self.all_maps > 1 else 0.0
+
+
+class LibraryGraphs:
+    """The graphs of a library, with per-map figures computed once."""
+
+    def __init__(self, graphs: list[MapGraph]) -> None:
+        self.graphs = graphs
+        self.all_needs = sum(len(graph.needs) for graph in graphs)
+        self._most_dependents: dict[int, int] = {}
+
+    def most_dependents(self, index: int) -> int:
+        if index not in self._most_dependents:
+            self._most_dependents[index] = self.graphs[index].most_dependents()
+        return self._most_dependents[index]
+
+
+def measure(group: CapabilityGroup, library: LibraryGraphs) -> CapabilityMeasures:
+    placements = group.placements
+    needs: dict[int, set[str]] = {}
+    hubs: list[float] = []
+    betweenness: list[float] = []
+    for placement in placements:
+        graph = library.graphs[placement.map_index]
+        needs.setdefault(placement.map_index, set()).update(graph.needs_served.get(placement.element_id, ()))
+        most = library.most_dependents(placement.map_index)
+        hubs.append(graph.dependents(placement.element_id) / most if most else 0.0)
+        betweenness.append(graph.betweenness(placement.element_id))
+    evolutions = [placement.evolution for placement in placements]
+    implementations = sorted({placement.product for placement in placements if placement.product})
+    return CapabilityMeasures(
+        name=group.name,
+        placements=placements,
+        maps=sorted(needs),
+        needs={index: frozenset(ids) for index, ids in needs.items()},
+        all_needs=library.all_needs,
+        all_maps=len(library.graphs),
+        evolution=round(median(evolutions), 4),
+        spread=round(max(evolutions) - min(evolutions), 4),
+        betweenness=sum(betweenness) / len(betweenness),
+        hub=sum(hubs) / len(hubs),
+        methods=Counter(placement.method for placement in placements),
+        implementations=implementations,
+    )

@@ -1,0 +1,119 @@
+"""The shipped vocabulary of common public-service capabilities, and looking a name up in it.
+
+A name resolves, in this order, to:
+1. a capability whose alias or product has the same key ("Online payments" -> Payments);
+2. a product named inside a longer name ("GOV.UK Pay integration" -> Payments, via GOV.UK Pay);
+3. an alias the name ends with ("Parking payments" -> Payments): English puts the kind of
+   thing last, so "payment reconciliation" is *not* a payment.
+Anything else is left for the cross-map grouping in :mod:`wardley.analysis.matching`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from wardley.analysis.names import content_words, contains, ends_with, head_words, name_key, words
+
+#: ``resources/`` at the top of the repository, next to the package.
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+VOCABULARY_PATH = RESOURCES / "vocabulary.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """What a name means: a capability, and the product it names (None for a generic name)."""
+
+    capability: str
+    product: str | None = None
+
+
+@dataclass
+class Vocabulary:
+    capabilities: list[str] = field(default_factory=list)
+    #: Words that tell two otherwise similar names apart ("care" in "care needs assessment").
+    distinguishing: frozenset[str] = frozenset()
+    _exact: dict[str, Term] = field(default_factory=dict)
+    _products_by_first_word: dict[str, list[tuple[tuple[str, ...], Term]]] = field(default_factory=dict)
+    _aliases_by_last_word: dict[str, list[tuple[tuple[str, ...], Term]]] = field(default_factory=dict)
+    #: Problems found while building (two capabilities claiming one name); empty when sound.
+    conflicts: list[str] = field(default_factory=list)
+
+    def add(self, name: str, term: Term, *, phrase_match: bool = True) -> None:
+        key = name_key(name)
+        known = self._exact.get(key)
+        if known is not None and known.capability != term.capability:
+            self.conflicts.append(f"{name!r} is claimed by both {known.capability} and {term.capability}")
+            return
+        self._exact.setdefault(key, term)
+        if not phrase_match:
+            return
+        phrase = content_words(name)
+        entry = (phrase, term)
+        if term.product is not None:
+            self._products_by_first_word.setdefault(phrase[0], []).append(entry)
+        else:
+            self._aliases_by_last_word.setdefault(phrase[-1], []).append(entry)
+
+    def finish(self) -> None:
+        # Longest phrase first, so "address search" beats "search".
+        for table in (self._products_by_first_word, self._aliases_by_last_word):
+            for entries in table.values():
+                entries.sort(key=lambda entry: -len(entry[0]))
+
+    def lookup(self, name: str) -> Term | None:
+        """The capability (and product) a component name stands for, or None if unknown."""
+        term = self._exact.get(name_key(name))
+        if term is not None:
+            return term
+        content = content_words(name)
+        best: tuple[int, Term] | None = None
+        for word in set(content):
+            for phrase, candidate in self._products_by_first_word.get(word, ()):
+                if contains(phrase, content) and (best is None or len(phrase) > best[0]):
+                    best = (len(phrase), candidate)
+                    break
+        if best is not None:
+            return best[1]
+        head = head_words(name)
+        if head:
+            for phrase, candidate in self._aliases_by_last_word.get(head[-1], ()):
+                if ends_with(phrase, head):
+                    return candidate
+        return None
+
+    def is_distinguishing(self, word: str) -> bool:
+        return word in self.distinguishing
+
+
+def vocabulary_from_data(data: dict[str, Any]) -> Vocabulary:
+    vocabulary = Vocabulary(distinguishing=frozenset(
+        word for text in data.get("distinguishing_words", []) for word in words(str(text))
+    ))
+    # Common words that name a capability only when they are the whole name ("Network", not "Peer network").
+    exact_only = {name_key(str(name)) for name in data.get("exact_only_products", [])}
+    exact_aliases = {name_key(str(name)) for name in data.get("exact_only_aliases", [])}
+    for entry in data.get("capabilities", []):
+        capability = str(entry["name"])
+        vocabulary.capabilities.append(capability)
+        vocabulary.add(capability, Term(capability))
+        for alias in entry.get("aliases", []):
+            vocabulary.add(str(alias), Term(capability), phrase_match=name_key(str(alias)) not in exact_aliases)
+        for product in entry.get("products", []):
+            names = [str(product)] if isinstance(product, str) else [str(name) for name in product]
+            term = Term(capability, names[0])
+            for name in names:
+                vocabulary.add(name, term, phrase_match=name_key(name) not in exact_only)
+    vocabulary.finish()
+    return vocabulary
+
+
+@lru_cache(maxsize=4)
+def load_vocabulary(path: str | None = None) -> Vocabulary:
+    """The vocabulary in ``path`` (default: the shipped ``resources/vocabulary.json``)."""
+    source = Path(path) if path else VOCABULARY_PATH
+    with open(source, encoding="utf-8") as handle:
+        return vocabulary_from_data(json.load(handle))

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+FORMATS = ("text", "json", "markdown", "csv")
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser(
+        "analyse",
+        help="find components to share as a platform across maps (a folder of maps or map files)",
+        description="Match components across maps, score each capability as a shared-platform candidate, "
+        "flag where teams disagree, and check each map. Exit 0 on success, 2 on bad input.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="a folder of maps, or map files (.wardley.json, OWM)")
+    parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    parser.add_argument(
+        "--aliases", metavar="FILE",
+        help="the library's aliases file (default: wardley-aliases.json in the folder given, if present)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from wardley.analysis import analyse_library, report_to_csv, report_to_json, report_to_markdown, report_to_text
+    from wardley.io.problems import MapFileError
+
+    try:
+        report = analyse_library(args.paths, aliases=args.aliases)
+    except MapFileError as error:
+        # One line: the first problem is enough to find the file; `wardley validate` lists them all.
+        lines = error.lines()
+        extra = f" (and {len(lines) - 1} more problems; run 'wardley validate')" if len(lines) > 1 else ""
+        print(lines[0] + extra, file=sys.stderr)
+        return 2
+    writer = {"text": report_to_text, "json": report_to_json, "markdown": report_to_markdown, "csv": report_to_csv}
+    sys.stdout.write(writer[args.format](report))
+    return 0
