@@ -7,6 +7,7 @@ from wardley.ui.commands.elements import (
     RemoveElementsCommand,
     SetElementsCommand,
 )
+from wardley.ui.commands.fragments import AddFragmentCommand
 from wardley.ui.commands.links import AddLinkCommand, RemoveLinkCommand, SetLinkCommand
 from wardley.ui.commands.map_level import (
     AddNoteCommand,
@@ -20,7 +21,7 @@ from wardley.ui.commands.map_level import (
 )
 
 __all__ = [
-    "NUDGE_ID", "AddElementCommand", "AddLinkCommand", "AddNoteCommand", "RemoveElementsCommand",
+    "NUDGE_ID", "AddElementCommand", "AddFragmentCommand", "AddLinkCommand", "AddNoteCommand", "RemoveElementsCommand",
     "RemoveLinkCommand", "RemoveNoteCommand", "ReplaceCollectionCommand", "ReplaceMapCommand",
     "SetElementsCommand", "SetEvolveCommand", "SetLinkCommand", "SetMapFieldsCommand", "SetNoteCommand",
     "SetPipelineCommand",

@@ -1,0 +1,166 @@
+"""One map element: its kind's symbol, method halo, inertia bar and label."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from wardley.model import Element
+from wardley.render.context import LABEL_WRAP_WIDTH, RenderContext
+from wardley.render.geometry import clamp_to_map, to_scene
+from wardley.render.items.symbols import (
+    LABEL_SPACING,
+    METHOD_RADIUS,
+    draw_method,
+    draw_symbol,
+    inertia_rect,
+    symbol_radius,
+)
+from wardley.render.items.text_block import TextBlock
+
+if TYPE_CHECKING:
+    from wardley.render.scene import MapScene
+
+#: OWM's default label position relative to the symbol (x right, y down).
+DEFAULT_LABEL_OFFSET = (5.0, -10.0)
+Z_ELEMENT = 20.0
+
+KIND_LABEL = {
+    "user": "User",
+    "need": "User need",
+    "component": "Component",
+    "market": "Market",
+    "ecosystem": "Ecosystem",
+    "submap": "Submap",
+}
+
+
+def label_offset(element: Element) -> tuple[float, float]:
+    if element.label_offset is not None:
+        return element.label_offset
+    factor = LABEL_SPACING.get(element.kind, 2.0 if element.method != "none" else 1.0)
+    return DEFAULT_LABEL_OFFSET[0] * factor, DEFAULT_LABEL_OFFSET[1] * factor
+
+
+class ElementItem(QGraphicsItem):
+    """Draws ``element``; holds no state of its own beyond what the model says
+    (its position may run ahead of the model only while a drag is in progress)."""
+
+    def __init__(self, element: Element, ctx: RenderContext) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self.element = element
+        self.emphasised = False
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+        )
+        self.setZValue(Z_ELEMENT)
+        self.setAcceptHoverEvents(True)
+        self.set_element(element)
+
+    @property
+    def element_id(self) -> str:
+        return self.element.id
+
+    def set_element(self, element: Element) -> None:
+        self.prepareGeometryChange()
+        self.element = element
+        self._layout()
+        self.setPos(to_scene(element.evolution, element.visibility))
+        self.setToolTip(self._tooltip())
+        self.update()
+
+    def relayout(self) -> None:
+        """After a theme change: fonts differ, so label geometry does too."""
+        self.prepareGeometryChange()
+        self._layout()
+        self.update()
+
+    def _layout(self) -> None:
+        element = self.element
+        bold = element.kind in ("user", "need")
+        dx, dy = label_offset(element)
+        self._label = TextBlock(
+            element.name,
+            self._ctx.bold_font if bold else self._ctx.label_font,
+            self._ctx.bold_metrics if bold else self._ctx.label_metrics,
+            QPointF(dx, dy),
+            LABEL_WRAP_WIDTH,
+            grow_up=dy < 0,
+        )
+        radius = METHOD_RADIUS if element.method != "none" else symbol_radius(element.kind)
+        self._symbol_rect = QRectF(-radius, -radius, 2 * radius, 2 * radius)
+        core = self._symbol_rect
+        if element.inertia:
+            core = core.united(inertia_rect(element.kind, element.method))
+        self._bounds = core.united(self._label.rect()).adjusted(-4, -4, 4, 4)
+        self._shape = QPainterPath()
+        self._shape.addEllipse(self._symbol_rect.adjusted(-2, -2, 2, 2))
+        self._shape.addRect(self._label.rect())
+
+    def _tooltip(self) -> str:
+        e = self.element
+        lines = [KIND_LABEL.get(e.kind, e.kind), e.name]
+        if e.description:
+            lines.append(e.description[:300])
+        lines.append("Drag to move · Alt/Shift-drag to link · Ctrl+Shift-drag to evolve · F2 to rename")
+        # Qt guesses rich text only from the tooltip's FIRST line, so map text never goes there.
+        return "\n".join(lines)
+
+    def symbol_radius(self) -> float:
+        return symbol_radius(self.element.kind)
+
+    def label_rect(self) -> QRectF:
+        """Where the label is, in item coordinates (the rename editor goes there)."""
+        return self._label.rect()
+
+    def set_emphasised(self, on: bool) -> None:
+        if on != self.emphasised:
+            self.emphasised = on
+            self.update()
+
+    # -- QGraphicsItem ---------------------------------------------------
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        theme = self._ctx.theme
+        element = self.element
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self.emphasised:
+            painter.setPen(QPen(QColor(theme.highlight), 4.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(self._symbol_rect.adjusted(-5, -5, 5, 5))
+        if element.method != "none":
+            draw_method(painter, element.method, theme)
+        draw_symbol(painter, element.kind, theme)
+        if element.inertia:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(QColor(theme.inertia)))
+            painter.drawRect(inertia_rect(element.kind, element.method))
+        self._label.paint(painter, QColor(theme.text))
+        if self.isSelected() and self._ctx.editing_chrome:
+            pen = QPen(QColor(theme.selection), 1.5, Qt.PenStyle.DashLine)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self._symbol_rect.adjusted(-3, -3, 3, 3))
+            painter.drawRect(self._label.rect().adjusted(-2, -1, 2, 1))
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:  # noqa: N802
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange:
+            # Elements never leave the map, whoever moves them.
+            return clamp_to_map(value)
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            scene = self.scene()
+            if scene is not None:
+                owner: MapScene = scene  # type: ignore[assignment]
+                owner.element_item_moved(self.element.id)
+        return super().itemChange(change, value)

@@ -1,0 +1,123 @@
+"""Evolve arrows (dashed, to the expected future position) and pipeline boxes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from wardley.model import Evolve, Pipeline
+from wardley.render.context import LABEL_WRAP_WIDTH, RenderContext
+from wardley.render.geometry import scene_x
+from wardley.render.items.element import DEFAULT_LABEL_OFFSET, ElementItem
+from wardley.render.items.text_block import TextBlock
+
+Z_PIPELINE = 5.0
+Z_EVOLVE = 12.0
+FUTURE_RADIUS = 6.0
+
+
+class EvolveItem(QGraphicsItem):
+    """From the element to a hollow circle at its future evolution (same visibility)."""
+
+    def __init__(self, evolve: Evolve, element: ElementItem, ctx: RenderContext) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self.element_item = element
+        self.evolve = evolve
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(Z_EVOLVE)
+        self.update_geometry()
+
+    def set_evolve(self, evolve: Evolve) -> None:
+        self.evolve = evolve
+        self.update_geometry()
+
+    def future_point(self) -> QPointF:
+        return QPointF(scene_x(self.evolve.evolution), self.element_item.pos().y())
+
+    def update_geometry(self) -> None:
+        self.prepareGeometryChange()
+        start, end = self.element_item.pos(), self.future_point()
+        self._line = QLineF(start, end)
+        name = self.evolve.name or self.element_item.element.name
+        dx, dy = self.evolve.label_offset or DEFAULT_LABEL_OFFSET
+        self._label = TextBlock(name, self._ctx.label_font, self._ctx.label_metrics, end + QPointF(dx, dy), LABEL_WRAP_WIDTH, grow_up=dy < 0)
+        r = FUTURE_RADIUS
+        self._bounds = (
+            QRectF(start, end).normalized().adjusted(-r - 4, -r - 4, r + 4, r + 4).united(self._label.rect())
+        )
+        path = QPainterPath(start)
+        path.lineTo(end)
+        stroker = QPainterPathStroker()
+        stroker.setWidth(8.0)
+        self._shape = stroker.createStroke(path)
+        self._shape.addEllipse(end, r + 2, r + 2)
+        self.setToolTip(f"Evolves to\n{name}\nSelect and press Delete to remove the arrow")
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        theme = self._ctx.theme
+        color = QColor(theme.selection if self.isSelected() and self._ctx.editing_chrome else theme.evolve)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        line = self._line
+        length = line.length()
+        r = FUTURE_RADIUS
+        if length > 2 * r + 8:
+            # Start outside the symbol and stop at the arrowhead, so neither hides it.
+            unit = line.unitVector()
+            d = QPointF(unit.dx(), unit.dy())
+            tip = line.p2() - d * (r + 1)
+            pen = QPen(color, 1.4, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawLine(QLineF(line.p1() + d * 8, tip - d * 6))
+            normal = QPointF(-d.y(), d.x())
+            head = QPolygonF([tip, tip - d * 8 + normal * 4, tip - d * 8 - normal * 4])
+            painter.setPen(QPen(color, 1.0))
+            painter.setBrush(QBrush(color))
+            painter.drawPolygon(head)
+        painter.setPen(QPen(color, 1.5))
+        painter.setBrush(QBrush(QColor(theme.map_background)))
+        painter.drawEllipse(line.p2(), r, r)
+        self._label.paint(painter, color)
+
+
+class PipelineItem(QGraphicsItem):
+    """A box under the element from ``start`` to ``end``, ticks where members sit."""
+
+    def __init__(self, pipeline: Pipeline, element: ElementItem, members: list[ElementItem], ctx: RenderContext) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self.element_item = element
+        self.member_items = members
+        self.pipeline = pipeline
+        self.setZValue(Z_PIPELINE)
+        self.update_geometry()
+
+    def update_geometry(self) -> None:
+        self.prepareGeometryChange()
+        y = self.element_item.pos().y()
+        left, right = sorted((scene_x(self.pipeline.start), scene_x(self.pipeline.end)))
+        self._box = QRectF(left, y + 12.0, max(right - left, 4.0), 18.0)
+        self._ticks = [scene_x(m.element.evolution) for m in self.member_items]
+        self._bounds = self._box.adjusted(-2, -2, 2, 2)
+        self.setToolTip(f"Pipeline\n{self.element_item.element.name}")
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        theme = self._ctx.theme
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(theme.pipeline), 1.2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(self._box)
+        painter.setBrush(QBrush(QColor(theme.pipeline)))
+        mid = self._box.center().y()
+        for x in self._ticks:
+            painter.drawPolygon(QPolygonF([QPointF(x, mid - 5), QPointF(x - 5, mid + 4), QPointF(x + 5, mid + 4)]))

@@ -1,0 +1,91 @@
+"""Accelerator / deaccelerator arrows and pioneers / settlers / town planners boxes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from wardley.model import Accelerator, Attitude
+from wardley.render.context import LABEL_WRAP_WIDTH, RenderContext
+from wardley.render.geometry import to_scene
+from wardley.render.items.text_block import TextBlock
+
+Z_ATTITUDE = 1.0
+Z_ACCELERATOR = 15.0
+
+ATTITUDE_TITLE = {"pioneers": "Pioneers", "settlers": "Settlers", "townplanners": "Town planners"}
+#: Each kind also gets its own hatch, so the boxes differ without colour.
+ATTITUDE_HATCH = {
+    "pioneers": Qt.BrushStyle.FDiagPattern,
+    "settlers": Qt.BrushStyle.VerPattern,
+    "townplanners": Qt.BrushStyle.HorPattern,
+}
+
+
+class AcceleratorItem(QGraphicsItem):
+    """A block arrow: pointing right (towards commodity) speeds evolution up,
+    pointing left (a deaccelerator) slows it down, drawn with a dashed outline."""
+
+    def __init__(self, accelerator: Accelerator, ctx: RenderContext) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self.accelerator = accelerator
+        self.setZValue(Z_ACCELERATOR)
+        self.setPos(to_scene(accelerator.evolution, accelerator.visibility))
+        sign = -1.0 if accelerator.negative else 1.0
+        points = [(-26, -7), (6, -7), (6, -14), (26, 0), (6, 14), (6, 7), (-26, 7)]
+        self._arrow = QPolygonF([QPointF(sign * x, y) for x, y in points])
+        self._label = TextBlock(accelerator.name, ctx.label_font, ctx.label_metrics, QPointF(-26, 14 + ctx.label_metrics.ascent() + 3), LABEL_WRAP_WIDTH)
+        self._bounds = self._arrow.boundingRect().united(self._label.rect()).adjusted(-3, -3, 3, 3)
+        self.setToolTip(("Deaccelerator" if accelerator.negative else "Accelerator") + f"\n{accelerator.name}")
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        theme = self._ctx.theme
+        color = QColor(theme.accelerator)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(color, 2.0, Qt.PenStyle.DashLine if self.accelerator.negative else Qt.PenStyle.SolidLine)
+        painter.setPen(pen)
+        painter.setBrush(QBrush(QColor(theme.map_background)))
+        painter.drawPolygon(self._arrow)
+        painter.setBrush(QBrush(color, Qt.BrushStyle.Dense6Pattern))
+        painter.drawPolygon(self._arrow)
+        self._label.paint(painter, QColor(theme.text))
+
+
+class AttitudeItem(QGraphicsItem):
+    def __init__(self, attitude: Attitude, ctx: RenderContext) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self.attitude = attitude
+        self.setZValue(Z_ATTITUDE)
+        a = attitude
+        self._rect = QRectF(to_scene(a.left, a.top), to_scene(a.right, a.bottom)).normalized()
+        title = ATTITUDE_TITLE[a.kind]
+        self._label = TextBlock(
+            title, ctx.bold_font, ctx.bold_metrics,
+            QPointF(self._rect.left() + 5, self._rect.top() + ctx.bold_metrics.ascent() + 3), 400,
+        )
+        self._bounds = self._rect.united(self._label.rect()).adjusted(-2, -2, 2, 2)
+        self.setToolTip(title)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        theme = self._ctx.theme
+        base = QColor(getattr(theme, self.attitude.kind))
+        painter.setPen(QPen(base, 1.2))
+        if theme.attitude_alpha:
+            tint = QColor(base)
+            tint.setAlpha(theme.attitude_alpha)
+            painter.setBrush(QBrush(tint))
+            painter.drawRect(self._rect)
+        hatch = QColor(base)
+        hatch.setAlpha(110 if theme.attitude_alpha else 255)
+        painter.setBrush(QBrush(hatch, ATTITUDE_HATCH[self.attitude.kind]))
+        painter.drawRect(self._rect)
+        self._label.paint(painter, QColor(theme.text))

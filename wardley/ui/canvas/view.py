@@ -1,0 +1,416 @@
+"""MapView: the editing canvas. Shows a MapScene, turns pointer and key input
+into undo commands (through CanvasEditor), and offers the public editing API
+the main window's menus call."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import (
+    QCursor,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QResizeEvent,
+    QUndoStack,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsView, QWidget
+
+from wardley.model import Element, ElementKind, MapDocument
+from wardley.render.geometry import MAP_RECT, SCENE_RECT, clamp_to_map, to_map, to_scene
+from wardley.render.items.element import ElementItem
+from wardley.render.items.evolve_pipeline import EvolveItem
+from wardley.render.items.link import LinkItem
+from wardley.render.items.notes import NoteItem
+from wardley.render.scene import MapScene
+from wardley.render.themes import DEFAULT, Theme
+from wardley.ui.canvas.editing import KIND_NAMES, CanvasEditor
+from wardley.ui.canvas.fragments import (
+    MIME_TYPE,
+    fragment_from_json,
+    fragment_of,
+    fragment_text,
+    fragment_to_json,
+)
+from wardley.ui.canvas.interactions import (
+    EvolveInteraction,
+    Interaction,
+    LinkInteraction,
+    MoveInteraction,
+    PanInteraction,
+    RubberBandInteraction,
+)
+from wardley.ui.canvas.name_editor import NameEditor
+
+ZOOM_STEP = 1.25
+MIN_SCALE, MAX_SCALE = 0.05, 40.0
+NUDGE, BIG_NUDGE = 0.01, 0.05
+ADD_KEYS: dict[int, ElementKind] = {Qt.Key.Key_C: "component", Qt.Key.Key_N: "need", Qt.Key.Key_U: "user"}
+_ALT = Qt.KeyboardModifier.AltModifier
+_CTRL = Qt.KeyboardModifier.ControlModifier
+_SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+class MapView(QGraphicsView):
+    status_message = Signal(str)
+    selection_changed = Signal()
+
+    def __init__(self, document: MapDocument, undo_stack: QUndoStack, parent: QWidget | None = None, theme: Theme = DEFAULT) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.undo_stack = undo_stack
+        self.map_scene = MapScene(document, theme, self)
+        self.setScene(self.map_scene)
+        self.editor = CanvasEditor(document, undo_stack, self.status_message.emit)
+        self._interaction: Interaction | None = None
+        self._name_editor: NameEditor | None = None
+        self._ghost: ElementItem | None = None
+        self._space_held = False
+        self._fit_mode = True
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self.setToolTip("")
+        self.map_scene.selectionChanged.connect(self.selection_changed)
+        self.destroyed.connect(self.map_scene.detach)
+
+    # -- selection -------------------------------------------------------
+    def selected_element_ids(self) -> list[str]:
+        chosen = {i.element_id for i in self.map_scene.selectedItems() if isinstance(i, ElementItem)}
+        return [e.id for e in self.document.map.elements if e.id in chosen]
+
+    def selected_link_keys(self) -> list[tuple[str, str]]:
+        return [i.key for i in self.map_scene.selectedItems() if isinstance(i, LinkItem)]
+
+    def selected_note_ids(self) -> list[str]:
+        return [i.note_id for i in self.map_scene.selectedItems() if isinstance(i, NoteItem)]
+
+    def select_elements(self, ids: list[str]) -> None:
+        scene = self.map_scene
+        scene.clearSelection()
+        for element_id in ids:
+            item = scene.elements.get(element_id)
+            if item is not None:
+                item.setSelected(True)
+
+    def select_all(self) -> None:
+        for item in self.map_scene.elements.values():
+            item.setSelected(True)
+
+    def highlight(self, element_ids: list[str]) -> None:
+        self.map_scene.highlight(element_ids)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.map_scene.set_theme(theme)
+
+    def element_at(self, view_pos: QPoint) -> ElementItem | None:
+        for item in self.items(view_pos):
+            if isinstance(item, ElementItem):
+                return item
+        return None
+
+    def _selectable_at(self, view_pos: QPoint) -> QGraphicsItem | None:
+        for item in self.items(view_pos):
+            if item.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsSelectable and item is not self._ghost:
+                return item
+        return None
+
+    # -- zoom --------------------------------------------------------------
+    def zoom_in(self) -> None:
+        self._zoom_by(ZOOM_STEP, anchored=False)
+
+    def zoom_out(self) -> None:
+        self._zoom_by(1 / ZOOM_STEP, anchored=False)
+
+    def zoom_to_fit(self) -> None:
+        self._fit_mode = True
+        self.fitInView(SCENE_RECT, Qt.AspectRatioMode.KeepAspectRatio)
+
+    def zoom_level(self) -> float:
+        return self.transform().m11()
+
+    def _zoom_by(self, factor: float, anchored: bool = True) -> None:
+        current = self.transform().m11()
+        factor = max(MIN_SCALE / current, min(MAX_SCALE / current, factor))
+        self._fit_mode = False
+        anchor = self.transformationAnchor()
+        if not anchored:
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.scale(factor, factor)
+        self.setTransformationAnchor(anchor)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self._fit_mode:
+            self.zoom_to_fit()
+
+    def showEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self._fit_mode:
+            self.zoom_to_fit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        # A mouse wheel (or Ctrl + touchpad scroll) zooms; plain touchpad scrolling pans.
+        if event.modifiers() & _CTRL or event.pixelDelta().isNull():
+            steps = event.angleDelta().y() / 120.0
+            if steps:
+                self._zoom_by(ZOOM_STEP**steps)
+            event.accept()
+        else:
+            super().wheelEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.NativeGesture:
+            gesture: QNativeGestureEvent = event  # type: ignore[assignment]
+            if gesture.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+                self._zoom_by(1.0 + gesture.value())
+                return True
+        if event.type() == QEvent.Type.Gesture:
+            pinch = event.gesture(Qt.GestureType.PinchGesture)  # type: ignore[attr-defined]
+            if pinch is not None:
+                self._zoom_by(pinch.scaleFactor())
+                return True
+        return super().viewportEvent(event)
+
+    # -- pointer -----------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._interaction is not None:
+            return
+        self._interaction = self._choose_interaction(event)
+        event.accept()
+
+    def _choose_interaction(self, event: QMouseEvent) -> Interaction | None:
+        button, mods = event.button(), event.modifiers()
+        if button == Qt.MouseButton.MiddleButton or (button == Qt.MouseButton.LeftButton and self._space_held):
+            return PanInteraction(self, event)
+        if button != Qt.MouseButton.LeftButton:
+            return None
+        pos = event.position().toPoint()
+        item = self._selectable_at(pos)
+        if item is None:
+            return RubberBandInteraction(self, event, additive=bool(mods & (_CTRL | _SHIFT)))
+        if isinstance(item, ElementItem):
+            if mods & _CTRL and mods & (_ALT | _SHIFT):
+                return EvolveInteraction(self, event, item)
+            if mods & (_ALT | _SHIFT):
+                return LinkInteraction(self, event, item)
+        if mods & _CTRL:
+            item.setSelected(not item.isSelected())
+            return MoveInteraction(self, event, item, select_only_on_click=False)
+        was_selected = item.isSelected()
+        if not was_selected:
+            self.map_scene.clearSelection()
+            item.setSelected(True)
+        return MoveInteraction(self, event, item, select_only_on_click=was_selected)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._interaction is not None:
+            self._interaction.move(event)
+            event.accept()
+        else:
+            super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        interaction, self._interaction = self._interaction, None
+        if interaction is not None:
+            interaction.release(event)
+        event.accept()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        self._interaction = None
+        pos = event.position().toPoint()
+        item = self._selectable_at(pos)
+        if isinstance(item, ElementItem):
+            self.start_rename(item.element_id)
+        elif item is None:
+            evolution, visibility = to_map(self.mapToScene(pos))
+            self.add_element_at("component", evolution, visibility)
+        event.accept()
+
+    # -- keys ----------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key, mods = event.key(), event.modifiers()
+        plain = not (mods & (_CTRL | _ALT))
+        if key == Qt.Key.Key_Escape:
+            if self._interaction is not None:
+                self._interaction.cancel()
+                self._interaction = None
+            else:
+                self.map_scene.clearSelection()
+        elif key == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_held = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.delete_selection()
+        elif key == Qt.Key.Key_F2:
+            ids = self.selected_element_ids()
+            if ids:
+                self.start_rename(ids[0])
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down) and not mods & _CTRL:
+            step = BIG_NUDGE if mods & _SHIFT else NUDGE
+            dx = {Qt.Key.Key_Left: -step, Qt.Key.Key_Right: step}.get(key, 0.0)
+            dy = {Qt.Key.Key_Up: step, Qt.Key.Key_Down: -step}.get(key, 0.0)
+            self.editor.nudge(self.selected_element_ids(), dx, dy)
+        elif key in ADD_KEYS and plain and not mods & _SHIFT:
+            evolution, visibility = to_map(self._pointer_or_centre())
+            self.add_element_at(ADD_KEYS[key], evolution, visibility)
+        elif event.matches(QKeySequence.StandardKey.SelectAll):
+            self.select_all()
+        elif event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+        elif event.matches(QKeySequence.StandardKey.Cut):
+            self.copy_selection()
+            self.delete_selection()
+        elif event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+        elif key == Qt.Key.Key_D and mods & _CTRL:
+            self.duplicate_selection()
+        elif mods & _CTRL and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_in()
+        elif mods & _CTRL and key == Qt.Key.Key_Minus:
+            self.zoom_out()
+        elif mods & _CTRL and key == Qt.Key.Key_0:
+            self.zoom_to_fit()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_held = False
+            self.viewport().unsetCursor()
+        super().keyReleaseEvent(event)
+
+    def _pointer_or_centre(self) -> QPointF:
+        local = self.viewport().mapFromGlobal(QCursor.pos())
+        if self.viewport().rect().contains(local):
+            return clamp_to_map(self.mapToScene(local))
+        visible = self.mapToScene(self.viewport().rect()).boundingRect().intersected(MAP_RECT)
+        return visible.center() if not visible.isEmpty() else MAP_RECT.center()
+
+    # -- editing API -----------------------------------------------------------
+    def add_element_at(self, kind: ElementKind, evolution: float, visibility: float, name: str | None = None) -> str:
+        """Add an element. With a name: added at once, its id returned. Without:
+        the name editor opens and nothing is added (and "" returned) until the
+        name is confirmed; Escape leaves no element and no undo step."""
+        if name is not None:
+            element_id = self.editor.add_element(kind, evolution, visibility, name)
+            self.select_elements([element_id])
+            return element_id
+        self._close_name_editor()
+        ghost = ElementItem(
+            Element(id="new-element", kind=kind, name=" ", evolution=evolution, visibility=visibility),
+            self.map_scene.ctx,
+        )
+        ghost.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
+        ghost.setOpacity(0.6)
+        self.map_scene.addItem(ghost)
+        self._ghost = ghost
+        noun = KIND_NAMES.get(kind, kind)
+
+        def commit(text: str) -> None:
+            self._drop_ghost()
+            if text.strip():
+                self.add_element_at(kind, evolution, visibility, text.strip())
+            else:
+                self.status_message.emit(f"No {noun} added: it needs a name")
+
+        def cancel() -> None:
+            self._drop_ghost()
+            self.status_message.emit(f"No {noun} added")
+
+        self._open_name_editor(ghost, "", commit, cancel, f"Name the new {noun}, then Enter")
+        return ""
+
+    def start_rename(self, element_id: str) -> None:
+        item = self.map_scene.elements.get(element_id)
+        if item is None:
+            return
+        self._close_name_editor()
+        self.select_elements([element_id])
+        self._open_name_editor(
+            item, item.element.name, lambda text: self.editor.rename(element_id, text), lambda: None, "Name"
+        )
+
+    def delete_selection(self) -> None:
+        selected = self.map_scene.selectedItems()
+        self.editor.delete(
+            element_ids=self.selected_element_ids(),
+            link_keys=self.selected_link_keys(),
+            note_ids=self.selected_note_ids(),
+            evolve_ids=[i.element_item.element_id for i in selected if isinstance(i, EvolveItem)],
+        )
+
+    def duplicate_selection(self) -> None:
+        fragment = fragment_of(self.document, self.selected_element_ids())
+        ids = self.editor.add_fragment(fragment, (0.03, -0.03), "Duplicate")
+        if ids:
+            self.select_elements(ids)
+
+    def copy_selection(self) -> None:
+        fragment = fragment_of(self.document, self.selected_element_ids())
+        if not fragment.elements:
+            self.status_message.emit("Nothing to copy: select elements first")
+            return
+        data = QMimeData()
+        data.setData(MIME_TYPE, fragment_to_json(fragment).encode("utf-8"))
+        data.setText(fragment_text(fragment))
+        QGuiApplication.clipboard().setMimeData(data)
+        self.status_message.emit(f"Copied {len(fragment.elements)} element(s)")
+
+    def paste(self) -> None:
+        data = QGuiApplication.clipboard().mimeData()
+        if data is None or not data.hasFormat(MIME_TYPE):
+            self.status_message.emit("Nothing to paste: copy map elements first")
+            return
+        try:
+            fragment = fragment_from_json(bytes(data.data(MIME_TYPE).data()).decode("utf-8", "replace"))
+        except ValueError as error:
+            self.status_message.emit(f"Cannot paste: {error}")
+            return
+        ids = self.editor.add_fragment(fragment, (0.02, -0.03), "Paste")
+        if ids:
+            self.select_elements(ids)
+            self.status_message.emit(f"Pasted {len(ids)} element(s)")
+
+    def set_evolve_for_selection(self, evolution: float) -> None:
+        ids = self.selected_element_ids()
+        if not ids:
+            self.status_message.emit("Select an element to give it a future position")
+            return
+        self.editor.set_evolve(ids, evolution)
+
+    # -- name editor plumbing ---------------------------------------------------
+    def _open_name_editor(self, item: ElementItem, text: str, on_commit, on_cancel, placeholder: str) -> None:  # type: ignore[no-untyped-def]
+        where = self.mapFromScene(item.mapRectToScene(item.label_rect())).boundingRect()
+
+        def finished(callback):  # type: ignore[no-untyped-def]
+            def run(*args: object) -> None:
+                self._name_editor = None
+                self.setFocus()
+                callback(*args)
+            return run
+
+        self._name_editor = NameEditor(self.viewport(), text, where, finished(on_commit), finished(on_cancel), placeholder)
+
+    def _close_name_editor(self) -> None:
+        if self._name_editor is not None:
+            self._name_editor.commit()
+
+    def name_editor(self) -> NameEditor | None:
+        return self._name_editor
+
+    def _drop_ghost(self) -> None:
+        if self._ghost is not None:
+            self.map_scene.removeItem(self._ghost)
+            self._ghost = None
