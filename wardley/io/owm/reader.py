@@ -1,0 +1,489 @@
+"""Reading OWM text line by line into raw records (names not yet resolved).
+
+Each line is claimed by its keyword, or else read as a link. Anything that
+cannot be read becomes a warning naming its line; the rest still imports.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from wardley.io.owm import syntax as sx
+from wardley.io.owm.names import GROUP_ANCHOR, GROUP_CHILD, GROUP_COMPONENT, GROUP_SUBMAP
+from wardley.io.owm.reader_state import ReaderState
+from wardley.io.owm.records import RawElement, RawEvolve, RawLink, RawMethod, RawPipeline
+
+_LABEL = re.compile(r"label\s*\[([^\]]*)\]?")
+_PARENS = re.compile(r"\(([^()]*)\)")
+_URL_REF = re.compile(r"url\(([^)]*)\)")
+_INLINE_EVOLVE = re.compile(r"\bevolve\s+(\S+)")
+_INERTIA = re.compile(r"\binertia\b")
+_LINK_OP = re.compile(r"\+'(.*?)'(<>|>|<)|\+<>|\+>|\+<|->")
+_EVOLVE_AT = re.compile(r"(?:^|\s)([+-]?(?:\d+\.?\d*|\.\d+))\s*$")
+_TRAILING_PARENS = re.compile(r"(\s*\([^()]*\))+\s*$")
+_DECORATOR_WORDS = {"build", "buy", "outsource", "market", "ecosystem", "inertia"}
+_STYLES = {"plain", "wardley", "handwritten", "dark", "colour", "color"}
+#: Keywords whose own syntax may hold ``->``; any other keyword line holding a
+#: link operator and no position is a link whose first name starts with a keyword.
+_ARROW_KEYWORDS = {"evolve", "evolution", "title", "y-axis"}
+_ELEMENT_KEYWORDS = {"component": ("component", GROUP_COMPONENT), "anchor": ("user", GROUP_ANCHOR),
+                     "submap": ("submap", GROUP_SUBMAP), "market": ("market", GROUP_COMPONENT),
+                     "ecosystem": ("ecosystem", GROUP_COMPONENT)}
+
+
+class LineReader(ReaderState):
+    def read(self, text: str) -> None:
+        lines = sx.source_lines(text)
+        index = 0
+        while index < len(lines):
+            line = lines[index]
+            index += 1
+            try:
+                if self._keyword(line.code) == "pipeline" and not _is_link(line.code):
+                    index = self._pipeline(line, lines, index)
+                else:
+                    self._line(line, None)
+            except RecursionError:
+                self.warn(line.number, "line too complex to read: skipped")
+
+    # -- dispatch ------------------------------------------------------------
+
+    @staticmethod
+    def _keyword(code: str) -> str:
+        head = code.split(None, 1)[0] if code else ""
+        return head
+
+    def _line(self, line: sx.SourceLine, pipeline: RawPipeline | None) -> None:
+        code, number = line.code, line.number
+        if not code:
+            self._whole_line_meta(line)
+            return
+        meta = self.meta_of(line)
+        keyword = self._keyword(code)
+        rest = code[len(keyword):].strip()
+        if keyword in _KEYWORDS and _is_link(code):
+            keyword = ""  # e.g. ``build release cycle->world building``
+        if keyword == "component" and pipeline is not None:
+            self._element(number, rest, "component", GROUP_CHILD, meta, pipeline)
+        elif keyword in _ELEMENT_KEYWORDS:
+            kind, group = _ELEMENT_KEYWORDS[keyword]
+            self._element(number, rest, kind, group, meta, None)
+        elif keyword in _HANDLERS:
+            _HANDLERS[keyword](self, number, rest, meta)
+        elif keyword == "pipeline":
+            self.warn(number, "pipeline inside a pipeline block: skipped")
+        elif keyword in ("{", "}") or code in ("{", "}"):
+            self.warn(number, f"'{code[0]}' outside a pipeline block: ignored")
+        elif _LINK_OP.search(code):
+            self._link(number, code, meta)
+        else:
+            self.warn(number, "not an OWM line (unknown keyword or free text): skipped")
+
+    def _whole_line_meta(self, line: sx.SourceLine) -> None:
+        assert line.meta is not None
+        tag, payload = line.meta
+        if tag == "wardley-map":
+            data = self.decode_meta(line.number, payload)
+            if data is not None:
+                self.map_meta.update(data)
+        elif tag == "wardley-snapshot":
+            self.snapshot_lines.append((line.number, payload))
+        else:
+            self.warn(line.number, "wardley comment on a line of its own: ignored")
+
+    # -- elements --------------------------------------------------------------
+
+    def _element(
+        self, number: int, rest: str, kind: str, group: int, meta: dict[str, Any], pipeline: RawPipeline | None
+    ) -> None:
+        if not rest:
+            self.warn(number, "no name: skipped")
+            return
+        name, tail, problem = sx.read_name(rest)
+        if problem:
+            self.warn(number, problem)
+        if not tail:
+            # No position: trailing clauses would otherwise read as part of the name.
+            name, tail = self._split_clauses(name)
+        if not name:
+            self.warn(number, "no name: skipped")
+            return
+        position = sx.bracket(tail)
+        after = tail
+        evolution, visibility = 0.1, 0.9
+        if position is not None:
+            between = tail[: tail.find("[")].strip()
+            if between:
+                self.warn(number, f"text '{between}' between the name and the position: ignored")
+            inside, after = position
+            values = sx.numbers(inside)
+            if pipeline is not None:
+                evolution = self.first_number(number, values, "maturity", 0.1)
+                visibility = None  # type: ignore[assignment]
+            else:
+                visibility, evolution = self.point(number, values, (0.9, 0.1))
+        raw = RawElement(number, "", name, name, kind, group, evolution, visibility, meta=meta, pipeline=pipeline)
+        self._clauses(number, after, raw)
+        self.add_element(raw)
+        if pipeline is not None:
+            pipeline.children.append(raw)
+
+    @staticmethod
+    def _split_clauses(name: str) -> tuple[str, str]:
+        cut = len(name)
+        for pattern in (_LABEL, _PARENS, _INERTIA, _URL_REF):
+            found = pattern.search(name)
+            if found and found.start() < cut:
+                cut = found.start()
+        return name[:cut].strip(), name[cut:]
+
+    def _clauses(self, number: int, text: str, raw: RawElement) -> None:
+        """Label, decorators, inertia, url(ref) and inline evolve after the position."""
+        label = _LABEL.search(text)
+        if label:
+            raw.label_offset = self.offset(number, label.group(1))
+            text = text[: label.start()] + " " + text[label.end():]
+        url = _URL_REF.search(text)
+        if url:
+            raw.url_ref = url.group(1).strip()
+            text = text[: url.start()] + " " + text[url.end():]
+        for found in _PARENS.finditer(text):
+            for word in re.split(r"[\s,]+", found.group(1).strip().lower()):
+                if word in ("build", "buy", "outsource"):
+                    if raw.method == "none":
+                        raw.method = word
+                elif word in ("market", "ecosystem"):
+                    if raw.kind == "component":
+                        raw.kind = word
+                elif word == "inertia":
+                    raw.inertia = True
+                elif word:
+                    self.warn(number, f"unknown decorator '({found.group(1).strip()})': ignored")
+                    break
+        text = _PARENS.sub(" ", text)
+        inline = _INLINE_EVOLVE.search(text)
+        if inline:
+            value = sx.parse_number(inline.group(1))
+            if value is None:
+                self.warn(number, f"inline evolve has no maturity ('{inline.group(1)}'): ignored")
+            else:
+                self.evolves.append(RawEvolve(number, raw.owm_name, None, self.coordinate(number, value, "evolve maturity"), None))
+            text = text[: inline.start()] + " " + text[inline.end():]
+        if _INERTIA.search(text):
+            raw.inertia = True
+            text = _INERTIA.sub(" ", text)
+        leftover = text.strip()
+        if leftover:
+            self.warn(number, f"unexpected text '{leftover}' after the position: ignored")
+
+    # -- other keywords --------------------------------------------------------
+
+    def _pipeline(self, line: sx.SourceLine, lines: list[sx.SourceLine], index: int) -> int:
+        number = line.number
+        meta = self.meta_of(line)
+        rest = line.code[len("pipeline"):].strip()
+        opens_here = rest.endswith("{")
+        if opens_here:
+            rest = rest[:-1].rstrip()
+        name, tail, problem = sx.read_name(rest)
+        if problem:
+            self.warn(number, problem)
+        start = end = None
+        position = sx.bracket(tail)
+        if position is not None:
+            values = sx.numbers(position[0])
+            if len(values) >= 2 and values[0] is not None and values[1] is not None:
+                start = self.coordinate(number, values[0], "pipeline start")
+                end = self.coordinate(number, values[1], "pipeline end")
+            elif values:
+                self.warn(number, f"pipeline bracket '[{position[0]}]' is not [start, end]: ignored")
+        if not name:
+            self.warn(number, "pipeline without a name: skipped")
+            name = ""
+        pipeline = RawPipeline(number, name, start, end, meta=meta)
+        if name:
+            self.pipelines.append(pipeline)
+        if not opens_here:
+            if index < len(lines) and lines[index].code == "{":
+                index += 1
+            else:
+                return index
+        while index < len(lines):
+            inner = lines[index]
+            index += 1
+            if inner.code.startswith("}"):
+                if inner.code != "}":
+                    self.warn(inner.number, f"text after '}}' ignored: '{inner.code[1:].strip()}'")
+                return index
+            if inner.code == "{":
+                self.warn(inner.number, "'{' inside a pipeline block: ignored")
+                continue
+            self._line(inner, pipeline if name else None)
+        self.warn(number, "pipeline block has no closing '}': it runs to the end of the text")
+        return index
+
+    def _evolve(self, number: int, rest: str, meta: dict[str, Any]) -> None:
+        label = _LABEL.search(rest)
+        offset = None
+        if label:
+            offset = self.offset(number, label.group(1))
+            rest = rest[: label.start()] + " " + rest[label.end():]
+        rest = _TRAILING_PARENS.sub("", rest).strip()
+        found = _EVOLVE_AT.search(rest)
+        if found is None:
+            self.warn(number, "evolve without a maturity: placed at 0.85, as OWM does")
+            value, names = 0.85, rest
+        else:
+            value, names = float(found.group(1)), rest[: found.start()]
+        source_text, arrow, new_text = _outside_quotes_partition(names, "->")
+        source = _link_end(source_text)
+        new_name = _link_end(new_text) if arrow else None
+        if not source:
+            self.warn(number, "evolve without a name: skipped")
+            return
+        self.evolves.append(
+            RawEvolve(number, source, new_name or None, self.coordinate(number, value, "evolve maturity"), offset, meta)
+        )
+
+    def _note(self, number: int, rest: str, meta: dict[str, Any]) -> None:
+        if rest.startswith('"'):
+            text, tail, problem = sx.read_name(rest, stop=" [")
+            if problem:
+                self.warn(number, problem)
+        else:
+            cut = rest.find(" [")
+            text, tail = (rest, "") if cut < 0 else (rest[:cut].strip(), rest[cut:])
+        position = sx.bracket(tail)
+        values = sx.numbers(position[0]) if position else []
+        if position is None:
+            self.warn(number, "note without a position: placed at [0.9, 0.1]")
+        visibility, evolution = self.point(number, values, (0.9, 0.1))
+        self.add_note(number, text, evolution, visibility, meta)
+
+    def _annotation(self, number: int, rest: str, meta: dict[str, Any]) -> None:
+        head = re.match(r"(\d+)\s*(.*)$", rest, re.DOTALL)
+        if head is None:
+            self.warn(number, "annotation without a number: skipped")
+            return
+        body = head.group(2)
+        points: list[tuple[float, float]] = []
+        if body.startswith("[["):
+            last = body.rfind("]")
+            inside, text = body[1:last], body[last + 1:]
+            for part in re.findall(r"\[([^\[\]]*)\]", inside):
+                points.append(self.point(number, sx.numbers(part), (0.9, 0.1)))
+        elif body.startswith("["):
+            inside, text = sx.bracket(body) or ("", "")
+            points.append(self.point(number, sx.numbers(inside), (0.9, 0.1)))
+        else:
+            self.warn(number, "annotation without a position: skipped")
+            return
+        if not points:
+            self.warn(number, "annotation without a position: skipped")
+            return
+        self.add_annotation(number, int(head.group(1)), text.strip(), points, meta)
+
+    def _annotations(self, number: int, rest: str, meta: dict[str, Any]) -> None:
+        position = sx.bracket(rest)
+        if position is None:
+            self.warn(number, "annotations without a position: skipped")
+            return
+        self.annotations_position = self.point(number, sx.numbers(position[0]), (0.9, 0.1))
+
+    def _accelerator(self, number: int, rest: str, meta: dict[str, Any], negative: bool = False) -> None:
+        name, tail, problem = sx.read_name(rest)
+        if problem:
+            self.warn(number, problem)
+        if not name:
+            self.warn(number, "accelerator without a name: skipped")
+            return
+        position = sx.bracket(tail)
+        visibility, evolution = self.point(number, sx.numbers(position[0]) if position else [], (0.9, 0.1))
+        self.add_accelerator(number, name, evolution, visibility, negative, meta)
+
+    def _deaccelerator(self, number: int, rest: str, meta: dict[str, Any]) -> None:
+        self._accelerator(number, rest, meta, negative=True)
+
+    def _url(self, number: int, rest: str, meta: dict[str, Any]) -> None:
+        name, tail, _ = sx.read_name(rest, stop=" [")
+        position = sx.bracket(tail)
+        if not name or position is None:
+            self.warn(number, "url needs a name and an [address]: skipped")
+            return
+        self.urls.setdefault(name, position[0].strip())
+
+    def _method(self, number: int, rest: str, meta: dict[str, Any], method: str = "") -> None:
+        name, _, _ = sx.read_name(rest)
+        if name:
+            self.methods.append(RawMethod(number, name, method))
+        else:
+            self.warn(number, f"{method} without a name: skipped")
+
+    def _link(self, number: int, code: str, meta: dict[str, Any]) -> None:
+        parts = _split_link(code)
+        if parts is None:
+            self.warn(number, "link with an empty end: skipped")
+            return
+        source, target, flow, flow_label, context, extra = parts
+        if extra:
+            self.warn(number, f"link has more than two ends: only '{source}' to '{target}' is read")
+        self.links.append(RawLink(number, source, target, flow, flow_label, context, meta))
+
+    def _title(self, number: int, rest: str, meta: dict[str, Any]) -> None:
+        if not rest:
+            self.warn(number, "title without text: ignored")
+        elif self.title is None:
+            self.title = rest
+        self.title_meta = self.title_meta or meta
+
+    def _evolution(self, number: int, rest: str, meta: dict[str, Any]) -> None:
+        words = rest.split()
+        if words[:1] == ["--hide"]:
+            self.show_evolution = False
+            rest = rest[len("--hide"):].strip()
+        if not rest:
+            if self.show_evolution:
+                self.warn(number, "evolution without stage names: ignored")
+            return
+        stages = [part.strip() for part in rest.split("->")]
+        if len(stages) != 4:
+            self.warn(number, f"evolution needs exactly 4 stages (found {len(stages)}): default stages kept")
+            return
+        self.stages = (stages[0], stages[1], stages[2], stages[3])
+
+    def _valuechain(self, number: int, rest: str, meta: dict[str, Any]) -> None:
+        if rest.split()[:1] == ["--hide"]:
+            self.show_value_chain = False
+        else:
+            self.warn(number, "valuechain takes only --hide: ignored")
+
+    def _style(self, number: int, rest: str, meta: dict[str, Any]) -> None:
+        if rest in _STYLES:
+            self.style = rest
+        else:
+            self.warn(number, f"unknown style '{rest}': plain used")
+            self.style = "plain"
+
+    def _size(self, number: int, rest: str, meta: dict[str, Any]) -> None:
+        position = sx.bracket(rest)
+        values = sx.numbers(position[0]) if position else []
+        if len(values) != 2 or any(v is None or not 0 <= v <= 100_000 for v in values):
+            self.warn(number, "size must be [width, height] in pixels: ignored")
+            return
+        self.size = (int(values[0] or 0), int(values[1] or 0))
+
+    def _attitude(self, number: int, rest: str, meta: dict[str, Any], kind: str = "") -> None:
+        position = sx.bracket(rest)
+        values = sx.numbers(position[0]) if position else []
+        if position is not None and position[1].strip():
+            self.warn(number, f"old {kind} form '[v, m] width height': the size is not read, box set to its default")
+        if len(values) > 4 or any(v is None for v in values):
+            self.warn(number, f"{kind} needs [top, left, bottom, right]: unreadable numbers take defaults")
+        defaults = (0.9, 0.1, 0.8, 0.2)
+        corners = [
+            self.coordinate(number, values[i] if i < len(values) and values[i] is not None else defaults[i], kind)
+            for i in range(4)
+        ]
+        self.add_attitude(kind, corners)
+
+    def _yaxis(self, number: int, rest: str, meta: dict[str, Any]) -> None:
+        self.warn(number, "y-axis labels are not an OWM form any more: ignored")
+
+
+def _is_link(code: str) -> bool:
+    """A keyword line that is really a link whose first name starts with the keyword."""
+    keyword = code.split(None, 1)[0] if code else ""
+    return keyword not in _ARROW_KEYWORDS and "[" not in code and _search_outside_quotes(code, 0) is not None
+
+
+def _link_end(text: str) -> str:
+    text = text.strip()
+    if text.startswith('"'):
+        quoted = sx.read_quoted(text)
+        if quoted is not None:
+            return quoted[0]
+    return sx.clean_name(text)
+
+
+def _split_link(code: str) -> tuple[str, str, bool, str, str, bool] | None:
+    """(source, target, flow, flow label, context, more than two ends)."""
+    body, _, context = _outside_quotes_partition(code, ";")
+    context = context.split(";")[0].strip()
+    pieces: list[str] = []
+    ops: list[re.Match[str]] = []
+    position = 0
+    while True:
+        found = _search_outside_quotes(body, position)
+        if found is None:
+            pieces.append(body[position:])
+            break
+        pieces.append(body[position:found.start()])
+        ops.append(found)
+        position = found.end()
+    if len(pieces) < 2:
+        return None
+    source, target = _link_end(pieces[0]), _link_end(pieces[1])
+    if not source or not target:
+        return None
+    op = ops[0]
+    flow = op.group(0) != "->"
+    return source, target, flow, (op.group(1) or "") if flow else "", context, len(pieces) > 2
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        if text[i] == '"':
+            start = i
+            i += 1
+            while i < len(text) and text[i] != '"':
+                i += 2 if text[i] == "\\" else 1
+            spans.append((start, i))
+        i += 1
+    return spans
+
+
+def _search_outside_quotes(text: str, position: int) -> re.Match[str] | None:
+    spans = _quote_spans(text) if '"' in text else []
+    while True:
+        found = _LINK_OP.search(text, position)
+        if found is None or not any(a <= found.start() <= b for a, b in spans):
+            return found
+        position = found.start() + 1
+
+
+def _outside_quotes_partition(text: str, sep: str) -> tuple[str, str, str]:
+    spans = _quote_spans(text) if '"' in text else []
+    position = text.find(sep)
+    while position >= 0 and any(a <= position <= b for a, b in spans):
+        position = text.find(sep, position + 1)
+    if position < 0:
+        return text, "", ""
+    return text[:position], sep, text[position + len(sep):]
+
+
+_HANDLERS: dict[str, Any] = {
+    "evolve": LineReader._evolve,
+    "note": LineReader._note,
+    "annotation": LineReader._annotation,
+    "annotations": LineReader._annotations,
+    "accelerator": LineReader._accelerator,
+    "deaccelerator": LineReader._deaccelerator,
+    "url": LineReader._url,
+    "title": LineReader._title,
+    "evolution": LineReader._evolution,
+    "valuechain": LineReader._valuechain,
+    "style": LineReader._style,
+    "size": LineReader._size,
+    "y-axis": LineReader._yaxis,
+    "build": lambda self, n, r, m: LineReader._method(self, n, r, m, "build"),
+    "buy": lambda self, n, r, m: LineReader._method(self, n, r, m, "buy"),
+    "outsource": lambda self, n, r, m: LineReader._method(self, n, r, m, "outsource"),
+    "pioneers": lambda self, n, r, m: LineReader._attitude(self, n, r, m, "pioneers"),
+    "settlers": lambda self, n, r, m: LineReader._attitude(self, n, r, m, "settlers"),
+    "townplanners": lambda self, n, r, m: LineReader._attitude(self, n, r, m, "townplanners"),
+}
+_KEYWORDS = {*_HANDLERS, *_ELEMENT_KEYWORDS, "pipeline"}
