@@ -12,7 +12,7 @@ from wardley import __version__
 
 #: One module per command under ``wardley.cli_commands``, each with ``register``
 #: (adds its sub-parser; imports nothing heavy) and ``run(args) -> int``.
-COMMANDS = ("validate", "schema", "diff", "export", "analyse")
+COMMANDS = ("validate", "schema", "diff", "export", "analyse", "convert")
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
