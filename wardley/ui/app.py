@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from wardley.io import MapFileError
@@ -65,13 +65,27 @@ def open_first_windows(manager: WindowManager, paths: list[Path]) -> list[MainWi
 
 
 def print_element_geometry(window: MainWindow) -> None:
-    """Screen centre of every element, for driving the real window from a test."""
+    """Screen centre of every element, for driving the real window from a test.
+
+    Lines ``element ID X Y`` (device pixels), then ``geometry done``.
+    """
     from wardley.render.geometry import to_scene
 
     view = window.view
+    ratio = window.devicePixelRatioF()  # xdotool speaks device pixels, Qt logical ones
     for element in window.editor.document.map.elements:
         point = view.viewport().mapToGlobal(view.mapFromScene(to_scene(element.evolution, element.visibility)))
-        print(f"element {element.id} {point.x()} {point.y()}", flush=True)
+        print(f"element {element.id} {round(point.x() * ratio)} {round(point.y() * ratio)}", flush=True)
+    print("geometry done", flush=True)
+
+
+def _when_exposed(window: MainWindow, then: Callable[[], None]) -> None:
+    handle = window.windowHandle()
+    if handle is not None and handle.isExposed():
+        window.view.zoom_to_fit()
+        then()
+    else:
+        QTimer.singleShot(50, lambda: _when_exposed(window, then))
 
 
 def run(paths: list[Path]) -> int:
@@ -85,8 +99,7 @@ def run(paths: list[Path]) -> int:
         if restored and first.editor.path is None and not first.editor.is_modified:
             first.close()  # the untouched example would only be in the way
         if os.environ.get(DEBUG_GEOMETRY_ENV) and not restored:
-            first.view.zoom_to_fit()
-            print_element_geometry(first)
+            _when_exposed(first, lambda: print_element_geometry(first))
 
     QTimer.singleShot(0, after_start)
     app.setQuitOnLastWindowClosed(True)

@@ -69,8 +69,8 @@ class FileCommands:
             return False
         assert editor.path is not None
         recent_files.remember_file(editor.path)
-        note = " as OWM text (descriptions, confidence and snapshots are kept only in .wardley.json)" if editor.file_format == "owm" else ""
-        self._window.statusBar().showMessage(f"Saved {editor.display_name}{note}", 8000)
+        kind = " as OWM text" if editor.file_format == "owm" else ""
+        self._window.statusBar().showMessage(f"Saved {editor.display_name}{kind}", 8000)
         return True
 
     def revert(self) -> None:

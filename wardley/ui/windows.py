@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from wardley.ui.editor_document import EditorDocument
@@ -23,7 +23,8 @@ class WindowManager(QObject):
         self.windows.append(window)
         if show:
             window.show()
-            window.view.zoom_to_fit()
+            # After the first layout, so the fit uses the view's real size.
+            QTimer.singleShot(0, window.view.zoom_to_fit)
         return window
 
     def forget(self, window: MainWindow) -> None:
