@@ -309,7 +309,7 @@ class MapView(QGraphicsView):
             return element_id
         self._close_name_editor()
         ghost = ElementItem(
-            Element(id="new-element", kind=kind, name=" ", evolution=evolution, visibility=visibility),
+            Element(id="new-element", kind=kind, name="…", evolution=evolution, visibility=visibility),
             self.map_scene.ctx,
         )
         ghost.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
