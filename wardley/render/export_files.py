@@ -64,6 +64,7 @@ class _Picture:
 
     def __init__(self, scene: MapScene, legend: bool) -> None:
         self.scene = scene
+        scene.flush_label_layout()
         body = map_bounds(scene)
         self.legend: Legend | None = None
         self.legend_at = QPointF()

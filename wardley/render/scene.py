@@ -10,6 +10,7 @@ import weakref
 from collections.abc import Iterable
 
 import shiboken6
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
@@ -42,6 +43,9 @@ class MapScene(QGraphicsScene):
         self._collection_items: dict[str, list[QGraphicsItem]] = {}
         self._highlighted: frozenset[str] = frozenset()
         self._frame: FrameItem | None = None
+        #: Move labels clear of each other and of symbols and lines (render/label_placement.py).
+        self.auto_label_layout = True
+        self._label_layout_due = False
         self._listener = _weak_listener(self)
         document.changed.connect(self._listener)
         self.rebuild()
@@ -124,9 +128,25 @@ class MapScene(QGraphicsScene):
         for name in ("annotations", "accelerators", "attitudes"):
             self._sync_collection(name)
         self._apply_highlight()
+        self.flush_label_layout(force=True)
+
+    def flush_label_layout(self, force: bool = False) -> None:
+        """Run the label-placement pass now if a change left it pending (or ``force``)."""
+        if (force or self._label_layout_due) and self.auto_label_layout:
+            from wardley.render.label_placement import apply_label_layout
+
+            apply_label_layout(self)
+        self._label_layout_due = False
+
+    def _schedule_label_layout(self) -> None:
+        # One pass per burst of changes (a multi-element move emits one change each).
+        if not self._label_layout_due:
+            self._label_layout_due = True
+            QTimer.singleShot(0, self, self.flush_label_layout)
 
     # -- following the document -----------------------------------------
     def on_change(self, change: Change) -> None:
+        self._schedule_label_layout()
         kind, key = change.kind, change.key
         if kind == "reset":
             self.rebuild()

@@ -38,9 +38,12 @@ KIND_LABEL = {
 }
 
 
-def label_offset(element: Element) -> tuple[float, float]:
+def label_offset(element: Element, auto: tuple[float, float] | None = None) -> tuple[float, float]:
+    """The user's offset if set, else where label placement put it (``auto``), else OWM's default."""
     if element.label_offset is not None:
         return element.label_offset
+    if auto is not None:
+        return auto
     factor = LABEL_SPACING.get(element.kind, 2.0 if element.method != "none" else 1.0)
     return DEFAULT_LABEL_OFFSET[0] * factor, DEFAULT_LABEL_OFFSET[1] * factor
 
@@ -54,6 +57,8 @@ class ElementItem(QGraphicsItem):
         self._ctx = ctx
         self.element = element
         self.emphasised = False
+        #: Set by the label-placement pass (render/label_placement.py); a hand-set offset wins.
+        self.auto_label_offset: tuple[float, float] | None = None
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
@@ -74,6 +79,11 @@ class ElementItem(QGraphicsItem):
         self.setToolTip(self._tooltip())
         self.update()
 
+    def set_auto_label_offset(self, offset: tuple[float, float] | None) -> None:
+        if offset != self.auto_label_offset:
+            self.auto_label_offset = offset
+            self.relayout()
+
     def relayout(self) -> None:
         """After a theme change: fonts differ, so label geometry does too."""
         self.prepareGeometryChange()
@@ -83,7 +93,7 @@ class ElementItem(QGraphicsItem):
     def _layout(self) -> None:
         element = self.element
         bold = element.kind in ("user", "need")
-        dx, dy = label_offset(element)
+        dx, dy = label_offset(element, self.auto_label_offset)
         self._label = TextBlock(
             element.name,
             self._ctx.bold_font if bold else self._ctx.label_font,
