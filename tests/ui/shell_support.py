@@ -1,8 +1,4 @@
-"""Helpers for the shell tests: an isolated settings/recovery area and a stand-in canvas.
-
-The stand-in implements just the MapView interface the shell calls, over the
-real document and undo stack, so these tests exercise the shell and not the canvas.
-"""
+"""Helpers for the shell tests: an isolated settings and recovery area, windows over the real canvas."""
 
 from __future__ import annotations
 
@@ -11,49 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Signal
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QGraphicsView, QWidget
+from PySide6.QtCore import QSettings
 
 from wardley.io import dump_json_map
-from wardley.model import Element, MapDocument, WardleyMap
-from wardley.ui.commands import AddElementCommand, RemoveElementsCommand
+from wardley.model import WardleyMap
 from wardley.ui.windows import WindowManager
-
-
-class StandInView(QGraphicsView):
-    status_message = Signal(str)
-    selection_changed = Signal()
-
-    def __init__(self, document: MapDocument, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.document, self.undo_stack = document, undo_stack
-        self._selected: list[str] = []
-        self.calls: list[str] = []
-
-    def selected_element_ids(self) -> list[str]:
-        return [i for i in self._selected if self.document.has_element(i)]
-
-    def select_elements(self, ids: list[str]) -> None:
-        self._selected = list(ids)
-        self.selection_changed.emit()
-
-    def add_element_at(self, kind: str, evolution: float, visibility: float, name: str | None = None) -> str:
-        element = Element(id=self.document.new_id(name or kind), kind=kind, name=name or f"New {kind}",
-                          evolution=evolution, visibility=visibility)
-        self.undo_stack.push(AddElementCommand(self.document, element))
-        self.select_elements([element.id])
-        return element.id
-
-    def delete_selection(self) -> None:
-        if self.selected_element_ids():
-            self.undo_stack.push(RemoveElementsCommand(self.document, self.selected_element_ids()))
-
-    def __getattr__(self, name: str):  # the rest of the interface: record the call
-        if name in {"zoom_in", "zoom_out", "zoom_to_fit", "start_rename", "duplicate_selection",
-                    "copy_selection", "paste", "select_all", "set_evolve_for_selection", "highlight"}:
-            return lambda *args: self.calls.append(name)
-        raise AttributeError(name)
 
 
 @pytest.fixture
@@ -67,7 +25,7 @@ def shell_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
 
 @pytest.fixture
 def manager(qtbot, shell_env: Path) -> Iterator[WindowManager]:  # noqa: ANN001 - qtbot
-    windows = WindowManager(view_factory=StandInView)
+    windows = WindowManager()
     yield windows
     for window in list(windows.windows):
         window.editor.undo_stack.setClean()  # no unsaved-changes question while tearing down

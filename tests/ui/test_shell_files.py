@@ -133,20 +133,22 @@ def test_quit_closes_every_window_unless_one_is_kept(manager, tmp_path, monkeypa
 
 
 def _drop(window, path: Path) -> None:
+    # Onto the map itself, where a user lets go: the canvas passes it up to the window.
+    target = window.view.viewport()
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(path))])
     enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(window, enter)
+    QApplication.sendEvent(target, enter)
     assert enter.isAccepted()
     drop = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(window, drop)
+    QApplication.sendEvent(target, drop)
 
 
-def test_dropping_a_map_file_opens_it(manager, tmp_path) -> None:
+def test_dropping_a_map_file_opens_it(manager, tmp_path, qtbot) -> None:
     window = manager.open_editor(EditorDocument(small_map()))
     dropped = write_map(tmp_path / "dropped.wardley.json")
     _drop(window, dropped)
-    assert window.editor.path == dropped.absolute()
+    qtbot.waitUntil(lambda: window.editor.path == dropped.absolute(), timeout=5000)
 
 
 def test_dropping_something_else_is_refused(manager, tmp_path) -> None:
@@ -207,3 +209,15 @@ def test_every_toolbar_tool_and_menu_action_has_a_tooltip(manager) -> None:
         if action.menu() is None:
             assert action.toolTip() and action.toolTip() != action.text().replace("&", ""), action.text()
     assert window.quick_add_box.toolTip()
+
+
+def test_copy_in_one_window_and_paste_in_another(manager) -> None:
+    source = manager.open_editor(EditorDocument(small_map()))
+    target = manager.open_editor(EditorDocument())
+    source.view.select_elements(["catalogue", "lms"])
+    source.window_actions.copy.trigger()
+    target.window_actions.paste.trigger()
+    assert sorted(e.name for e in target.editor.document.map.elements) == ["Catalogue", "Library management system"]
+    assert target.isWindowModified() and not source.isWindowModified()
+    target.window_actions.undo.trigger()
+    assert target.editor.document.map.elements == []

@@ -84,3 +84,44 @@ def test_link_to_without_a_selection_explains(manager) -> None:
     window = manager.open_editor(EditorDocument(small_map()))
     window.link_to()
     assert "Select" in window.statusBar().currentMessage()
+
+
+def test_a_whole_map_from_the_keyboard_alone(manager, qtbot, tmp_path) -> None:
+    from tests.ui.shell_support import saved_elements
+
+    path = tmp_path / "keyboard.wardley.json"
+    window = manager.open_editor(EditorDocument())
+    window.editor.path = path  # as if saved once: Ctrl+S then needs no file dialog
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # shortcuts reach only the active window
+
+    def add(name: str) -> str:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+        assert window.quick_add_box.hasFocus()
+        qtbot.keyClicks(window.quick_add_box, name)
+        qtbot.keyClick(window.quick_add_box, Qt.Key.Key_Return)
+        return window.view.selected_element_ids()[0]
+
+    website = add("Council website")
+    start = window.editor.document.element(website).evolution
+    assert window.view.hasFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Right)
+    qtbot.keyClick(window.view, Qt.Key.Key_Right)
+    assert window.editor.document.element(website).evolution > start
+    hosting = add("Hosting")
+    window.view.select_elements([website])
+
+    def pick() -> None:
+        picker = QApplication.activeModalWidget()
+        qtbot.keyClicks(picker.name_box, "Hosting")
+        qtbot.keyClick(picker.name_box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, pick)
+    qtbot.keyClick(window.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.document.has_link(website, hosting), window.statusBar().currentMessage()
+    window.activateWindow()  # the offscreen platform does not hand activation back after a dialog
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert set(saved_elements(path)) == {website, hosting}
+    assert window.editor.document.has_link(website, hosting)
+    assert not window.isWindowModified()

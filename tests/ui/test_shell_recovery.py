@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
-from tests.ui.shell_support import StandInView, manager, saved_elements, shell_env, small_map, write_map  # noqa: F401
+from tests.ui.shell_support import manager, saved_elements, shell_env, small_map, write_map  # noqa: F401
 
 from wardley.ui import windows as windows_module
 from wardley.ui.commands import SetElementsCommand
@@ -52,7 +52,7 @@ def test_a_live_session_is_not_offered_its_own_files(manager) -> None:
 
 def test_after_a_crash_the_next_start_offers_and_restores_the_map(qtbot, shell_env, tmp_path, monkeypatch) -> None:
     path = write_map(tmp_path / "lib.wardley.json")
-    crashed = WindowManager(view_factory=StandInView)
+    crashed = WindowManager()
     window = crashed.open_editor(EditorDocument.open(path))
     _move(window, 0.93)
     window.autosaver.autosave_now()
@@ -61,7 +61,7 @@ def test_after_a_crash_the_next_start_offers_and_restores_the_map(qtbot, shell_e
 
     offered: list[list[str]] = []
     monkeypatch.setattr(windows_module, "ask_restore", lambda parent, found: offered.append([r.display_name for r in found]) or True)
-    fresh = WindowManager(view_factory=StandInView)
+    fresh = WindowManager()
     [restored] = fresh.offer_recovery()
     try:
         assert offered == [["lib.wardley.json"]]
@@ -78,7 +78,7 @@ def test_after_a_crash_the_next_start_offers_and_restores_the_map(qtbot, shell_e
 
 
 def test_declining_the_offer_discards_the_recovery(qtbot, shell_env, monkeypatch) -> None:
-    crashed = WindowManager(view_factory=StandInView)
+    crashed = WindowManager()
     window = crashed.open_editor(EditorDocument(small_map()))
     _move(window, 0.93)
     window.autosaver.autosave_now()
@@ -89,7 +89,7 @@ def test_declining_the_offer_discards_the_recovery(qtbot, shell_env, monkeypatch
         return 0  # closed without choosing Restore
 
     monkeypatch.setattr(QMessageBox, "exec", decline)
-    assert WindowManager(view_factory=StandInView).offer_recovery() == []
+    assert WindowManager().offer_recovery() == []
     assert _recovery_files() == []
     window.editor.undo_stack.setClean()
     window.close()

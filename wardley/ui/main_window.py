@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
@@ -48,6 +48,26 @@ def dropped_map_path(event: QDragEnterEvent | QDropEvent) -> Path | None:
     return path if path.name.lower().endswith(JSON_SUFFIXES + OWM_SUFFIXES) else None
 
 
+class MapFileDrops(QObject):
+    """Opens map files dropped on the canvas, before the canvas's scene swallows the drag."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            path = dropped_map_path(event)  # type: ignore[arg-type]
+            if path is not None:
+                event.acceptProposedAction()  # type: ignore[attr-defined]
+                if event.type() == QEvent.Type.Drop:
+                    # Later, not inside the drop: the dragging program waits until we return,
+                    # and opening may ask a question and replaces this very canvas.
+                    QTimer.singleShot(0, lambda: self._window.open_path(path))
+                return True
+        return False
+
+
 class MainWindow(QMainWindow):
     recent_menu: QMenu
     view_menu: QMenu
@@ -66,6 +86,7 @@ class MainWindow(QMainWindow):
         self.manager = manager
         self._view_factory = view_factory or default_view_factory
         self.files = FileCommands(self)
+        self._drops = MapFileDrops(self)
         self.undo_group = QUndoGroup(self)
         self.editor: EditorDocument | None = None  # type: ignore[assignment]
         self.view: Any = None
@@ -101,6 +122,7 @@ class MainWindow(QMainWindow):
         self.editor = editor
         self.view = self._view_factory(editor.document, editor.undo_stack, self)
         self.setCentralWidget(self.view)  # deletes the previous view
+        self.view.viewport().installEventFilter(self._drops)
         self.view.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.view.selection_changed.connect(self._selection_changed)
         self.properties.set_document(editor.document, editor.undo_stack)
@@ -206,7 +228,7 @@ class MainWindow(QMainWindow):
         path = dropped_map_path(event)
         if path is not None:
             event.acceptProposedAction()
-            self.open_path(path)
+            QTimer.singleShot(0, lambda: self.open_path(path))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if not self.files.maybe_save():
