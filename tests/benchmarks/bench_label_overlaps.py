@@ -1,0 +1,91 @@
+"""Overlapping label pairs on every corpus map, before and after label placement.
+
+Run: ``.venv/bin/python tests/benchmarks/bench_label_overlaps.py [--worst N]``
+
+"Labels" are element names and evolve-target names (what the placement pass
+moves). "Before" puts every label where OWM would (its hand-set offset or the
+default); "after" reads the label rectangles back from the scene's items, so
+it measures what the canvas and the exports really draw."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+CORPUS = ROOT.parent / "shared" / "corpus" / "owm"
+
+
+def drawn_label_boxes(scene):  # type: ignore[no-untyped-def]
+    from wardley.render.label_layout import Box
+
+    boxes = []
+    for item in scene.elements.values():
+        rect = item.label_rect().translated(item.pos())
+        boxes.append(Box(rect.left(), rect.top(), rect.right(), rect.bottom()))
+    for evolve in scene.evolves.values():
+        rect = evolve.label_rect()
+        boxes.append(Box(rect.left(), rect.top(), rect.right(), rect.bottom()))
+    return boxes
+
+
+def pairs(boxes) -> int:  # type: ignore[no-untyped-def]
+    return sum(1 for i, a in enumerate(boxes) for b in boxes[i + 1:] if a.overlap_area(b) > 0.5)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--worst", type=int, default=5, help="list the N maps with most overlaps left")
+    args = parser.parse_args()
+
+    from PySide6.QtWidgets import QApplication
+
+    from wardley.io import MapFileError, load_map
+    from wardley.model import MapDocument
+    from wardley.render import MapScene
+    from wardley.render.label_layout import overlapping_pairs, place_labels
+    from wardley.render.label_placement import layout_problem
+
+    app = QApplication.instance() or QApplication([])
+    rows = []
+    for path in sorted(CORPUS.glob("*.owm")):
+        try:
+            wardley_map = load_map(path).map
+        except MapFileError:
+            continue
+        scene = MapScene(MapDocument(wardley_map))
+        problem = layout_problem(scene)
+        before = overlapping_pairs(problem.labels)
+        start = time.perf_counter()
+        place_labels(problem)
+        seconds = time.perf_counter() - start
+        after = pairs(drawn_label_boxes(scene))
+        fixed = sum(label.fixed for label in problem.labels)
+        rows.append((path.name, len(problem.labels), fixed, before, after, seconds))
+        scene.detach()
+    del app
+
+    n = len(rows)
+    clean_before = sum(1 for r in rows if r[3] == 0)
+    clean_after = sum(1 for r in rows if r[4] == 0)
+    print(f"maps: {n}  labels: {sum(r[1] for r in rows)} ({sum(r[2] for r in rows)} hand-placed, kept)")
+    print(f"maps with no overlapping labels: before {clean_before} ({100 * clean_before / n:.1f}%), "
+          f"after {clean_after} ({100 * clean_after / n:.1f}%)")
+    print(f"overlapping pairs in all maps: before {sum(r[3] for r in rows)}, after {sum(r[4] for r in rows)}")
+    times = [r[5] * 1000 for r in rows]
+    print(f"placement time per map: median {statistics.median(times):.1f} ms, max {max(times):.1f} ms")
+    worst = sorted(rows, key=lambda r: -r[4])[: args.worst]
+    for name, labels, fixed, before, after, _ in worst:
+        if after:
+            print(f"  {name}: {labels} labels ({fixed} hand-placed), pairs {before} -> {after}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
