@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from PySide6.QtCore import QMarginsF, QPointF, QRect, QRectF, QSize
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QColor, QFontInfo, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
 from wardley.render.export import map_bounds, render_map
@@ -96,6 +96,11 @@ class _Picture:
 
 
 # -- formats -------------------------------------------------------------------
+def export_region(scene: MapScene, legend: bool = False) -> QRectF:
+    """The scene rectangle a picture shows (map, overhanging labels, legend, padding)."""
+    return QRectF(_Picture(scene, legend).source)
+
+
 def render_image(scene: MapScene, options: ExportOptions = ExportOptions()) -> QImage:
     """The map as a bitmap (what PNG export and the clipboard get)."""
     picture = _Picture(scene, options.legend)
@@ -147,6 +152,26 @@ def _write_svg(scene: MapScene, temp: str, options: ExportOptions) -> None:
         picture.paint(painter, QRectF(0, 0, width, height))
     finally:
         painter.end()
+    _name_real_fonts(temp, scene)
+
+
+def _name_real_fonts(svg_path: str, scene: MapScene) -> None:
+    """Qt writes the family as asked ("Sans Serif", a Qt alias no browser knows,
+    so they fall back to a serif face). Name the face Qt really used, then
+    common sans-serif faces of similar width, then the generic family."""
+    asked = scene.ctx.theme.font_family
+    used = QFontInfo(scene.ctx.label_font).family()
+    families = ", ".join(dict.fromkeys(f"'{name}'" for name in (used, "DejaVu Sans", "Verdana", "Arial") if name))
+    with open(svg_path, "rb") as handle:
+        data = handle.read()
+    before = f'font-family="{_xml_attr(asked)}"'.encode()
+    after = f'font-family="{_xml_attr(families)}, sans-serif"'.encode()
+    with open(svg_path, "wb") as handle:
+        handle.write(data.replace(before, after))
+
+
+def _xml_attr(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
 
 
 def _write_pdf(scene: MapScene, temp: str, options: ExportOptions) -> None:
@@ -237,4 +262,4 @@ def _remove(path: str) -> None:
         pass
 
 
-__all__ = ["DEFAULT_WIDTH_PX", "ExportError", "ExportOptions", "export_map", "image_format", "render_image"]
+__all__ = ["DEFAULT_WIDTH_PX", "ExportError", "ExportOptions", "export_map", "export_region", "image_format", "render_image"]
