@@ -22,6 +22,7 @@ from wardley.model import MapDocument
 from wardley.ui import recent_files
 from wardley.ui.actions import WindowActions
 from wardley.ui.editor_document import EditorDocument
+from wardley.ui.export_actions import install_export_actions
 from wardley.ui.file_actions import FileCommands
 from wardley.ui.keyboard_tools import LinkPicker, QuickAddBox, add_component, link_elements
 from wardley.ui.panels.properties import PropertiesPanel
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.properties)
         self.window_actions = WindowActions(self)
         self.window_actions.build_menus(self)
+        self.export_actions = install_export_actions(self)
         toolbar = self.window_actions.build_toolbar(self)
         self.quick_add_box = QuickAddBox(self)
         self.quick_add_box.setMaximumWidth(280)

@@ -1,0 +1,80 @@
+"""File > Export and Edit > Copy Map as Image in the real window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
+from tests.ui.shell_support import manager, shell_env, write_map  # noqa: F401 - fixtures
+
+from wardley.render.export_files import DEFAULT_WIDTH_PX
+from wardley.ui.editor_document import EditorDocument
+from wardley.ui.export_actions import file_stem
+
+
+def _window(manager, tmp_path: Path):  # type: ignore[no-untyped-def]
+    return manager.open_editor(EditorDocument.open(write_map(tmp_path / "library.wardley.json")))
+
+
+def test_file_menu_has_export_for_each_format_and_edit_has_copy_image(manager, tmp_path: Path) -> None:
+    window = _window(manager, tmp_path)
+    menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions() if a.menu()}
+    file_entries = [a.text().replace("&", "") for a in menus["File"].actions()]
+    assert "Export" in file_entries
+    assert [a.text() for a in window.export_actions.export_menu.actions()] == ["PNG...", "SVG...", "PDF..."]
+    assert window.export_actions.copy_image in menus["Edit"].actions()
+
+
+def test_export_asks_where_and_writes_the_selected_format(manager, tmp_path: Path) -> None:
+    window = _window(manager, tmp_path)
+    asked: list[tuple[str, str]] = []
+
+    def ask(parent, caption, suggested, file_filter):  # type: ignore[no-untyped-def]
+        asked.append((suggested, file_filter))
+        return tmp_path / "out" / "library-map"  # no suffix: the format's is added
+
+    (tmp_path / "out").mkdir()
+    window.export_actions.ask_path = ask
+    window.export_actions.export["pdf"].trigger()
+    assert asked == [(str(tmp_path / "library.pdf"), "PDF document (*.pdf)")]
+    assert (tmp_path / "out" / "library-map.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_cancelled_export_writes_nothing(manager, tmp_path: Path) -> None:
+    window = _window(manager, tmp_path)
+    window.export_actions.ask_path = lambda *args: None
+    window.export_actions.export["png"].trigger()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["library.wardley.json"]
+
+
+def test_a_failed_export_says_why_in_plain_text(manager, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = _window(manager, tmp_path)
+    shown: list[QMessageBox] = []
+    monkeypatch.setattr(QMessageBox, "open", lambda box: shown.append(box))
+    assert window.export_actions.export_to(tmp_path / "missing" / "map.png") is None
+    assert len(shown) == 1 and "does not exist" in shown[0].text()
+
+
+def test_selection_does_not_show_in_the_export(manager, tmp_path: Path) -> None:
+    window = _window(manager, tmp_path)
+    plain = window.export_actions.export_to(tmp_path / "plain.png")
+    window.view.select_all()
+    assert window.view.selected_element_ids()
+    selected = window.export_actions.export_to(tmp_path / "selected.png")
+    assert plain is not None and selected is not None
+    assert plain.read_bytes() == selected.read_bytes()
+
+
+def test_copy_map_as_image_puts_a_picture_on_the_clipboard(manager, tmp_path: Path) -> None:
+    window = _window(manager, tmp_path)
+    QGuiApplication.clipboard().clear()
+    window.export_actions.copy_image.trigger()
+    image = QGuiApplication.clipboard().image()
+    assert image.width() == DEFAULT_WIDTH_PX and image.height() > 1000
+
+
+def test_file_names_come_from_the_title() -> None:
+    assert file_stem("Residents' parking permits") == "residents-parking-permits"
+    assert file_stem("<b>/../") == "b"
+    assert file_stem("???") == "map"

@@ -1,0 +1,110 @@
+"""File > Export (PNG, SVG, PDF) and Edit > Copy Map as Image.
+
+Both draw the canvas's own scene through :mod:`wardley.render.export_files`,
+so what is exported is what is on screen, minus selection marks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+
+from wardley.render.export_files import ExportError, ExportOptions, export_map, render_image
+from wardley.ui.dialogs import plain_message
+
+if TYPE_CHECKING:
+    from wardley.render.scene import MapScene
+    from wardley.ui.main_window import MainWindow
+
+KINDS = {
+    "png": ("PNG image", "PNG image, 2,400 pixels wide (slides, web pages, documents)"),
+    "svg": ("SVG drawing", "SVG vector drawing with searchable text (web pages, further editing)"),
+    "pdf": ("PDF document", "PDF, one A4 landscape page with embedded fonts (reports, board papers)"),
+}
+
+#: Asks where to save: (parent, caption, suggested path, filter) -> chosen path or None.
+AskPath = Callable[[QWidget, str, str, str], "Path | None"]
+
+
+def ask_save_path(parent: QWidget, caption: str, suggested: str, file_filter: str) -> Path | None:
+    chosen, _ = QFileDialog.getSaveFileName(parent, caption, suggested, file_filter)
+    return Path(chosen) if chosen else None
+
+
+def file_stem(title: str) -> str:
+    """A file name from the map title: letters, digits and dashes only."""
+    stem = re.sub(r"[^A-Za-z0-9]+", "-", title).strip("-").lower()
+    return stem[:80] or "map"
+
+
+class ExportActions:
+    def __init__(self, window: MainWindow, ask_path: AskPath = ask_save_path) -> None:
+        self._window = window
+        self.ask_path = ask_path
+        self.export: dict[str, QAction] = {}
+        self.export_menu: QMenu | None = None
+        for kind, (label, tip) in KINDS.items():
+            action = QAction(f"{kind.upper()}...", window)
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+            action.triggered.connect(lambda _checked=False, k=kind: self.export_dialog(k))
+            self.export[kind] = action
+        self.copy_image = QAction("Copy Map as &Image", window)
+        self.copy_image.setShortcut("Ctrl+Shift+I")
+        tip = "Put a picture of the whole map on the clipboard (paste into slides or documents)"
+        self.copy_image.setToolTip(f"{tip} (Ctrl+Shift+I)")
+        self.copy_image.setStatusTip(tip)
+        self.copy_image.triggered.connect(lambda _checked=False: self.copy_to_clipboard())
+
+    def _scene(self) -> MapScene:
+        return self._window.view.map_scene
+
+    def _suggested_path(self, kind: str) -> str:
+        editor = self._window.editor
+        folder = editor.path.parent if editor.path is not None else Path.home()
+        return str(folder / f"{file_stem(self._scene().document.map.title)}.{kind}")
+
+    def export_dialog(self, kind: str) -> Path | None:
+        label, _ = KINDS[kind]
+        chosen = self.ask_path(self._window, f"Export Map as {label}", self._suggested_path(kind), f"{label} (*.{kind})")
+        if chosen is None:
+            return None
+        if chosen.suffix.lower() != f".{kind}":
+            chosen = chosen.with_name(chosen.name + f".{kind}")
+        return self.export_to(chosen)
+
+    def export_to(self, path: Path, options: ExportOptions = ExportOptions()) -> Path | None:
+        try:
+            export_map(self._scene(), path, options)
+        except ExportError as error:
+            box = plain_message(self._window, QMessageBox.Icon.Warning, "Export failed", str(error))
+            box.open()
+            return None
+        self._window.statusBar().showMessage(f"Exported {path.name}", 8000)
+        return path
+
+    def copy_to_clipboard(self) -> None:
+        QGuiApplication.clipboard().setImage(render_image(self._scene()))
+        self._window.statusBar().showMessage("Copied the map as a picture", 5000)
+
+
+def install_export_actions(window: MainWindow) -> ExportActions:
+    """Add File > Export and Edit > Copy Map as Image to ``window``'s menus."""
+    actions = ExportActions(window)
+    menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions() if a.menu() is not None}
+    file_menu, edit_menu = menus.get("File"), menus.get("Edit")
+    if isinstance(file_menu, QMenu):
+        export_menu = QMenu("&Export", window)
+        export_menu.setToolTipsVisible(True)
+        export_menu.addActions(list(actions.export.values()))
+        before = window.window_actions.close
+        file_menu.insertMenu(before, export_menu)
+        file_menu.insertSeparator(before)
+        actions.export_menu = export_menu
+    if isinstance(edit_menu, QMenu):
+        edit_menu.insertAction(window.window_actions.paste, actions.copy_image)
+    return actions
