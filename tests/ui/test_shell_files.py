@@ -221,3 +221,36 @@ def test_copy_in_one_window_and_paste_in_another(manager) -> None:
     assert target.isWindowModified() and not source.isWindowModified()
     target.window_actions.undo.trigger()
     assert target.editor.document.map.elements == []
+
+
+def test_an_owm_file_opens_with_its_import_warnings_shown(manager, tmp_path, monkeypatch) -> None:
+    owm = tmp_path / "tea.owm"
+    owm.write_text("title Tea shop\ncomponent Tea [0.8, 0.3]\ncomponent Cup [0.7, 0.8]\nTea->Cup\nTea->Cup\n", encoding="utf-8")
+    assert load_map(owm).warnings, "the sample needs a line the OWM reader warns about"
+    window = manager.open_editor(EditorDocument(small_map()))
+    shown = _capture_boxes(monkeypatch)
+    assert window.open_path(owm)
+    assert window.editor.file_format == "owm" and window.windowTitle().startswith("tea.owm")
+    assert len(shown) == 1 and "tea.owm" in shown[0].text() and "line 5" in shown[0].text()
+    assert shown[0].textFormat() == Qt.TextFormat.PlainText
+
+
+def test_starting_on_a_broken_file_still_gives_a_window(manager, tmp_path, monkeypatch) -> None:
+    from wardley.ui.app import open_first_windows
+
+    bad = tmp_path / "bad.wardley.json"
+    bad.write_text("{ not json", encoding="utf-8")
+    good = write_map(tmp_path / "good.wardley.json")
+    shown = _capture_boxes(monkeypatch)
+    windows = open_first_windows(manager, [bad, good])
+    assert [w.editor.path for w in windows] == [good.absolute()]
+    assert len(shown) == 1 and "bad.wardley.json" in shown[0].text() and "line 1" in shown[0].text()
+    assert open_first_windows(manager, [bad])[0].editor.document.map.elements == []
+
+
+def test_no_file_opens_the_example_as_an_untitled_copy(manager) -> None:
+    from wardley.ui.app import EXAMPLE_MAP, open_first_windows
+
+    [window] = open_first_windows(manager, [])
+    assert window.editor.path is None and not window.isWindowModified()
+    assert window.editor.document.map == load_map(EXAMPLE_MAP).map

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
@@ -104,16 +106,27 @@ def test_discarding_changes_on_close_removes_the_recovery_file(manager, monkeypa
     assert _recovery_files() == []
 
 
-def test_recovery_files_from_a_running_process_are_left_alone(shell_env) -> None:
-    folder = recovery_folder()
-    folder.mkdir(parents=True)
+def test_recovery_files_from_a_running_session_are_left_alone(shell_env) -> None:
     from wardley.io import dump_json_map
 
-    record = {"format": "wardley-recovery", "pid": os.getppid(), "saved_at": "2026-01-01T00:00:00Z",
+    folder = recovery_folder()
+    folder.mkdir(parents=True)
+    # Another wardley session, still running (it waits for its stdin to close).
+    other = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()", "wardley"], stdin=subprocess.PIPE)
+    record = {"format": "wardley-recovery", "pid": other.pid, "saved_at": "2026-01-01T00:00:00Z",
               "original": None, "file_format": "json", "map": json.loads(dump_json_map(small_map()))}
-    (folder / "other.wardley-recovery.json").write_text(json.dumps(record))
-    assert orphaned_recoveries() == []
-    record["pid"] = 2**22 + 12345  # above Linux's pid_max: no such process
-    (folder / "other.wardley-recovery.json").write_text(json.dumps(record))
-    [found] = orphaned_recoveries()
+    file = folder / "other.wardley-recovery.json"
+    try:
+        file.write_text(json.dumps(record))
+        assert orphaned_recoveries() == []
+    finally:
+        other.communicate(b"")
+    [found] = orphaned_recoveries()  # it has ended: its map is now an orphan
     assert found.map == small_map()
+    stranger = subprocess.Popen(["cat"], stdin=subprocess.PIPE)  # running, but not wardley: a reused pid
+    try:
+        record["pid"] = stranger.pid
+        file.write_text(json.dumps(record))
+        assert len(orphaned_recoveries()) == 1
+    finally:
+        stranger.communicate(b"")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QStyle, QToolBar
 
 if TYPE_CHECKING:
@@ -55,8 +55,13 @@ class WindowActions:
         self.undo.setShortcuts(QKeySequence.keyBindings(S.Undo))
         self.redo = group.createRedoAction(w, "&Redo")
         self.redo.setShortcuts(QKeySequence.keyBindings(S.Redo))
-        self.undo.setToolTip("Undo the last change (Ctrl+Z)")
-        self.redo.setToolTip("Redo what was undone (Ctrl+Shift+Z)")
+        # Icons, so the toolbar does not jump about as "Undo <what>" changes length.
+        self.undo.setIcon(QIcon.fromTheme("edit-undo", style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack)))
+        self.redo.setIcon(QIcon.fromTheme("edit-redo", style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward)))
+        group.undoTextChanged.connect(lambda text: self.undo.setToolTip(f"Undo {text} (Ctrl+Z)" if text else "Nothing to undo"))
+        group.redoTextChanged.connect(lambda text: self.redo.setToolTip(f"Redo {text} (Ctrl+Shift+Z)" if text else "Nothing to redo"))
+        self.undo.setToolTip("Nothing to undo")
+        self.redo.setToolTip("Nothing to redo")
 
         self.cut = a(w, "Cu&t", w.cut, S.Cut, "Copy the selection to the clipboard and delete it")
         self.copy = a(w, "&Copy", lambda: w.view.copy_selection(), S.Copy, "Copy the selection (paste into any map)")

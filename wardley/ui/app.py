@@ -47,20 +47,22 @@ def make_application() -> QApplication:
 
 
 def open_first_windows(manager: WindowManager, paths: list[Path]) -> list[MainWindow]:
-    """A window per file that opens; files that fail get a dialog and the app carries on."""
-    windows = []
+    """A window per file that opens; a file that fails gets a dialog and the app carries on."""
+    windows, failures = [], []
     for path in paths:
         try:
             editor = EditorDocument.open(path)
         except MapFileError as error:
-            dialogs.show_file_error(None, "open", error)
+            failures.append(error)
             continue
         window = manager.open_editor(editor)
+        windows.append(window)
         if editor.warnings:
             dialogs.show_import_warnings(window, str(path), editor.warnings)
-        windows.append(window)
     if not windows:
         windows.append(manager.open_editor(example_editor() if not paths else EditorDocument()))
+    for error in failures:  # over a window, so the app is plainly still there
+        dialogs.show_file_error(windows[0], "open", error)
     return windows
 
 

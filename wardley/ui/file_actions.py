@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QMessageBox
 
 from wardley.io import MapFileError
@@ -110,4 +111,6 @@ def _suggested_name(editor: EditorDocument) -> str:
 
     title = editor.document.map.title
     base = slug(title, "map") if title and title != "Untitled map" else "map"
-    return str(Path.cwd() / f"{base}.wardley.json")
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
+    return str(folder / f"{base}.wardley.json")

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from wardley.model import Element, MapDocument
@@ -91,6 +92,10 @@ class LinkPicker(QDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.name_box.setCompleter(completer)
+        # One Enter links: picking from the list, or typing enough and pressing Enter
+        # while the list is still open (which Qt would otherwise spend closing it).
+        completer.activated.connect(self._picked)
+        completer.popup().installEventFilter(self)
         self.problem = QLabel()
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -100,6 +105,22 @@ class LinkPicker(QDialog):
         for widget in (label, self.name_box, self.problem, buttons):
             layout.addWidget(widget)
         self.chosen_id: str | None = None
+
+    def _picked(self, text: str) -> None:
+        self.name_box.setText(text)
+        self.accept()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not self.name_box.completer().popup().currentIndex().isValid()
+        ):
+            self.name_box.completer().popup().hide()
+            self.accept()
+            return True
+        return False
 
     def accept(self) -> None:
         self.chosen_id = resolve_choice(self.choices, self.name_box.text())

@@ -218,7 +218,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Select what depends on something first, then Link to...", 5000)
             return
         picker = LinkPicker(self.editor.document, sources, self)
-        if picker.exec() and picker.chosen_id is not None:
+        chosen = picker.exec() and picker.chosen_id is not None
+        # Back to the map for the next key, even where no window manager hands focus back.
+        self.activateWindow()
+        self.view.setFocus()
+        if chosen:
             self.statusBar().showMessage(link_elements(self.editor, sources, picker.chosen_id), 8000)
 
     # -- window events ---------------------------------------------------------

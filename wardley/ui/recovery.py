@@ -57,6 +57,15 @@ class RecoveredMap:
     def display_name(self) -> str:
         return self.original.name if self.original else "Untitled"
 
+    def describe(self) -> str:
+        """One line for the restore question: file, map title, when it was last copied."""
+        try:
+            when = datetime.strptime(self.saved_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+            stamp = when.astimezone().strftime("%d %b %Y, %H:%M")
+        except ValueError:
+            stamp = "an unknown time"
+        return f"{self.display_name} \u2014 \u201c{self.map.title}\u201d (changes up to {stamp})"
+
     def to_editor(self) -> EditorDocument:
         """An editor on the recovered map, marked unsaved, saving to the original file."""
         editor = EditorDocument(self.map, self.original, self.file_format)
@@ -65,8 +74,19 @@ class RecoveredMap:
 
 
 def _process_alive(pid: int) -> bool:
+    """Whether a wardley session with this pid is still running (and so owns its file)."""
     if pid == os.getpid():
         return False  # our own pid in a file we do not own: a reused pid from a dead session
+    proc = Path(f"/proc/{pid}")
+    if Path("/proc/self").exists():
+        # Linux: a killed process may linger as a zombie, and a pid may be reused by another
+        # program; neither is a live wardley session.
+        try:
+            state = (proc / "stat").read_text().rsplit(")", 1)[1].split()[0]
+            command = (proc / "cmdline").read_bytes()
+        except (OSError, IndexError):
+            return False
+        return state not in ("Z", "X") and b"wardley" in command
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -56,7 +56,7 @@ class WindowManager(QObject):
 
 
 def ask_restore(parent: QWidget | None, found: list[RecoveredMap]) -> bool:
-    names = "\n".join(f"  {r.display_name}  (unsaved changes from {r.saved_at.replace('T', ' ').rstrip('Z')} UTC)" for r in found)
+    names = "\n".join(f"  {r.describe()}" for r in found)
     box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved maps", "", QMessageBox.StandardButton.NoButton, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(

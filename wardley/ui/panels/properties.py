@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -74,11 +75,15 @@ class PropertiesPanel(QDockWidget):
         self._updating = False
 
         body = QWidget()
-        form = QFormLayout(body)
+        outer = QVBoxLayout(body)
         self.empty_label = QLabel("Select a component to see and change its properties.")
         self.empty_label.setWordWrap(True)
         self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
-        form.addRow(self.empty_label)
+        self.fields_box = QWidget()
+        outer.addWidget(self.empty_label)
+        outer.addWidget(self.fields_box, 1)
+        form = QFormLayout(self.fields_box)
+        form.setContentsMargins(0, 0, 0, 0)
 
         self.name = QLineEdit()
         self.name.setToolTip("The element's name as drawn on the map (Enter to apply)")
@@ -185,6 +190,7 @@ class PropertiesPanel(QDockWidget):
         try:
             has = bool(self._ids) and self._document is not None
             self.empty_label.setVisible(not has)
+            self.fields_box.setVisible(has)
             for widget in self._fields:
                 widget.setEnabled(has)
             if not has:
