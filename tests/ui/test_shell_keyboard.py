@@ -125,3 +125,26 @@ def test_a_whole_map_from_the_keyboard_alone(manager, qtbot, tmp_path) -> None:
     assert set(saved_elements(path)) == {website, hosting}
     assert window.editor.document.has_link(website, hosting)
     assert not window.isWindowModified()
+
+
+def test_insert_need_opens_the_name_editor_in_the_needs_band(manager, qtbot) -> None:
+    window = manager.open_editor(EditorDocument(small_map()))
+    window.window_actions.add_need.trigger()
+    editor = window.view.name_editor()
+    assert editor is not None
+    qtbot.keyClicks(editor, "Renew online")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    [need] = [e for e in window.editor.document.map.elements if e.name == "Renew online"]
+    assert need.kind == "need" and 0.72 <= need.visibility <= 0.86
+
+
+def test_insert_note_asks_for_its_text(manager, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    window = manager.open_editor(EditorDocument(small_map()))
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Ask the <b>county</b>", True)))
+    window.window_actions.add_note.trigger()
+    [note] = window.editor.document.map.notes
+    assert note.text == "Ask the <b>county</b>"
+    window.editor.undo_stack.undo()
+    assert window.editor.document.map.notes == []

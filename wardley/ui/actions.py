@@ -73,10 +73,10 @@ class WindowActions:
         self.link_to = a(w, "&Link to...", w.link_to, "Ctrl+L", "Make the selection depend on an element you pick by name")
         self.quick_add = a(w, "&Quick Add", w.focus_quick_add, "Ctrl+E", "Type a name to add a component")
 
-        self.add_user = a(w, "&User", lambda: w.insert("user"), "Ctrl+Shift+U", "Add a user (top of the map)")
-        self.add_need = a(w, "N&eed", lambda: w.insert("need"), "Ctrl+Shift+E", "Add a user need")
-        self.add_component = a(w, "&Component", lambda: w.insert("component"), "Ctrl+Shift+C", "Add a component")
-        self.add_note = a(w, "&Note", lambda: w.insert("note"), "Ctrl+Shift+T", "Add a text note")
+        self.add_user = a(w, "&User", lambda: w.insert("user"), "Ctrl+1", "Add a user (top of the map)")
+        self.add_need = a(w, "N&eed", lambda: w.insert("need"), "Ctrl+2", "Add a user need")
+        self.add_component = a(w, "&Component", lambda: w.insert("component"), "Ctrl+3", "Add a component")
+        self.add_note = a(w, "&Note", lambda: w.insert("note"), "Ctrl+4", "Add a text note")
 
         self.zoom_in = a(w, "Zoom &In", lambda: w.view.zoom_in(), ["Ctrl++", "Ctrl+="], "Zoom in")
         self.zoom_out = a(w, "Zoom &Out", lambda: w.view.zoom_out(), S.ZoomOut, "Zoom out")

@@ -11,8 +11,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from wardley.model import Element, MapDocument
-from wardley.ui.commands import AddElementCommand, AddLinkCommand
+from wardley.model import Element, MapDocument, Note
+from wardley.ui.commands import AddElementCommand, AddLinkCommand, AddNoteCommand
 from wardley.ui.editor_document import EditorDocument
 from wardley.ui.placement import free_spot
 
@@ -48,6 +48,15 @@ def add_component(editor: EditorDocument, name: str, near_ids: Sequence[str] = (
     element = Element(id=document.new_id(name), kind="component", name=name, evolution=evolution, visibility=visibility)
     editor.undo_stack.push(AddElementCommand(document, element))
     return element.id
+
+
+def add_note(editor: EditorDocument, text: str) -> str:
+    """Add a text note at a free spot; returns its id."""
+    document = editor.document
+    evolution, visibility = free_spot(document.map, "note")
+    note = Note(id=document.new_id(text, "note"), text=text, evolution=evolution, visibility=visibility)
+    editor.undo_stack.push(AddNoteCommand(document, note))
+    return note.id
 
 
 def _choices(document: MapDocument, exclude: Sequence[str]) -> dict[str, str]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QWidget
 
 from wardley.io.files import JSON_SUFFIXES, OWM_SUFFIXES
 from wardley.model import MapDocument
@@ -24,7 +24,7 @@ from wardley.ui.actions import WindowActions
 from wardley.ui.editor_document import EditorDocument
 from wardley.ui.export_actions import install_export_actions
 from wardley.ui.file_actions import FileCommands
-from wardley.ui.keyboard_tools import LinkPicker, QuickAddBox, add_component, link_elements
+from wardley.ui.keyboard_tools import LinkPicker, QuickAddBox, add_component, add_note, link_elements
 from wardley.ui.panels.properties import PropertiesPanel
 from wardley.ui.placement import free_spot
 from wardley.ui.recovery import Autosaver
@@ -196,6 +196,11 @@ class MainWindow(QMainWindow):
 
     def insert(self, kind: str) -> None:
         """Insert menu: a new element of ``kind`` at a free spot, named on the canvas."""
+        if kind == "note":
+            text, ok = QInputDialog.getText(self, "Add a note", "Note text:")
+            if ok and text.strip():
+                add_note(self.editor, text.strip())
+            return
         evolution, visibility = free_spot(self.editor.document.map, kind)
         self.view.add_element_at(kind, evolution, visibility)
 
