@@ -83,7 +83,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setAcceptDrops(True)
-        self.resize(1280, 820)
+        # Fits a 1366x768 laptop (or a scaled projector mode) with room for the taskbar.
+        room = self.screen().availableGeometry()
+        self.resize(min(1280, int(room.width() * 0.95)), min(820, int(room.height() * 0.92)))
         self.manager = manager
         self._view_factory = view_factory or default_view_factory
         self.files = FileCommands(self)

@@ -82,6 +82,7 @@ class PropertiesPanel(QDockWidget):
         self.fields_box = QWidget()
         outer.addWidget(self.empty_label)
         outer.addWidget(self.fields_box, 1)
+        outer.addStretch(0)  # keeps the hint at the top while the fields are hidden
         form = QFormLayout(self.fields_box)
         form.setContentsMargins(0, 0, 0, 0)
 
@@ -118,6 +119,9 @@ class PropertiesPanel(QDockWidget):
         form.addRow("Confidence", self.confidence)
         form.addRow("Why here?", self.description)
         self.setWidget(body)
+        # The same width with and without a selection: a dock that grows on the first click
+        # would shrink the map under the pointer, mid-drag.
+        body.setMinimumWidth(self.fields_box.sizeHint().width() + 24)
         self._fields: list[QWidget] = [
             self.name, self.kind, self.evolution, self.visibility, self.method,
             self.inertia, self.confidence, self.description,
