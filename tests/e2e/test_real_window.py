@@ -71,8 +71,11 @@ class App:
     """The running ``wardley`` process and its stdout lines, read on a thread."""
 
     def __init__(self, args: list[str], env: dict[str, str]) -> None:
+        # The installed command itself (as `./dev app` runs it), next to this interpreter.
+        command = Path(sys.executable).parent / "wardley"
+        launcher = [str(command)] if command.exists() else [sys.executable, "-m", "wardley"]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "wardley", *args], cwd=ROOT, env=env,
+            [*launcher, *args], cwd=ROOT, env=env,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
         self.lines: queue.Queue[str] = queue.Queue()
