@@ -254,3 +254,13 @@ def test_no_file_opens_the_example_as_an_untitled_copy(manager) -> None:
     [window] = open_first_windows(manager, [])
     assert window.editor.path is None and not window.isWindowModified()
     assert window.editor.document.map == load_map(EXAMPLE_MAP).map
+
+
+def test_opening_a_file_open_in_another_window_brings_that_window_forward(manager, tmp_path) -> None:
+    path = write_map(tmp_path / "library.wardley.json")
+    first = manager.open_editor(EditorDocument.open(path))
+    _move(first)
+    second = manager.open_editor(EditorDocument(small_map()))
+    assert second.open_path(path)
+    assert second.editor.path is None  # not opened twice
+    assert first.isWindowModified() and len(manager.windows) == 2

@@ -35,7 +35,16 @@ class FileCommands:
             self.open_path(path)
 
     def open_path(self, path: Path) -> bool:
-        """Open ``path`` in this window, after asking about unsaved changes; False if not opened."""
+        """Open ``path`` in this window, after asking about unsaved changes; False if not opened.
+
+        A file already open in another window is brought forward instead: two windows
+        editing one file would overwrite each other's saves.
+        """
+        other = self._window.manager.window_for(Path(path))
+        if other is not None and other is not self._window:
+            other.raise_()
+            other.activateWindow()
+            return True
         if not self.maybe_save():
             return False
         try:

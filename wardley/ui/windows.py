@@ -27,6 +27,11 @@ class WindowManager(QObject):
             QTimer.singleShot(0, window.view.zoom_to_fit)
         return window
 
+    def window_for(self, path: Path) -> MainWindow | None:
+        """The window already showing the file at ``path``, if any."""
+        wanted = path.absolute()
+        return next((w for w in self.windows if w.editor.path == wanted), None)
+
     def forget(self, window: MainWindow) -> None:
         if window in self.windows:
             self.windows.remove(window)
