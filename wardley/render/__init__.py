@@ -1,7 +1,6 @@
 """Builds the map's QGraphicsScene from the model: one drawing path for the
 editing canvas and for image export."""
 
-from wardley.render import none_refcount  # noqa: F401  (first: before any Qt call; see the module)
 from wardley.render.export import map_bounds, render_map
 from wardley.render.geometry import MAP_HEIGHT, MAP_RECT, MAP_WIDTH, SCENE_RECT, to_map, to_scene
 from wardley.render.scene import MapScene
