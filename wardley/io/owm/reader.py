@@ -394,8 +394,11 @@ class LineReader(ReaderState):
 
 def _is_link(code: str) -> bool:
     """A keyword line that is really a link whose first name starts with the keyword."""
-    keyword = code.split(None, 1)[0] if code else ""
-    return keyword not in _ARROW_KEYWORDS and "[" not in code and _search_outside_quotes(code, 0) is not None
+    parts = code.split(None, 1)
+    keyword, rest = (parts + ["", ""])[:2]
+    if keyword in _ARROW_KEYWORDS or "[" in code or rest.startswith('"'):
+        return False
+    return _LINK_OP.search(code) is not None
 
 
 def _link_end(text: str) -> str:
@@ -407,59 +410,56 @@ def _link_end(text: str) -> str:
     return sx.clean_name(text)
 
 
+def _read_end(text: str) -> tuple[str, str]:
+    """(name, what follows) for one link end: quoted, or up to the next operator or ``;``."""
+    text = text.lstrip()
+    if text.startswith('"'):
+        quoted = sx.read_quoted(text)
+        if quoted is not None:
+            name, rest = quoted
+            stop = _LINK_OP.search(rest)
+            semi = rest.find(";")
+            cut = min(i for i in (stop.start() if stop else len(rest), semi if semi >= 0 else len(rest)))
+            return name, rest[cut:]
+    stop = _LINK_OP.search(text)
+    semi = text.find(";")
+    cut = min(stop.start() if stop else len(text), semi if semi >= 0 else len(text))
+    return sx.clean_name(text[:cut]), text[cut:]
+
+
 def _split_link(code: str) -> tuple[str, str, bool, str, str, bool] | None:
     """(source, target, flow, flow label, context, more than two ends)."""
-    body, _, context = _outside_quotes_partition(code, ";")
-    context = context.split(";")[0].strip()
-    pieces: list[str] = []
+    ends: list[str] = []
     ops: list[re.Match[str]] = []
-    position = 0
+    rest = code
+    context = ""
     while True:
-        found = _search_outside_quotes(body, position)
-        if found is None:
-            pieces.append(body[position:])
-            break
-        pieces.append(body[position:found.start()])
-        ops.append(found)
-        position = found.end()
-    if len(pieces) < 2:
-        return None
-    source, target = _link_end(pieces[0]), _link_end(pieces[1])
-    if not source or not target:
+        name, rest = _read_end(rest)
+        ends.append(name)
+        found = _LINK_OP.match(rest)
+        if found:
+            ops.append(found)
+            rest = rest[found.end():]
+            continue
+        if rest.startswith(";"):
+            context = rest[1:].split(";")[0].strip()
+        break
+    if len(ends) < 2 or not ends[0] or not ends[1]:
         return None
     op = ops[0]
     flow = op.group(0) != "->"
-    return source, target, flow, (op.group(1) or "") if flow else "", context, len(pieces) > 2
-
-
-def _quote_spans(text: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    i = 0
-    while i < len(text):
-        if text[i] == '"':
-            start = i
-            i += 1
-            while i < len(text) and text[i] != '"':
-                i += 2 if text[i] == "\\" else 1
-            spans.append((start, i))
-        i += 1
-    return spans
-
-
-def _search_outside_quotes(text: str, position: int) -> re.Match[str] | None:
-    spans = _quote_spans(text) if '"' in text else []
-    while True:
-        found = _LINK_OP.search(text, position)
-        if found is None or not any(a <= found.start() <= b for a, b in spans):
-            return found
-        position = found.start() + 1
+    return ends[0], ends[1], flow, (op.group(1) or "") if flow else "", context, len(ends) > 2
 
 
 def _outside_quotes_partition(text: str, sep: str) -> tuple[str, str, str]:
-    spans = _quote_spans(text) if '"' in text else []
-    position = text.find(sep)
-    while position >= 0 and any(a <= position <= b for a, b in spans):
-        position = text.find(sep, position + 1)
+    """Split at the first ``sep`` that is not inside a leading quoted name."""
+    start = 0
+    stripped = text.lstrip()
+    if stripped.startswith('"'):
+        quoted = sx.read_quoted(stripped)
+        if quoted is not None:
+            start = len(text) - len(quoted[1])
+    position = text.find(sep, start)
     if position < 0:
         return text, "", ""
     return text[:position], sep, text[position + len(sep):]

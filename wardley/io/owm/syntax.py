@@ -160,6 +160,8 @@ def format_offset(value: float) -> str:
 
 
 #: Characters that make OWM (and us) need a quoted name.
+_SLASH_RUN = re.compile(r"/(?=[/*])")
+_STAR_SLASH = re.compile(r"\*(?=/)")
 _BRACES = re.compile(r"^[{}]|[{}]$")
 _NEEDS_QUOTES = re.compile(r'[\n\r\t"\\\[\]]|->|\+>|\+<|\+\'|;')
 
@@ -176,9 +178,9 @@ def quote(name: str) -> str:
 
 def owm_safe(text: str) -> str:
     """Text with what OWM would cut or misread (comments, brackets) defused."""
-    return (
-        text.replace("//", "/ /").replace("/*", "/ *").replace("*/", "* /").replace("[", "(").replace("]", ")")
-    )
+    text = _SLASH_RUN.sub("/ ", text)
+    text = _STAR_SLASH.sub("* ", text)
+    return text.replace("[", "(").replace("]", ")")
 
 
 _ID = re.compile(r"^[A-Za-z0-9_.:-]{1,120}$")

@@ -22,10 +22,11 @@ from wardley.model.ids import unique_id
 
 _STYLES = {"plain", "wardley", "handwritten", "dark", "colour", "color"}
 #: Link sources starting with these words are quoted, or OWM would skip the line.
-_RESERVED = (
+_RESERVED: tuple[str, ...] = tuple(
     "evolution valuechain anchor evolve component style build buy outsource title annotation annotations pipeline "
     "note pioneers settlers townplanners submap url { } accelerator deaccelerator size market ecosystem y-axis"
 ).split()
+)
 
 
 def meta_comment(data: dict[str, Any], tag: str = "wardley") -> str:
@@ -205,7 +206,9 @@ class OwmWriter:
     def _link_end(self, element_id: str, first: bool) -> str:
         name = self.names[element_id]
         text = sx.quote(name)
-        if first and not text.startswith('"') and (name.split(" ", 1)[0] in _RESERVED or name[:1] in "{}"):
+        # OWM skips a line starting with a keyword, even as a prefix ("building->x"), and keeps
+        # comments on lines starting with "url": a quote in front avoids both.
+        if first and not text.startswith('"') and (name.startswith(_RESERVED) or name[:1] in "{}"):
             text = '"' + text + '"'
         return text
 
