@@ -26,7 +26,7 @@ def measures(evolutions, *, maps=None, all_maps=10, needs=5, all_needs=10, hub=0
                for i, index in enumerate(unique_maps)}
     return CapabilityMeasures(
         name="Thing", placements=placements, maps=unique_maps, needs=per_map, all_needs=all_needs,
-        all_maps=all_maps, evolution=median, spread=max(evolutions) - min(evolutions), betweenness=0.0, hub=hub,
+        all_maps=all_maps, evolution=median, spread=max(evolutions) - min(evolutions), hub=hub,
         methods=Counter(p.method for p in placements),
         implementations=sorted({p for p in (products or []) if p}),
     )

@@ -44,11 +44,11 @@ class Explainer:
                 f"{m.needs_served} of {m.all_needs} user needs")
 
     def _placed(self, m: CapabilityMeasures) -> str:
-        by_stage: dict[int, list[str]] = defaultdict(list)
+        # Dicts as ordered sets: a capability can be on thousands of maps.
+        staged: dict[int, dict[str, None]] = defaultdict(dict)
         for placement in m.placements:
-            title = self._title(placement)
-            if title not in by_stage[stage_index(placement.evolution)]:
-                by_stage[stage_index(placement.evolution)].append(title)
+            staged[stage_index(placement.evolution)][self._title(placement)] = None
+        by_stage = {stage: list(titles) for stage, titles in staged.items()}
         if m.all_maps <= 1 or len(m.placements) == 1:
             return f"it is placed as {_STAGE_PHRASES[stage_index(m.evolution)]} ({m.evolution:.2f})"
         ranked = sorted(by_stage, key=lambda stage: (-len(by_stage[stage]), -stage))
@@ -109,12 +109,10 @@ class Explainer:
             return "Custom-built where others use a commodity: " + "; ".join(items[:5]) + (
                 f"; and {len(items) - 5} more" if len(items) > 5 else "") + "."
         if badge.kind == "duplicated-supply":
-            maps: dict[str, list[str]] = defaultdict(list)
+            maps: dict[str, dict[str, None]] = defaultdict(dict)
             for placement in badge.placements:
-                assert placement.product is not None
-                if self._title(placement) not in maps[placement.product]:
-                    maps[placement.product].append(self._title(placement))
-            parts = [f"{product} ({listing(titles, 3)})" for product, titles in sorted(maps.items())]
+                maps[str(placement.product)][self._title(placement)] = None
+            parts = [f"{product} ({listing(list(titles), 3)})" for product, titles in sorted(maps.items())]
             return (f"{m.name} is supplied {len(maps)} different ways: {listing(parts, 6)}; "
                     f"one shared supply could replace them.")
         if badge.kind == "use-a-utility":

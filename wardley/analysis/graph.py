@@ -26,6 +26,7 @@ class MapGraph:
     #: For each component, the needs whose chain of dependencies reaches it (walked on this map only).
     needs_served: dict[str, frozenset[str]] = field(default_factory=dict)
     _betweenness: dict[str, float] | None = None
+    _in_degree: dict[str, int] | None = None
 
     @property
     def users(self) -> list[str]:
@@ -41,10 +42,15 @@ class MapGraph:
 
     def dependents(self, element_id: str) -> int:
         """How many elements on this map depend directly on the element."""
-        return int(self.graph.in_degree(element_id))
+        if self._in_degree is None:
+            self._in_degree = {key: int(degree) for key, degree in self.graph.in_degree()}
+        return self._in_degree.get(element_id, 0)
 
     def betweenness(self, element_id: str) -> float:
-        """Normalised betweenness (0..1): how often the element lies on paths between others."""
+        """Normalised betweenness (0..1): how often the element lies on paths between others.
+
+        Computed on first use only: it is the costliest figure and serves only to break ties.
+        """
         if self._betweenness is None:
             self._betweenness = nx.betweenness_centrality(self.graph) if len(self.graph) > 2 else {}
         return float(self._betweenness.get(element_id, 0.0))

@@ -5,7 +5,9 @@ invented by joining two maps.
 
 *Hub* (0..1) says how much other things lean on the capability: on each map, the number of
 elements depending directly on it divided by the most any component on that map has, averaged
-over its placements. Betweenness (networkx, normalised) is kept as a tie-breaker.
+over its placements. Betweenness (networkx, normalised, averaged over placements) breaks ties
+between candidates with the same score; it is the costliest figure, so it is computed only
+for those (see :func:`mean_betweenness`).
 """
 
 from __future__ import annotations
@@ -30,7 +32,6 @@ class CapabilityMeasures:
     all_maps: int
     evolution: float
     spread: float
-    betweenness: float
     hub: float
     methods: Counter[str] = field(default_factory=Counter)
     implementations: list[str] = field(default_factory=list)
@@ -70,13 +71,11 @@ def measure(group: CapabilityGroup, library: LibraryGraphs) -> CapabilityMeasure
     placements = group.placements
     needs: dict[int, set[str]] = {}
     hubs: list[float] = []
-    betweenness: list[float] = []
     for placement in placements:
         graph = library.graphs[placement.map_index]
         needs.setdefault(placement.map_index, set()).update(graph.needs_served.get(placement.element_id, ()))
         most = library.most_dependents(placement.map_index)
         hubs.append(graph.dependents(placement.element_id) / most if most else 0.0)
-        betweenness.append(graph.betweenness(placement.element_id))
     evolutions = [placement.evolution for placement in placements]
     implementations = sorted({placement.product for placement in placements if placement.product})
     return CapabilityMeasures(
@@ -88,8 +87,12 @@ def measure(group: CapabilityGroup, library: LibraryGraphs) -> CapabilityMeasure
         all_maps=len(library.graphs),
         evolution=round(median(evolutions), 4),
         spread=round(max(evolutions) - min(evolutions), 4),
-        betweenness=sum(betweenness) / len(betweenness),
         hub=sum(hubs) / len(hubs),
         methods=Counter(placement.method for placement in placements),
         implementations=implementations,
     )
+
+
+def mean_betweenness(placements: list[Placement], library: LibraryGraphs) -> float:
+    values = [library.graphs[p.map_index].betweenness(p.element_id) for p in placements]
+    return sum(values) / len(values) if values else 0.0

@@ -49,7 +49,8 @@ class Capability:
     reach: float = 0.0
     map_share: float = 0.0
     hub: float = 0.0
-    betweenness: float = 0.0
+    #: Mean normalised betweenness; computed only to break a tie between candidates, else None.
+    betweenness: float | None = None
     #: For each map path, the ids of the needs the capability serves there.
     needs_by_map: dict[str, list[str]] = field(default_factory=dict)
 

@@ -1,9 +1,18 @@
 """Names that look alike across capabilities: *suggested* merges for a person to confirm.
 
 Comparing every name with every other would grow with the square of the library, so names
-are first put in blocks by their words (and each word's first three letters, to catch typos);
-only names sharing a block are compared. A block so common it says nothing ("management" on
-hundreds of names) is skipped: names alike enough to suggest share rarer words as well.
+are first put in blocks and only names sharing a block are compared. Two names can only be
+alike enough to suggest (and not blocked by a differing word) when they differ in at most one
+word, so the blocks are (see :func:`block_keys`):
+
+- all words but one, plus the first letter of the word left out: "adress lookup" and
+  "address lookup" meet in ``lookup|a``;
+- all words but one, when two or more words remain: "permit enforcement team" meets
+  "permit enforcement";
+- for one-word names, the first three letters: "documnet" meets "document".
+
+What this misses: a misspelt first letter, or two misspelt words in one name. A block that
+still grows past ``block_size_limit`` is skipped rather than compared pair by pair.
 """
 
 from __future__ import annotations
@@ -29,6 +38,20 @@ class SuggestedMerge:
 
 def _meaning_words(name: str) -> set[str]:
     return {word for word in content_words(name) if word not in PREPOSITIONS}
+
+
+def block_keys(key: str) -> set[str]:
+    """The blocks a normalised name key goes in (see the module notes)."""
+    words = key.split()
+    if len(words) == 1:
+        return {"1:" + words[0][:3]}
+    found = {"S:" + key}
+    for index, word in enumerate(words):
+        rest = " ".join(words[:index] + words[index + 1:])
+        found.add(f"R:{rest}|{word[:1]}")
+        if len(words) > 2:
+            found.add("S:" + rest)
+    return found
 
 
 def blocking_words(first: str, second: str, vocabulary: Vocabulary,
@@ -72,10 +95,8 @@ def suggest_merges(groups: list[CapabilityGroup], vocabulary: Vocabulary, aliase
             entries.setdefault(name_key(name), (name, index))
     blocks: dict[str, list[str]] = defaultdict(list)
     for key in entries:
-        for word in set(key.split()):
-            blocks[word].append(key)
-            if len(word) > 3:
-                blocks[word[:3] + "*"].append(key)
+        for block in block_keys(key):
+            blocks[block].append(key)
     best: dict[tuple[int, int], float] = {}
     compared: set[tuple[str, str]] = set()
     cutoff = settings.suggest_similarity * 100
