@@ -24,8 +24,7 @@ _STYLES = {"plain", "wardley", "handwritten", "dark", "colour", "color"}
 #: Link sources starting with these words are quoted, or OWM would skip the line.
 _RESERVED: tuple[str, ...] = tuple(
     "evolution valuechain anchor evolve component style build buy outsource title annotation annotations pipeline "
-    "note pioneers settlers townplanners submap url { } accelerator deaccelerator size market ecosystem y-axis"
-).split()
+    "note pioneers settlers townplanners submap url { } accelerator deaccelerator size market ecosystem y-axis".split()
 )
 
 
