@@ -42,6 +42,7 @@ class MapScene(QGraphicsScene):
         self._links_of: dict[str, set[LinkKey]] = {}
         self._collection_items: dict[str, list[QGraphicsItem]] = {}
         self._highlighted: frozenset[str] = frozenset()
+        self._emphasise = True
         self._frame: FrameItem | None = None
         #: Move labels clear of each other and of symbols and lines (render/label_placement.py).
         self.auto_label_layout = True
@@ -76,9 +77,12 @@ class MapScene(QGraphicsScene):
         except ValueError:
             pass
 
-    def highlight(self, element_ids: Iterable[str]) -> None:
-        """Emphasise these elements and fade everything else; empty clears."""
+    def highlight(self, element_ids: Iterable[str], emphasise: bool = True) -> None:
+        """Emphasise these elements and fade everything else; empty clears.
+
+        ``emphasise=False`` only fades the rest (a workshop's focus on one value chain)."""
         self._highlighted = frozenset(element_ids)
+        self._emphasise = emphasise
         self._apply_highlight()
 
     def highlighted(self) -> frozenset[str]:
@@ -279,7 +283,7 @@ class MapScene(QGraphicsScene):
         on = bool(self._highlighted)
         for element_id, item in self.elements.items():
             chosen = element_id in self._highlighted
-            item.set_emphasised(on and chosen)
+            item.set_emphasised(on and chosen and self._emphasise)
             self._fade(item, on and not chosen)
         for (source, target), link in self.links.items():
             self._fade(link, on and not (source in self._highlighted and target in self._highlighted))

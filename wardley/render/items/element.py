@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from wardley.model import Element
 from wardley.render.context import LABEL_WRAP_WIDTH, RenderContext
 from wardley.render.geometry import clamp_to_map, to_scene
+from wardley.render.items.confidence import band_rect, draw_band
 from wardley.render.items.symbols import (
     LABEL_SPACING,
     METHOD_RADIUS,
@@ -107,6 +108,9 @@ class ElementItem(QGraphicsItem):
         core = self._symbol_rect
         if element.inertia:
             core = core.united(inertia_rect(element.kind, element.method))
+        self._band = band_rect(element)
+        if self._band is not None:
+            core = core.united(self._band.adjusted(0, -3, 0, 3))
         self._bounds = core.united(self._label.rect()).adjusted(-4, -4, 4, 4)
         self._shape = QPainterPath()
         self._shape.addEllipse(self._symbol_rect.adjusted(-2, -2, 2, 2))
@@ -117,6 +121,8 @@ class ElementItem(QGraphicsItem):
         lines = [KIND_LABEL.get(e.kind, e.kind), e.name]
         if e.description:
             lines.append(e.description[:300])
+        if e.confidence is not None:
+            lines.append(f"Confidence: {e.confidence}" + (" (the band shows the range of views)" if e.confidence == "low" else ""))
         lines.append("Drag to move · Alt/Shift-drag to link · Ctrl+Shift-drag to evolve · F2 to rename")
         # Qt guesses rich text only from the tooltip's FIRST line, so map text never goes there.
         return "\n".join(lines)
@@ -144,6 +150,8 @@ class ElementItem(QGraphicsItem):
         theme = self._ctx.theme
         element = self.element
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self._band is not None:
+            draw_band(painter, self._band, theme)
         if self.emphasised:
             painter.setPen(QPen(QColor(theme.highlight), 4.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
