@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QWidget
 
@@ -25,6 +25,7 @@ from wardley.ui.editor_document import EditorDocument
 from wardley.ui.export_actions import install_export_actions
 from wardley.ui.file_actions import FileCommands
 from wardley.ui.keyboard_tools import LinkPicker, QuickAddBox, add_component, add_note, link_elements
+from wardley.ui.owm_actions import install_owm_text
 from wardley.ui.panels.properties import PropertiesPanel
 from wardley.ui.placement import free_spot
 from wardley.ui.recovery import Autosaver
@@ -72,6 +73,8 @@ class MapFileDrops(QObject):
 class MainWindow(QMainWindow):
     recent_menu: QMenu
     view_menu: QMenu
+    #: Another map is shown in this window (set_editor); panels follow ``editor``.
+    editor_changed = Signal()
 
     def __init__(
         self,
@@ -108,6 +111,7 @@ class MainWindow(QMainWindow):
         toggle = self.properties.toggleViewAction()
         toggle.setToolTip("Show or hide the properties of the selection")
         self.view_menu.addAction(toggle)
+        self.owm_text = install_owm_text(self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.set_editor(editor, recovery_file)
 
@@ -140,6 +144,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.setWindowModified(editor.is_modified)
         self._selection_changed()
+        self.editor_changed.emit()
         self.view.setFocus()
 
     def _update_title(self) -> None:

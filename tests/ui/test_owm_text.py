@@ -1,0 +1,243 @@
+"""The live OWM text dock and the OWM clipboard actions, in the real window."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QTextCursor
+from tests.ui.shell_support import manager, shell_env, small_map, write_map  # noqa: F401 - fixtures
+
+from wardley.io import dump_json_map, load_map
+from wardley.io.owm import format_owm, parse_owm
+from wardley.ui.commands import SetElementsCommand
+from wardley.ui.editor_document import EditorDocument
+from wardley.ui.panels.owm_ids import keep_ids
+
+MAPS = Path(__file__).resolve().parents[2] / "maps"
+
+
+def _window(manager, tmp_path: Path):  # type: ignore[no-untyped-def]
+    window = manager.open_editor(EditorDocument.open(write_map(tmp_path / "library.wardley.json")))
+    window.owm_text.toggle.trigger()
+    return window
+
+
+def _text(window) -> str:  # type: ignore[no-untyped-def]
+    return window.owm_text.panel.editor.toPlainText()
+
+
+def _type_over(window, qtbot, old: str, new: str) -> None:  # type: ignore[no-untyped-def]
+    """Select ``old`` in the text and type ``new`` over it, key by key."""
+    editor = window.owm_text.panel.editor
+    start = editor.toPlainText().index(old)
+    cursor = editor.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(old), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    qtbot.keyClicks(editor, new)
+
+
+def _type_lines(qtbot, editor, lines: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Type each line after pressing Enter (QTest cannot type a newline character)."""
+    for line in lines:
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.keyClicks(editor, line)
+
+
+def _pause_ends(window) -> None:  # type: ignore[no-untyped-def]
+    panel = window.owm_text.panel
+    assert panel.pending, "typing should start the pause before applying"
+    panel.apply_timer.timeout.emit()
+
+
+def test_the_dock_shows_the_map_as_owm_text(manager, tmp_path: Path) -> None:
+    window = _window(manager, tmp_path)
+    assert window.owm_text.panel.isVisible()
+    assert _text(window) == format_owm(window.editor.document.map)
+    assert "component Catalogue [0.50, 0.60]" in _text(window)
+
+
+def test_typing_applies_after_the_pause_as_one_undo_step(manager, qtbot, tmp_path: Path) -> None:
+    window = _window(manager, tmp_path)
+    document, stack = window.editor.document, window.editor.undo_stack
+    _type_over(window, qtbot, "Catalogue [0.50, 0.60]", "Catalogue [0.40, 0.90]")
+    assert document.element("catalogue").evolution == 0.6, "nothing applies before the pause ends"
+    _pause_ends(window)
+    assert (document.element("catalogue").evolution, document.element("catalogue").visibility) == (0.9, 0.4)
+    assert stack.count() == 1 and stack.undoText() == "Edit map text"
+    assert window.view.map_scene.elements["catalogue"].element.evolution == 0.9
+
+
+def test_the_real_timer_applies_after_the_pause(manager, qtbot, tmp_path: Path) -> None:
+    window = _window(manager, tmp_path)
+    _type_over(window, qtbot, "Catalogue [", "Online catalogue [")
+    qtbot.waitUntil(lambda: window.editor.document.element("catalogue").name == "Online catalogue", timeout=3000)
+
+
+def test_a_bad_line_is_marked_with_its_message_and_the_rest_applies(manager, qtbot, tmp_path: Path) -> None:
+    window = _window(manager, tmp_path)
+    panel = window.owm_text.panel
+    editor = panel.editor
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    editor.setFocus()
+    _type_lines(qtbot, editor, ["this is not owm", "component Card payments [0.3, 0.8]"])
+    _pause_ends(window)
+    bad_line = _text(window).splitlines().index("this is not owm") + 1
+    assert panel.marked_lines() == [bad_line]
+    assert any("not an OWM line" in m for m in panel.messages_on_line(bad_line))
+    assert panel.problem_list.isVisibleTo(panel) and panel.problem_list.count() == 1
+    assert panel.problem_list.item(0).text().startswith(f"Line {bad_line}: not an OWM line")
+    names = [e.name for e in window.editor.document.map.elements]
+    assert "Card payments" in names
+    # Fixing the line clears the mark.
+    _type_over(window, qtbot, "this is not owm", "note fixed [0.1, 0.1]")
+    _pause_ends(window)
+    assert panel.marked_lines() == [] and not panel.problem_list.isVisibleTo(panel)
+
+
+def test_a_canvas_edit_updates_the_text_and_keeps_the_cursor(manager, qtbot, tmp_path: Path) -> None:
+    window = _window(manager, tmp_path)
+    panel = window.owm_text.panel
+    editor = panel.editor
+    lines = _text(window).splitlines()
+    line = next(i for i, text in enumerate(lines) if text.startswith("component Library management system"))
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().findBlockByNumber(line).position() + 12)
+    editor.setTextCursor(cursor)
+    document, stack = window.editor.document, window.editor.undo_stack
+    stack.push(SetElementsCommand(document, {"catalogue": {"evolution": 0.25, "visibility": 0.55}}, "Move"))
+    qtbot.waitUntil(lambda: "component Catalogue [0.55, 0.25]" in _text(window), timeout=2000)
+    assert editor.textCursor().blockNumber() == line
+    assert editor.textCursor().positionInBlock() == 12
+    assert window.editor.undo_stack.count() == 1, "showing a canvas edit adds no undo step"
+
+
+def test_typing_while_an_apply_is_pending_is_not_lost(manager, qtbot, tmp_path: Path) -> None:
+    window = _window(manager, tmp_path)
+    panel = window.owm_text.panel
+    document, stack = window.editor.document, window.editor.undo_stack
+    _type_over(window, qtbot, "Catalogue [", "Search [")
+    position = panel.editor.textCursor().position()
+    # Something else changes the map while the typing waits for its pause.
+    stack.push(SetElementsCommand(document, {"lms": {"evolution": 0.9}}, "Move"))
+    QGuiApplication.processEvents()
+    assert "component Search [" in _text(window), "the typed text was overwritten"
+    assert panel.editor.textCursor().position() == position
+    cursor = panel.editor.textCursor()
+    cursor.setPosition(_text(window).index("Search [") + len("Search"))
+    panel.editor.setTextCursor(cursor)
+    qtbot.keyClicks(panel.editor, " box")
+    _pause_ends(window)
+    assert document.element("catalogue").name == "Search box"
+    assert "component Search box [" in _text(window)
+
+
+def test_applying_does_not_reformat_what_was_typed(manager, qtbot, tmp_path: Path) -> None:
+    window = _window(manager, tmp_path)
+    _type_over(window, qtbot, "Catalogue [0.50, 0.60]", "Catalogue   [0.5,0.6]   ")
+    typed = _text(window)
+    _pause_ends(window)
+    QGuiApplication.processEvents()
+    assert _text(window) == typed
+
+
+def test_undo_restores_the_text_and_the_map(manager, qtbot, tmp_path: Path) -> None:
+    window = _window(manager, tmp_path)
+    panel = window.owm_text.panel
+    before_text, before_map = _text(window), dump_json_map(window.editor.document.map)
+    _type_over(window, qtbot, "Catalogue [0.50, 0.60]", "Catalogue   [0.1,0.2]")
+    typed = _text(window)
+    _pause_ends(window)
+    window.window_actions.undo.trigger()
+    qtbot.waitUntil(lambda: _text(window) == before_text, timeout=2000)
+    assert dump_json_map(window.editor.document.map) == before_map
+    assert window.view.map_scene.elements["catalogue"].element.evolution == 0.6
+    # Redo brings back the text as it was typed, not re-formatted.
+    window.window_actions.redo.trigger()
+    qtbot.waitUntil(lambda: _text(window) == typed, timeout=2000)
+    assert window.editor.document.element("catalogue").evolution == 0.2
+    # Ctrl+Z in the editor undoes the map too, with typing still pending applied first.
+    _type_over(window, qtbot, "Catalogue   [", "Index   [")
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.document.element("catalogue").name == "Catalogue"
+    assert _text(window) == typed
+
+
+def test_ids_stay_put_when_one_line_changes(manager, qtbot, tmp_path: Path) -> None:
+    source = MAPS / "household-waste.wardley.json"
+    window = manager.open_editor(EditorDocument.open(source))
+    window.owm_text.toggle.trigger()
+    before = json.loads(dump_json_map(window.editor.document.map))
+    _type_over(window, qtbot, "component Payment [0.50, 0.82]", "component Payment [0.55, 0.80]")
+    _pause_ends(window)
+    after = json.loads(dump_json_map(window.editor.document.map))
+    changed = [i for i, (a, b) in enumerate(zip(before["elements"], after["elements"], strict=True)) if a != b]
+    assert len(changed) == 1 and after["elements"][changed[0]]["id"] == "payment"
+    assert {k: v for k, v in after.items() if k != "elements"} == {k: v for k, v in before.items() if k != "elements"}
+
+
+def test_a_renamed_line_keeps_its_id_and_links() -> None:
+    old = load_map(MAPS / "household-waste.wardley.json").map
+    text = format_owm(old).replace("component Payment [", "component Card payments [")
+    text = text.replace("Bulky waste booking->Payment", "Bulky waste booking->Card payments")
+    kept = keep_ids(old, parse_owm(text).map)
+    assert [e.id for e in kept.elements] == [e.id for e in old.elements]
+    assert kept.element("payment").name == "Card payments"
+    assert kept.links == old.links
+
+
+def test_a_new_line_gets_a_free_id_and_the_others_keep_theirs() -> None:
+    old = small_map().model_copy(update={"elements": [
+        e.model_copy(update={"id": "x" + e.id}) for e in small_map().elements
+    ], "links": []})
+    text = format_owm(old) + "\ncomponent Catalogue [0.2, 0.2]\n"  # same name as an existing one
+    kept = keep_ids(old, parse_owm(text).map)
+    ids = [e.id for e in kept.elements]
+    assert ids[:4] == [e.id for e in old.elements]
+    assert len(set(ids)) == 5
+
+
+def test_copy_as_owm_and_paste_owm_add_new_elements_in_one_step(manager, qtbot, tmp_path: Path) -> None:
+    window = _window(manager, tmp_path)
+    window.owm_text.copy_as_owm()
+    assert QGuiApplication.clipboard().text() == format_owm(window.editor.document.map)
+    QGuiApplication.clipboard().setText("component Payments [0.4, 0.7]\ncomponent Notify [0.3, 0.8]\nPayments->Notify\n")
+    stack = window.editor.undo_stack
+    edit_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
+    assert {window.owm_text.copy_owm, window.owm_text.paste_owm} <= set(edit_menu.actions())
+    ids = window.owm_text.paste_as_owm()
+    assert sorted(window.view.selected_element_ids()) == ["notify", "payments"] == sorted(ids)
+    assert window.editor.document.has_link("payments", "notify")
+    assert stack.count() == 1 and stack.undoText() == "Paste OWM"
+    qtbot.waitUntil(lambda: "component Payments [0.40, 0.70]" in _text(window), timeout=2000)
+    stack.undo()
+    assert not window.editor.document.has_element("payments")
+
+
+def test_paste_owm_shows_its_warnings_as_plain_text(manager, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = _window(manager, tmp_path)
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "open", lambda box: None)
+    QGuiApplication.clipboard().setText("component A [0.4, 0.7]\n<b>nonsense</b>\n")
+    window.owm_text.paste_as_owm()
+    box = window.owm_text.warning_box
+    assert box is not None and box.textFormat() == Qt.TextFormat.PlainText
+    assert "pasted text: line 2: not an OWM line" in box.text()
+
+
+def test_paste_owm_with_no_owm_on_the_clipboard_changes_nothing(manager, tmp_path: Path) -> None:
+    window = _window(manager, tmp_path)
+    QGuiApplication.clipboard().setText("")
+    assert window.owm_text.paste_as_owm() == []
+    assert window.editor.undo_stack.count() == 0
+
+
+def test_opening_another_map_shows_its_text(manager, qtbot, tmp_path: Path) -> None:
+    window = _window(manager, tmp_path)
+    assert window.open_path(MAPS / "parking-permits.wardley.json")
+    assert _text(window) == format_owm(window.editor.document.map)
+    assert window.editor.document.map.title in _text(window)

@@ -1,0 +1,341 @@
+"""The live OWM text dock: the open map as OnlineWardleyMaps text, editable.
+
+Typing applies after a pause (:data:`APPLY_DELAY_MS`, restarted by every
+keystroke): the text is read with ``parse_owm``, matched to the current map so
+ids stay put (:mod:`wardley.ui.panels.owm_ids`) and pushed as one
+``ReplaceMapCommand``. Lines the reader could not use are marked in the text
+and listed under it.
+
+The text and the canvas never fight:
+- applying the user's text never rewrites that text (the map is changed, the
+  text stays as typed);
+- a change from elsewhere (canvas, properties, undo) rewrites only the part of
+  the text that differs, so the cursor and scroll position stay where they were;
+- while typed text waits to be applied, changes from elsewhere do not touch it
+  (the typed text is applied on top when the pause ends); leaving the editor,
+  or a shortcut aimed at the window, applies it at once;
+- Ctrl+Z / Ctrl+Shift+Z in the editor go to the map's undo stack. The text
+  each map state was shown with is remembered, so undoing a text edit brings
+  back the text as it was typed, not a re-formatted version.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import OrderedDict
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFontDatabase,
+    QKeyEvent,
+    QKeySequence,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QTextEdit,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wardley.io import Problem
+from wardley.io.owm import format_owm, parse_owm
+from wardley.model import Change, MapDocument, WardleyMap
+from wardley.ui.commands import ReplaceMapCommand
+from wardley.ui.panels.owm_ids import keep_ids
+
+APPLY_DELAY_MS = 500
+#: Map states whose text is remembered for undo and redo.
+_REMEMBERED = 64
+_LINE = re.compile(r"line (\d+)")
+_PROBLEM_BACKGROUND = QColor(220, 50, 47, 45)
+_PROBLEM_UNDERLINE = QColor(200, 30, 30)
+
+
+def problem_line(problem: Problem) -> int | None:
+    """The 1-based line a problem is on, when it names one."""
+    found = _LINE.search(problem.place)
+    return int(found.group(1)) if found else None
+
+
+def _utf16_length(text: str) -> int:
+    # Qt counts positions in UTF-16 units; Python in code points.
+    return len(text.encode("utf-16-le")) // 2
+
+
+class OwmTextEdit(QPlainTextEdit):
+    """The text box: plain text only, with the map's undo on Ctrl+Z and problems as tooltips."""
+
+    def __init__(self, panel: OwmTextPanel) -> None:
+        super().__init__(panel)
+        self._panel = panel
+        self.setUndoRedoEnabled(False)  # one undo history: the map's
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.setTabChangesFocus(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self._panel.undo()
+        elif event.matches(QKeySequence.StandardKey.Redo):
+            self._panel.redo()
+        else:
+            super().keyPressEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.ShortcutOverride and not event.isAccepted():
+            # A window shortcut (Ctrl+1, Ctrl+S...) is about to act on the map: apply the typing first.
+            self._panel.apply_pending()
+        return handled
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+        self._panel.apply_pending()
+        super().focusOutEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.ToolTip:
+            line = self.cursorForPosition(event.pos()).blockNumber() + 1  # type: ignore[attr-defined]
+            messages = self._panel.messages_on_line(line)
+            if messages:
+                # Escaped, so a message quoting "<b>" shows the tags rather than bold text.
+                text = "<p style='white-space:pre'>" + html.escape("\n".join(messages)) + "</p>"
+                QToolTip.showText(event.globalPos(), text, self)  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+
+class OwmTextPanel(QDockWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("OWM Text", parent)
+        self.setObjectName("owm_text")
+        self.document: MapDocument | None = None
+        self.undo_stack: QUndoStack | None = None
+        self.editor = OwmTextEdit(self)
+        self.editor.setToolTip("")
+        self.problem_list = QListWidget(self)
+        self.problem_list.setMaximumHeight(110)
+        self.problem_list.setToolTip("Lines the map could not use as written; click one to go to it")
+        self.problem_list.itemActivated.connect(self._go_to_problem)
+        self.problem_list.itemClicked.connect(self._go_to_problem)
+        self.problem_list.hide()
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.problem_list)
+        self.setWidget(body)
+
+        self.apply_timer = QTimer(self)
+        self.apply_timer.setSingleShot(True)
+        self.apply_timer.setInterval(APPLY_DELAY_MS)
+        self.apply_timer.timeout.connect(self.apply_text)
+        # Several change events from one edit (a multi-element move) make one rewrite.
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setSingleShot(True)
+        self.refresh_timer.setInterval(0)
+        self.refresh_timer.timeout.connect(self.refresh_from_map)
+        self._setting_text = False
+        self._applying = False
+        self._shown_text = ""
+        self._problems: dict[int | None, list[str]] = {}
+        self._remembered: OrderedDict[str, tuple[str, list[Problem]]] = OrderedDict()
+        self.editor.textChanged.connect(self._on_text_changed)
+
+    # -- which map -----------------------------------------------------------
+    def set_document(self, document: MapDocument, undo_stack: QUndoStack) -> None:
+        if self.document is not None:
+            self.document.changed.disconnect(self._on_document_changed)
+        self.apply_timer.stop()
+        self.document, self.undo_stack = document, undo_stack
+        self._remembered.clear()
+        document.changed.connect(self._on_document_changed)
+        self.refresh_from_map()
+
+    def detach(self) -> None:
+        if self.document is not None:
+            self.document.changed.disconnect(self._on_document_changed)
+            self.document = None
+
+    # -- text to map -----------------------------------------------------------
+    @property
+    def pending(self) -> bool:
+        """Typed text is waiting for the pause to end."""
+        return self.apply_timer.isActive()
+
+    def _on_text_changed(self) -> None:
+        if not self._setting_text:
+            self.apply_timer.start()
+
+    def apply_pending(self) -> None:
+        if self.pending:
+            self.apply_text()
+
+    def apply_text(self) -> None:
+        """Read the text and make the map match it, as one undo step (none if nothing changed)."""
+        self.apply_timer.stop()
+        if self.document is None or self.undo_stack is None:
+            return
+        text = self.editor.toPlainText()
+        result = parse_owm(text)
+        problems = [*result.warnings, *(Problem(p.place, f"{p.message} (ignored)") for p in result.dropped)]
+        current = self.document.map
+        try:
+            new_map = keep_ids(current, result.map)
+        except ValueError as error:  # a map our model refuses; nothing is applied
+            first = str(error).splitlines()[0]
+            self._show_problems([*problems, Problem("", f"not applied: {first}")])
+            return
+        self._show_problems(problems)
+        # Snapshots are map history, not drawing: text that lost their comment lines keeps them.
+        if not new_map.snapshots and current.snapshots and "wardley-snapshot" not in text:
+            new_map = new_map.model_copy(update={"snapshots": current.snapshots})
+        if new_map == current:
+            self._remember(current, text, problems)
+            self._shown_text = text
+            return
+        self._remember(current, self._shown_text, self._problem_list())
+        self._applying = True
+        try:
+            self.undo_stack.push(ReplaceMapCommand(self.document, new_map, "Edit map text"))
+        finally:
+            self._applying = False
+        self._remember(self.document.map, text, problems)
+        self._shown_text = text
+
+    # -- map to text -----------------------------------------------------------
+    def _on_document_changed(self, change: Change) -> None:
+        if self._applying or self.pending:
+            return  # our own edit, or typed text waiting: it is applied on top when the pause ends
+        self.refresh_timer.start()
+
+    def refresh_from_map(self) -> None:
+        """Show the current map's text: as it was typed for this state, else freshly written."""
+        self.refresh_timer.stop()
+        if self.document is None or self.pending:
+            return
+        remembered = self._remembered.get(self._key(self.document.map))
+        text, problems = remembered if remembered is not None else (format_owm(self.document.map), [])
+        self._replace_text(text)
+        self._shown_text = text
+        self._show_problems(problems)
+
+    def _replace_text(self, new: str) -> None:
+        """Rewrite only what differs, so the cursor and the scroll position stay put."""
+        old = self.editor.toPlainText()
+        if old == new:
+            return
+        start = 0
+        limit = min(len(old), len(new))
+        while start < limit and old[start] == new[start]:
+            start += 1
+        end_old, end_new = len(old), len(new)
+        while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
+            end_old -= 1
+            end_new -= 1
+        scroll = self.editor.verticalScrollBar().value()
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(_utf16_length(old[:start]))
+        cursor.setPosition(_utf16_length(old[:end_old]), QTextCursor.MoveMode.KeepAnchor)
+        self._setting_text = True
+        try:
+            cursor.insertText(new[start:end_new])
+        finally:
+            self._setting_text = False
+        self.editor.verticalScrollBar().setValue(scroll)
+
+    # -- undo ------------------------------------------------------------------
+    def undo(self) -> None:
+        self._step(lambda stack: stack.undo())
+
+    def redo(self) -> None:
+        self._step(lambda stack: stack.redo())
+
+    def _step(self, action: Callable[[QUndoStack], None]) -> None:
+        if self.undo_stack is None:
+            return
+        self.apply_pending()
+        action(self.undo_stack)
+        self.refresh_from_map()
+
+    def _key(self, wardley_map: WardleyMap) -> str:
+        return wardley_map.model_dump_json()
+
+    def _remember(self, wardley_map: WardleyMap, text: str, problems: list[Problem]) -> None:
+        key = self._key(wardley_map)
+        self._remembered[key] = (text, list(problems))
+        self._remembered.move_to_end(key)
+        while len(self._remembered) > _REMEMBERED:
+            self._remembered.popitem(last=False)
+
+    # -- problems ----------------------------------------------------------------
+    def messages_on_line(self, line: int) -> list[str]:
+        return list(self._problems.get(line, []))
+
+    def _problem_list(self) -> list[Problem]:
+        return [Problem(f"line {line}" if line else "", m) for line, ms in self._problems.items() for m in ms]
+
+    def _show_problems(self, problems: list[Problem]) -> None:
+        self._problems = {}
+        for problem in problems:
+            self._problems.setdefault(problem_line(problem), []).append(problem.message)
+        self.problem_list.clear()
+        for problem in problems:
+            line = problem_line(problem)
+            label = f"Line {line}: {problem.message}" if line else problem.message
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, line)
+            self.problem_list.addItem(item)
+        self.problem_list.setVisible(bool(problems))
+        self._mark_lines()
+
+    def _mark_lines(self) -> None:
+        marks: list[QTextEdit.ExtraSelection] = []
+        document = self.editor.document()
+        for line in self._problems:
+            block = document.findBlockByNumber(line - 1) if line else None
+            if block is None or not block.isValid():
+                continue
+            whole = QTextEdit.ExtraSelection()
+            whole.format.setBackground(_PROBLEM_BACKGROUND)
+            whole.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            whole.cursor = QTextCursor(block)
+            text = QTextEdit.ExtraSelection()
+            text.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            text.format.setUnderlineColor(_PROBLEM_UNDERLINE)
+            cursor = QTextCursor(block)
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+            text.cursor = cursor
+            marks += [whole, text]
+        self.editor.setExtraSelections(marks)
+
+    def marked_lines(self) -> list[int]:
+        """The 1-based lines marked as having a problem (what the user sees underlined)."""
+        lines = []
+        for mark in self.editor.extraSelections():
+            if mark.cursor.hasSelection():
+                lines.append(mark.cursor.block().blockNumber() + 1)
+        return sorted(set(lines))
+
+    def _go_to_problem(self, item: QListWidgetItem) -> None:
+        line = item.data(Qt.ItemDataRole.UserRole)
+        if not line:
+            return
+        block = self.editor.document().findBlockByNumber(int(line) - 1)
+        if block.isValid():
+            self.editor.setTextCursor(QTextCursor(block))
+            self.editor.centerCursor()
+            self.editor.setFocus()
