@@ -23,7 +23,6 @@ _INERTIA = re.compile(r"\binertia\b")
 _LINK_OP = re.compile(r"\+'(.*?)'(<>|>|<)|\+<>|\+>|\+<|->")
 _EVOLVE_AT = re.compile(r"(?:^|\s)([+-]?(?:\d+\.?\d*|\.\d+))\s*$")
 _TRAILING_PARENS = re.compile(r"(\s*\([^()]*\))+\s*$")
-_DECORATOR_WORDS = {"build", "buy", "outsource", "market", "ecosystem", "inertia"}
 _STYLES = {"plain", "wardley", "handwritten", "dark", "colour", "color"}
 #: Keywords whose own syntax may hold ``->``; any other keyword line holding a
 #: link operator and no position is a link whose first name starts with a keyword.
@@ -104,13 +103,15 @@ class LineReader(ReaderState):
         name, tail, problem = sx.read_name(rest)
         if problem:
             self.warn(number, problem)
-        if not tail:
+        quoted = rest.startswith('"')
+        position = sx.bracket(tail)
+        if position is None and not quoted:
             # No position: trailing clauses would otherwise read as part of the name.
-            name, tail = self._split_clauses(name)
+            name, clauses = self._split_clauses(name)
+            tail = f"{clauses} {tail}"
         if not name:
             self.warn(number, "no name: skipped")
             return
-        position = sx.bracket(tail)
         after = tail
         evolution, visibility = 0.1, 0.9
         if position is not None:
