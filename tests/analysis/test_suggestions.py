@@ -75,3 +75,42 @@ def test_blocks_too_common_to_mean_anything_are_skipped():
     groups += [group("Widget enforcement"), group("Widget enforcment")]
     merges = suggest_merges(groups, VOCABULARY, settings=Settings(block_size_limit=10))
     assert ("Widget enforcement", "Widget enforcment") in [merge.names for merge in merges]
+
+
+def test_names_one_word_apart_share_a_block():
+    from wardley.analysis.names import name_key
+    from wardley.analysis.suggestions import block_keys
+
+    assert block_keys(name_key("Adress lookup")) & block_keys(name_key("Address lookup"))
+    assert block_keys(name_key("Permit enforcement team")) & block_keys(name_key("Permit enforcement"))
+    assert block_keys(name_key("Documnet")) & block_keys(name_key("Document"))
+    assert not block_keys(name_key("Bin day lookup")) & block_keys(name_key("Address lookup"))
+
+
+def test_a_large_library_is_not_compared_pair_by_pair(monkeypatch):
+    import wardley.analysis.suggestions as suggestions
+
+    calls = []
+    real = suggestions.fuzz.token_sort_ratio
+
+    def counting(*args, **kwargs):
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(suggestions.fuzz, "token_sort_ratio", counting)
+    services = ["parking", "library", "waste", "planning", "licensing", "housing", "grants", "tree", "noise", "rent"]
+    nouns = ["register", "records", "triage", "inspection", "decision", "tracker", "appeals", "queue", "review",
+             "renewal", "evidence", "officer", "rota", "audit", "survey", "budget", "contract", "mailbox", "log",
+             "calendar"]
+    def comparisons(service_names):
+        calls.clear()
+        groups = [group(f"{service} {noun} {n}") for service in service_names for noun in nouns
+                  for n in ("north", "south", "east")]
+        suggest_merges(groups, VOCABULARY)
+        return len(groups), len(calls)
+
+    half, half_calls = comparisons(services[:5])
+    full, full_calls = comparisons(services)
+    assert (half, full) == (300, 600)
+    assert full_calls < full * (full - 1) / 2 / 10  # a small share of all pairs
+    assert full_calls < 2.5 * half_calls  # and growing with the names, not with their square
