@@ -21,6 +21,7 @@ from wardley.io.files import JSON_SUFFIXES, OWM_SUFFIXES
 from wardley.model import MapDocument
 from wardley.ui import recent_files
 from wardley.ui.actions import WindowActions
+from wardley.ui.analysis_actions import install_analysis_panel
 from wardley.ui.editor_document import EditorDocument
 from wardley.ui.export_actions import install_export_actions
 from wardley.ui.file_actions import FileCommands
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         toggle.setToolTip("Show or hide the properties of the selection")
         self.view_menu.addAction(toggle)
         self.owm_text = install_owm_text(self)
+        self.analysis = install_analysis_panel(self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.set_editor(editor, recovery_file)
 
