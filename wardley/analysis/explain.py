@@ -70,6 +70,8 @@ class Explainer:
         if fit(m.evolution, self.settings) == 0.0:
             why = (f"its median evolution {m.evolution:.2f} ({stage_word(m.evolution)}) is below "
                    f"{self.settings.fit_start:.2f}, too early to share")
+        elif m.all_maps <= 1:
+            why = "it serves too few of the map's needs for sharing to pay off"
         else:
             why = "it reaches too few needs and maps for sharing to pay off"
         return f"{m.name} is not a platform candidate now (score {value:.2f}): {where}; {placed}; {why}."

@@ -157,7 +157,7 @@ def _analyse(
             badges=[badge.kind for badge in found],
             explanation=" ".join([tier_text, *badge_text.values()]),
             badge_sentences=badge_text, tier_sentence=tier_text,
-            reach=measures.reach, map_share=measures.map_share, hub=measures.hub,
+            reach=measures.reach, map_share=measures.map_share, hub=measures.hub, methods=dict(measures.methods),
             needs_by_map={maps[index][0]: sorted(ids) for index, ids in measures.needs.items()},
         ))
     _break_ties(capabilities, groups, library)

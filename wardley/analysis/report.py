@@ -51,6 +51,8 @@ class Capability:
     hub: float = 0.0
     #: Mean normalised betweenness; computed only to break a tie between candidates, else None.
     betweenness: float | None = None
+    #: How its placements are marked: {"build": 2, "buy": 3, "none": 1}.
+    methods: dict[str, int] = field(default_factory=dict)
     #: For each map path, the ids of the needs the capability serves there.
     needs_by_map: dict[str, list[str]] = field(default_factory=dict)
 
