@@ -264,3 +264,15 @@ def test_opening_a_file_open_in_another_window_brings_that_window_forward(manage
     assert second.open_path(path)
     assert second.editor.path is None  # not opened twice
     assert first.isWindowModified() and len(manager.windows) == 2
+
+
+def test_a_failed_save_says_why_and_keeps_the_changes_unsaved(manager, tmp_path, monkeypatch) -> None:
+    folder = tmp_path / "taken.wardley.json"
+    folder.mkdir()  # a folder where the file should go: the save cannot land
+    window = manager.open_editor(EditorDocument(small_map()))
+    _move(window)
+    shown = _capture_boxes(monkeypatch)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(folder), "")))
+    assert not window.save()
+    assert "could not be saved" in shown[0].text() and "folder" in shown[0].text()
+    assert window.isWindowModified() and window.editor.path is None
