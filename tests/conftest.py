@@ -7,7 +7,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 MAPS = ROOT / "maps"
 CORPUS = ROOT.parent / "shared" / "corpus" / "owm"
-CORPUS = ROOT.parent / "shared" / "corpus" / "owm"
 
 
 def pytest_sessionfinish(session: object, exitstatus: int) -> None:
