@@ -30,6 +30,7 @@ from wardley.ui.owm_actions import install_owm_text
 from wardley.ui.panels.properties import PropertiesPanel
 from wardley.ui.placement import free_spot
 from wardley.ui.recovery import Autosaver
+from wardley.ui.workshop.install import install_workshop_actions
 
 if TYPE_CHECKING:
     from wardley.ui.windows import WindowManager
@@ -74,6 +75,8 @@ class MapFileDrops(QObject):
 class MainWindow(QMainWindow):
     recent_menu: QMenu
     view_menu: QMenu
+    #: Emitted after set_editor: the window shows another map (and a new view).
+    editor_changed = Signal()
     #: Another map is shown in this window (set_editor); panels follow ``editor``.
     editor_changed = Signal()
 
@@ -104,6 +107,7 @@ class MainWindow(QMainWindow):
         self.window_actions = WindowActions(self)
         self.window_actions.build_menus(self)
         self.export_actions = install_export_actions(self)
+        self.workshop = install_workshop_actions(self)
         toolbar = self.window_actions.build_toolbar(self)
         self.quick_add_box = QuickAddBox(self)
         self.quick_add_box.setMaximumWidth(280)
@@ -115,6 +119,9 @@ class MainWindow(QMainWindow):
         self.owm_text = install_owm_text(self)
         self.analysis = install_analysis_panel(self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        # Made now, not on the first message: a status bar appearing later would shrink
+        # the canvas and move the whole map under the pointer.
+        self.statusBar().setSizeGripEnabled(True)
         self.set_editor(editor, recovery_file)
 
     # -- the map shown -----------------------------------------------------
