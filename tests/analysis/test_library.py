@@ -116,3 +116,12 @@ def test_capabilities_are_ordered_by_tier_then_score():
     keys = [(order[c.tier], -c.score) for c in report.capabilities]
     assert keys == sorted(keys)
     assert report.capabilities[0].name == "Payments"
+
+
+def test_an_element_on_the_canvas_leads_to_its_capability():
+    first = service_map("Parking", [("GOV.UK Pay", 0.8, 0.5)])
+    second = service_map("Library", [("Pay360", 0.8, 0.5)])
+    report = analyse_maps([("p", first), ("l", second)])
+    assert report.capability_of("l", "pay360").name == "Payments"
+    assert report.capability_of("l", "user") is None
+    assert report.capability_of("l", "library-need-1") is None

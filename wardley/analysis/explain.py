@@ -95,18 +95,18 @@ class Explainer:
         s = self.settings
         if badge.kind == "inconsistent-placement":
             low, high = badge.placements
-            return (f"Teams see {m.name} differently: {self._title(low)} places {low.name!r} at "
+            return (f"Teams see {m.name} differently: {self._title(low)} places '{low.name}' at "
                     f"{low.evolution:.2f} ({stage_word(low.evolution)}) and {self._title(high)} places "
-                    f"{high.name!r} at {high.evolution:.2f} ({stage_word(high.evolution)}), a spread of {m.spread:.2f}.")
+                    f"'{high.name}' at {high.evolution:.2f} ({stage_word(high.evolution)}), a spread of {m.spread:.2f}.")
         if badge.kind == "custom-built-commodity":
             items = []
             for placement in badge.placements:
                 gap = m.evolution - placement.evolution
                 if gap > s.left_of_median:
-                    items.append(f"{self._title(placement)} places {placement.name!r} at {placement.evolution:.2f}, "
+                    items.append(f"{self._title(placement)} places '{placement.name}' at {placement.evolution:.2f}, "
                                  f"{gap:.2f} left of the median {m.evolution:.2f}")
                 else:
-                    items.append(f"{self._title(placement)} builds {placement.name!r} itself although the "
+                    items.append(f"{self._title(placement)} builds '{placement.name}' itself although the "
                                  f"median placement is {m.evolution:.2f} (commodity)")
             return "Custom-built where others use a commodity: " + "; ".join(items[:5]) + (
                 f"; and {len(items) - 5} more" if len(items) > 5 else "") + "."

@@ -57,12 +57,12 @@ def lint_map(graph: MapGraph, map_label: str) -> list[LintIssue]:
         reached = {key for key, served in graph.needs_served.items() if served}
         for key in graph.components:
             if key not in reached:
-                issue("unreached", key, f"{elements[key].name!r} does not serve any user need: no need's chain reaches it")
+                issue("unreached", key, f"'{elements[key].name}' does not serve any user need: no need's chain reaches it")
 
     for source, target in graph.graph.edges:
         upper, lower = elements[source], elements[target]
         if lower.visibility > upper.visibility:
-            issue("drawn-above", target, f"{lower.name!r} ({lower.visibility:.2f}) is drawn above {upper.name!r} "
+            issue("drawn-above", target, f"'{lower.name}' ({lower.visibility:.2f}) is drawn above '{upper.name}' "
                   f"({upper.visibility:.2f}), which depends on it")
 
     by_name: dict[str, list[str]] = defaultdict(list)
@@ -71,9 +71,9 @@ def lint_map(graph: MapGraph, map_label: str) -> list[LintIssue]:
     for keys in by_name.values():
         if len(keys) > 1:
             names = [elements[key].name for key in keys]
-            issue("duplicate-name", keys[1], f"{len(keys)} elements share a name: " + ", ".join(repr(n) for n in names))
+            issue("duplicate-name", keys[1], f"{len(keys)} elements share a name: " + ", ".join(f"'{n}'" for n in names))
 
     for key in needs:
         if graph.graph.out_degree(key) == 0:
-            issue("empty-need", key, f"the need {elements[key].name!r} has nothing under it")
+            issue("empty-need", key, f"the need '{elements[key].name}' has nothing under it")
     return issues

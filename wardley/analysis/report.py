@@ -82,6 +82,7 @@ class LibraryReport:
     capabilities: list[Capability]
     suggested_merges: list[SuggestedMerge]
     lint: list[LintIssue]
+    _by_element: dict[tuple[str, str], Capability] | None = field(default=None, repr=False, compare=False)
 
     def capability(self, name: str) -> Capability | None:
         return next((item for item in self.capabilities if item.name == name), None)
@@ -93,6 +94,14 @@ class LibraryReport:
             return Highlight([], [])
         ids = [p.element_id for p in found.placements if p.map_path == map_path]
         return Highlight(ids, list(found.needs_by_map.get(map_path, [])))
+
+    def capability_of(self, map_path: str, element_id: str) -> Capability | None:
+        """The capability an element on a map belongs to (None for users, needs and unknown ids)."""
+        if self._by_element is None:
+            self._by_element = {
+                (p.map_path, p.element_id): item for item in self.capabilities for p in item.placements
+            }
+        return self._by_element.get((map_path, element_id))
 
     def on_map(self, map_path: str) -> list[Capability]:
         """The capabilities present on one map, in report order."""
