@@ -75,8 +75,6 @@ class MapFileDrops(QObject):
 class MainWindow(QMainWindow):
     recent_menu: QMenu
     view_menu: QMenu
-    #: Emitted after set_editor: the window shows another map (and a new view).
-    editor_changed = Signal()
     #: Another map is shown in this window (set_editor); panels follow ``editor``.
     editor_changed = Signal()
 

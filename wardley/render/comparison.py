@@ -1,0 +1,202 @@
+"""The comparison overlay: what changed between two versions of a map, drawn over
+a scene showing the newer one (built from :func:`wardley.model.compare.compare_maps`).
+
+- moved: a thick arrow from the old position (a dashed ring) to the new one;
+- added: a thick ring around the new element, marked "new";
+- removed: the old element drawn faded and dashed where it was, "(removed)";
+- renamed: "was: OLD NAME" under the element.
+
+Each kind differs in shape as well as colour. The overlay only adds items to the
+scene and :meth:`ComparisonOverlay.clear` takes them away again: the map itself
+is never touched.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from wardley.model import Element
+from wardley.model.compare import MapDiff
+from wardley.render.geometry import to_scene
+from wardley.render.items.element import ElementItem
+from wardley.render.items.symbols import symbol_radius
+from wardley.render.scene import MapScene
+from wardley.render.themes import Theme
+
+#: Above links and symbols, below notes: an arrow must not hide under the elements it joins.
+Z_OVERLAY = 22.0
+Z_GHOST = 19.0
+GHOST_OPACITY = 0.4
+#: Okabe-Ito blue (moves) and vermillion (additions): apart for colour-blind eyes too.
+MOVED_COLOUR = "#0072B2"
+ADDED_COLOUR = "#D55E00"
+
+
+def _colour(theme: Theme, wanted: str) -> QColor:
+    # Black-and-white themes keep black: the shapes still tell the kinds apart.
+    return QColor(wanted if theme.attitude_alpha > 0 else theme.element_stroke)
+
+
+class MoveArrowItem(QGraphicsItem):
+    """From a dashed ring where the element was to the edge of its symbol now."""
+
+    def __init__(self, old: QPointF, new: QPointF, radius: float, theme: Theme) -> None:
+        super().__init__()
+        self.old, self.new = old, new
+        self._colour = _colour(theme, MOVED_COLOUR)
+        self.setZValue(Z_OVERLAY)
+        line = QLineF(old, new)
+        length = line.length()
+        self._line = QLineF(old, new)
+        if length > radius + 4:
+            # Stop at the symbol's edge, so the head points at the element, not into it.
+            self._line.setLength(length - radius - 3)
+        self._head = self._arrow_head(self._line)
+        self._old_ring = QRectF(old.x() - radius - 2, old.y() - radius - 2, 2 * radius + 4, 2 * radius + 4)
+        self._bounds = QRectF(old, new).normalized().united(self._old_ring).adjusted(-14, -14, 14, 14)
+
+    @staticmethod
+    def _arrow_head(line: QLineF) -> QPolygonF:
+        tip = line.p2()
+        angle = math.atan2(line.dy(), line.dx())
+        size = 14.0
+        left = tip - QPointF(math.cos(angle - 0.45) * size, math.sin(angle - 0.45) * size)
+        right = tip - QPointF(math.cos(angle + 0.45) * size, math.sin(angle + 0.45) * size)
+        return QPolygonF([tip, left, right])
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(self._bounds)
+        return path
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self._colour, 2.0, Qt.PenStyle.DashLine))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(self._old_ring)
+        pen = QPen(self._colour, 4.0)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawLine(self._line)
+        painter.setPen(QPen(self._colour, 1.0))
+        painter.setBrush(QBrush(self._colour))
+        painter.drawPolygon(self._head)
+
+
+class AddedMarkItem(QGraphicsItem):
+    """A thick solid ring around an element that is new, with a "new" tag."""
+
+    def __init__(self, at: QPointF, radius: float, theme: Theme, font_size: float) -> None:
+        super().__init__()
+        self._colour = _colour(theme, ADDED_COLOUR)
+        self._ring = QRectF(-radius - 7, -radius - 7, 2 * radius + 14, 2 * radius + 14)
+        self._font = overlay_font(theme, font_size)
+        self._tag_at = QPointF(self._ring.left() - 2, self._ring.bottom() + font_size)
+        self.setPos(at)
+        self.setZValue(Z_OVERLAY)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return self._ring.adjusted(-6, -6, 6, 6 + 2 * self._font.pixelSize())
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self._colour, 4.0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(self._ring)
+        painter.setFont(self._font)
+        painter.drawText(self._tag_at, "new")
+
+
+class CaptionItem(QGraphicsItem):
+    """A short plain-text line under an element ("was: OLD NAME")."""
+
+    def __init__(self, at: QPointF, text: str, theme: Theme, font_size: float) -> None:
+        super().__init__()
+        self.text = text
+        self._font = overlay_font(theme, font_size, italic=True)
+        self._colour = QColor(theme.text)
+        self.setPos(at)
+        self.setZValue(Z_OVERLAY)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        size = self._font.pixelSize()
+        return QRectF(-2, -size - 2, size * 0.7 * len(self.text) + 8, size * 1.6)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        painter.setFont(self._font)
+        painter.setPen(self._colour)
+        painter.drawText(QPointF(0, 0), self.text)
+
+
+def overlay_font(theme: Theme, size: float, italic: bool = False) -> QFont:
+    font = QFont(theme.font_family)
+    font.setPixelSize(max(1, round(size)))
+    font.setItalic(italic)
+    font.setBold(not italic)
+    return font
+
+
+class ComparisonOverlay:
+    """The overlay items for ``diff`` in ``scene`` (which shows the newer map)."""
+
+    def __init__(self, scene: MapScene, diff: MapDiff) -> None:
+        self.scene = scene
+        self.diff = diff
+        theme = scene.theme
+        small = theme.font_size * 0.95
+        self.arrows: dict[str, MoveArrowItem] = {}
+        self.added: dict[str, AddedMarkItem] = {}
+        self.ghosts: dict[str, ElementItem] = {}
+        self.captions: dict[str, CaptionItem] = {}
+        for move in diff.moved:
+            kind = self._kind_of(move.element_id)
+            self.arrows[move.element_id] = MoveArrowItem(
+                to_scene(*move.old), to_scene(*move.new), symbol_radius(kind), theme
+            )
+        for element in diff.added:
+            self.added[element.id] = AddedMarkItem(
+                to_scene(element.evolution, element.visibility), symbol_radius(element.kind), theme, small
+            )
+        for element in diff.removed:
+            self.ghosts[element.id] = self._ghost(element)
+        for rename in diff.renamed:
+            item = scene.elements.get(rename.element_id)
+            at = item.pos() if item is not None else QPointF()
+            self.captions[rename.element_id] = CaptionItem(
+                at + QPointF(-10, symbol_radius(self._kind_of(rename.element_id)) + 4 + small),
+                f"was: {rename.old}", theme, small,
+            )
+        for overlay_item in self.items():
+            scene.addItem(overlay_item)
+
+    def _kind_of(self, element_id: str) -> str:
+        item = self.scene.elements.get(element_id)
+        return item.element.kind if item is not None else "component"
+
+    def _ghost(self, element: Element) -> ElementItem:
+        shown = element.model_copy(update={"name": f"{element.name} (removed)", "confidence": None})
+        ghost = ElementItem(shown, self.scene.ctx)
+        ghost.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
+        ghost.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges, False)
+        ghost.setOpacity(GHOST_OPACITY)
+        ghost.setZValue(Z_GHOST)
+        return ghost
+
+    def items(self) -> list[QGraphicsItem]:
+        return [*self.arrows.values(), *self.added.values(), *self.ghosts.values(), *self.captions.values()]
+
+    def clear(self) -> None:
+        for item in self.items():
+            if item.scene() is self.scene:
+                self.scene.removeItem(item)
+        self.arrows.clear()
+        self.added.clear()
+        self.ghosts.clear()
+        self.captions.clear()

@@ -1,0 +1,108 @@
+"""Presentation mode: the map alone, full screen, in type large enough to read from
+the back of a room. Leaving puts the window back exactly as it was: size and
+place, maximised or not, which bars and panels were showing, theme and zoom.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QTransform
+from PySide6.QtWidgets import QDockWidget, QToolBar, QWidget
+
+from wardley.render.themes import Theme
+
+if TYPE_CHECKING:
+    from wardley.ui.main_window import MainWindow
+
+#: How much bigger map text is while presenting. The map is also fitted to the
+#: whole screen, so on a 1080p projector an 11 px label ends up near 30 px.
+TYPE_SCALE = 1.6
+
+
+def presentation_theme(theme: Theme) -> Theme:
+    return replace(theme, font_size=theme.font_size * TYPE_SCALE, title_size=theme.title_size * TYPE_SCALE)
+
+
+@dataclass
+class SavedWindow:
+    geometry: QByteArray
+    states: Qt.WindowState
+    theme: Theme
+    fit: bool
+    transform: QTransform
+    scroll: tuple[int, int]
+    hidden: list[QWidget] = field(default_factory=list)
+
+
+class Presentation:
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+        self._saved: SavedWindow | None = None
+
+    @property
+    def active(self) -> bool:
+        return self._saved is not None
+
+    def toggle(self) -> None:
+        if self.active:
+            self.leave()
+        else:
+            self.enter()
+
+    def chrome(self) -> list[QWidget]:
+        """Everything around the map: menus, toolbars, panels, status bar."""
+        w = self._window
+        return [w.menuBar(), *w.findChildren(QToolBar), *w.findChildren(QDockWidget), w.statusBar()]
+
+    def enter(self) -> None:
+        if self.active:
+            return
+        w, view = self._window, self._window.view
+        shown = [widget for widget in self.chrome() if widget.isVisible() and widget.parentWidget() is w]
+        self._saved = SavedWindow(
+            geometry=w.saveGeometry(),
+            states=w.windowState(),
+            theme=view.map_scene.theme,
+            # MapView keeps fitting the map while in fit mode; a hand-set zoom is kept as a transform.
+            fit=bool(getattr(view, "_fit_mode", True)),
+            transform=view.transform(),
+            scroll=(view.horizontalScrollBar().value(), view.verticalScrollBar().value()),
+            hidden=shown,
+        )
+        for widget in shown:
+            widget.hide()
+        view.set_theme(presentation_theme(self._saved.theme))
+        w.showFullScreen()
+        view.zoom_to_fit()
+        view.setFocus()
+
+    def leave(self) -> None:
+        saved, self._saved = self._saved, None
+        if saved is None:
+            return
+        w, view = self._window, self._window.view
+        view.set_theme(saved.theme)
+        # Back to the old state first, then the old geometry (a full-screen window ignores it).
+        w.setWindowState(saved.states)
+        w.restoreGeometry(saved.geometry)
+        for widget in saved.hidden:
+            widget.show()
+        if saved.fit:
+            view.zoom_to_fit()
+        else:
+            view.setTransform(saved.transform)
+            view.horizontalScrollBar().setValue(saved.scroll[0])
+            view.verticalScrollBar().setValue(saved.scroll[1])
+        view.setFocus()
+
+    def saved_theme(self) -> Theme | None:
+        return self._saved.theme if self._saved is not None else None
+
+    def forget_view(self) -> None:
+        """The window's map was replaced while presenting: keep presenting the new one."""
+        if self._saved is not None:
+            self._window.view.set_theme(presentation_theme(self._saved.theme))
+            self._window.view.zoom_to_fit()
