@@ -10,7 +10,8 @@ import re
 from wardley.analysis.report import Capability, LibraryReport
 
 _TIER_HEADINGS = {"strong": "Strong candidates", "possible": "Possible candidates", "none": "Not candidates now"}
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+# With [ and ] escaped no link or image can form, so parentheses may stay as they are.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]|~])")
 
 
 def report_to_json(report: LibraryReport) -> str:
@@ -31,18 +32,19 @@ def _summary_line(report: LibraryReport) -> str:
 
 def report_to_markdown(report: LibraryReport) -> str:
     lines = ["# Shared-platform analysis", "", _summary_line(report), ""]
+    titles = {summary.path: summary.title for summary in report.maps}
     for tier in ("strong", "possible"):
         chosen = [item for item in report.capabilities if item.tier == tier]
         if not chosen:
             continue
         lines += [f"## {_TIER_HEADINGS[tier]}", ""]
         for item in chosen:
-            lines += _markdown_capability(item)
+            lines += _markdown_capability(item, titles)
     flagged = [item for item in report.capabilities if item.tier == "none" and item.badges]
     if flagged:
         lines += ["## Other capabilities with something to discuss", ""]
         for item in flagged:
-            lines += _markdown_capability(item)
+            lines += _markdown_capability(item, titles)
     lines += ["## All capabilities", "", "| capability | tier | score | maps | needs | median | spread | badges |",
               "|---|---|---|---|---|---|---|---|"]
     for item in report.capabilities:
@@ -60,7 +62,7 @@ def report_to_markdown(report: LibraryReport) -> str:
     return "\n".join(lines)
 
 
-def _markdown_capability(item: Capability) -> list[str]:
+def _markdown_capability(item: Capability, titles: dict[str, str]) -> list[str]:
     badges = ", ".join(f"`{badge}`" for badge in item.badges)
     lines = [f"### {md(item.name)} (score {item.score:.2f})", ""]
     if badges:
@@ -72,7 +74,8 @@ def _markdown_capability(item: Capability) -> list[str]:
     if item.implementations:
         lines += ["Implementations: " + ", ".join(md(name) for name in item.implementations), ""]
     lines += ["| map | component | evolution | method |", "|---|---|---|---|"]
-    lines += [f"| {md(p.map_path)} | {md(p.name)} | {p.evolution:.2f} | {p.method} |" for p in item.placements]
+    lines += [f"| {md(titles.get(p.map_path) or p.map_path)} | {md(p.name)} | {p.evolution:.2f} | {p.method} |"
+              for p in item.placements]
     lines.append("")
     return lines
 
