@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -101,7 +102,7 @@ def assert_lossless(wardley_map: WardleyMap) -> None:
     assert format_owm(result.map) == text_out
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=int(os.environ.get("OWM_FUZZ_EXAMPLES", "300")), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(maps())
 def test_any_map_survives_owm_round_trip(wardley_map: WardleyMap) -> None:
     assert_lossless(wardley_map)
