@@ -125,3 +125,9 @@ def test_an_element_on_the_canvas_leads_to_its_capability():
     assert report.capability_of("l", "pay360").name == "Payments"
     assert report.capability_of("l", "user") is None
     assert report.capability_of("l", "library-need-1") is None
+
+
+def test_a_map_named_twice_is_analysed_once(tmp_path: Path):
+    save_map(tmp_path / "a.wardley.json", service_map("A", [("GOV.UK Pay", 0.8, 0.5)]))
+    report = analyse_library([tmp_path, tmp_path / "a.wardley.json"])
+    assert len(report.maps) == 1

@@ -50,7 +50,11 @@ def map_files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
             found.append(path)
         else:
             raise MapFileError.single(str(path), "no such file or folder")
-    return found
+    # A file named twice (on its own and in its folder) is one map, not two.
+    unique: dict[Path, Path] = {}
+    for path in found:
+        unique.setdefault(path.resolve(), path)
+    return list(unique.values())
 
 
 def default_aliases_path(paths: Sequence[str | os.PathLike[str]]) -> Path | None:
