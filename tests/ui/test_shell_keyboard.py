@@ -148,3 +148,18 @@ def test_insert_note_asks_for_its_text(manager, monkeypatch) -> None:
     assert note.text == "Ask the <b>county</b>"
     window.editor.undo_stack.undo()
     assert window.editor.document.map.notes == []
+
+
+def test_delete_and_select_all_keys_act_on_the_map_only_when_it_has_the_focus(manager, qtbot) -> None:
+    window = manager.open_editor(EditorDocument(small_map()))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.view.select_elements(["catalogue"])
+    window.properties.kind.setFocus()
+    qtbot.keyClick(window.properties.kind, Qt.Key.Key_Delete)
+    qtbot.keyClick(window.properties.kind, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert window.editor.document.has_element("catalogue")
+    assert window.view.selected_element_ids() == ["catalogue"]
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete)
+    assert not window.editor.document.has_element("catalogue")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QStyle, QToolBar
 
@@ -82,6 +83,11 @@ class WindowActions:
         self.zoom_out = a(w, "Zoom &Out", lambda: w.view.zoom_out(), S.ZoomOut, "Zoom out")
         self.zoom_fit = a(w, "&Fit Map", lambda: w.view.zoom_to_fit(), "Ctrl+0", "Show the whole map")
         self.selection_only = [self.cut, self.copy, self.duplicate, self.delete, self.rename, self.link_to]
+        #: Keys that act on the map only while the map has the focus: Delete or Ctrl+A
+        #: pressed in the properties panel must not delete or select elements.
+        self.map_scoped = [self.cut, self.copy, self.paste, self.duplicate, self.delete, self.select_all, self.rename]
+        for action in self.map_scoped:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def build_menus(self, window: MainWindow) -> None:
         bar = window.menuBar()

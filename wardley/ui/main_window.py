@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
         self.view = self._view_factory(editor.document, editor.undo_stack, self)
         self.setCentralWidget(self.view)  # deletes the previous view
         self.view.viewport().installEventFilter(self._drops)
+        self.view.addActions(self.window_actions.map_scoped)
         self.view.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.view.selection_changed.connect(self._selection_changed)
         self.properties.set_document(editor.document, editor.undo_stack)
