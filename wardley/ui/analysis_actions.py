@@ -24,8 +24,17 @@ def install_analysis_panel(window: MainWindow) -> AnalysisPanel:
     toggle.setToolTip(f"{tip} (Ctrl+Shift+A)")
     toggle.setStatusTip(tip)
     window.view_menu.addAction(toggle)
+    toggle.triggered.connect(lambda checked: checked and _make_room(window, panel))
     # The view is replaced when another map opens: look it up at the time of each request.
     panel.highlight_requested.connect(lambda ids: window.view.highlight(ids))
     panel.status_message.connect(lambda text: window.statusBar().showMessage(text, 8000))
     window.editor_changed.connect(lambda: panel.set_editor(window.editor))
     return panel
+
+
+def _make_room(window: MainWindow, panel: AnalysisPanel) -> None:
+    # Names and badges need more than the properties dock's narrow default, and the list
+    # more height than the properties panel when nothing is selected.
+    window.resizeDocks([panel], [max(panel.width(), 430)], Qt.Orientation.Horizontal)
+    if not window.properties.isHidden():
+        window.resizeDocks([window.properties, panel], [1, 2], Qt.Orientation.Vertical)

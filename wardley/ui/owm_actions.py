@@ -31,9 +31,9 @@ class OwmTextActions:
         self.panel.hide()
         self.toggle = self.panel.toggleViewAction()
         self.toggle.setText("OWM &Text")
-        self.toggle.setShortcut("Ctrl+Shift+T")
+        self.toggle.setShortcut("Ctrl+Shift+O")
         tip = "Show the map as OWM text you can edit: typing updates the map after a short pause"
-        self.toggle.setToolTip(f"{tip} (Ctrl+Shift+T)")
+        self.toggle.setToolTip(f"{tip} (Ctrl+Shift+O)")
         self.toggle.setStatusTip(tip)
         self.copy_owm = QAction("Copy as &OWM", window)
         tip = "Put the whole map on the clipboard as OWM text (paste into onlinewardleymaps.com)"
@@ -95,6 +95,11 @@ def install_owm_text(window: MainWindow) -> OwmTextActions:
     window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, actions.panel)
     actions.panel.hide()
     window.view_menu.addAction(actions.toggle)
+    # Wide enough for a component line with its coordinates.
+    actions.toggle.triggered.connect(
+        lambda checked: checked and window.resizeDocks([actions.panel], [max(actions.panel.width(), 380)],
+                                                       Qt.Orientation.Horizontal)
+    )
     menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions() if a.menu() is not None}
     edit_menu = menus.get("Edit")
     if isinstance(edit_menu, QMenu):

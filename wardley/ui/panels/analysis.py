@@ -19,6 +19,7 @@ from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QHeaderView,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -107,6 +108,12 @@ class AnalysisPanel(QDockWidget):
         self.tree.setHeaderLabels(["Capability", "Maps", "Badges"])
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 150)
         self.tree.itemSelectionChanged.connect(self._capability_selected)
         self.detail = self._plain_label()
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -251,17 +258,23 @@ class AnalysisPanel(QDockWidget):
         if report is None:
             self.scope.setText("Which components could councils or services share? Analyse this map or a folder.")
         else:
-            where = f"folder {self.folder.name}" if self.folder is not None else "this map"
-            note = "" if self.folder is None or self.map_label else " (the open map is not in it)"
-            self.scope.setText(f"{where}: {len(report.maps)} map(s), {len(report.capabilities)} capabilities{note}")
+            if self.folder is None:
+                where = "This map"
+            else:
+                note = "" if self.map_label else ", not including the open map"
+                where = f"Folder {self.folder.name}: {len(report.maps)} map(s){note}"
+            self.scope.setText(f"{where}: {len(report.capabilities)} capabilities")
             dim = QBrush(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
             for tier, title in TIER_TITLES.items():
                 chosen = [c for c in report.capabilities if c.tier == tier]
                 top = QTreeWidgetItem([f"{title} ({len(chosen)})"])
                 top.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 self.tree.addTopLevelItem(top)
+                top.setFirstColumnSpanned(True)
                 for capability in chosen:
-                    item = QTreeWidgetItem([capability.name, str(len(capability.maps)), badge_words(capability.badges)])
+                    badges = badge_words(capability.badges)
+                    item = QTreeWidgetItem([capability.name, str(len(capability.maps)), badges])
+                    item.setToolTip(2, badges)
                     item.setData(0, _NAME_ROLE, capability.name)
                     if self.map_label is None or self.map_label not in capability.maps:
                         for column in range(3):
