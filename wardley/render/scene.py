@@ -14,7 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
-from wardley.model import Change, MapDocument
+from wardley.model import Change, Link, MapDocument
 from wardley.render.context import RenderContext
 from wardley.render.geometry import SCENE_RECT, to_scene
 from wardley.render.items.element import ElementItem
@@ -26,6 +26,9 @@ from wardley.render.items.notes import AnnotationItem, AnnotationLegendItem, Not
 from wardley.render.themes import DEFAULT, Theme
 
 LinkKey = tuple[str, str]
+#: Above this many elements labels keep OWM's default places: the placement pass
+#: costs about a millisecond per label, which would stall opening and every edit.
+AUTO_LABEL_LAYOUT_LIMIT = 600
 
 
 class MapScene(QGraphicsScene):
@@ -123,7 +126,7 @@ class MapScene(QGraphicsScene):
         for element in m.elements:
             self._add_element(element.id)
         for link in m.links:
-            self._add_link((link.source, link.target))
+            self._add_link((link.source, link.target), link)
         for evolve in m.evolves:
             self._sync_evolve(evolve.element)
         self._sync_pipelines()
@@ -136,7 +139,7 @@ class MapScene(QGraphicsScene):
 
     def flush_label_layout(self, force: bool = False) -> None:
         """Run the label-placement pass now if a change left it pending (or ``force``)."""
-        if (force or self._label_layout_due) and self.auto_label_layout:
+        if (force or self._label_layout_due) and self.auto_label_layout and len(self.elements) <= AUTO_LABEL_LAYOUT_LIMIT:
             from wardley.render.label_placement import apply_label_layout
 
             apply_label_layout(self)
@@ -211,10 +214,11 @@ class MapScene(QGraphicsScene):
             self.links[key].set_link(self.links[key].link)
         self.element_item_moved(element_id)
 
-    def _add_link(self, key: LinkKey) -> None:
+    def _add_link(self, key: LinkKey, link: Link | None = None) -> None:
         if key in self.links:
             return
-        link = self.document.link(*key)
+        if link is None:
+            link = self.document.link(*key)
         item = LinkItem(link, self.elements[key[0]], self.elements[key[1]], self.ctx)
         self.links[key] = item
         for end in key:

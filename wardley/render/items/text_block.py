@@ -1,19 +1,27 @@
-"""Plain-text blocks: map text is drawn with QPainter.drawText(point, str), which
-never interprets markup, so a name like ``<b>x</b>`` shows those characters."""
+"""Plain-text blocks. Map text is laid out as QStaticText with the format forced
+to Qt.PlainText (never the default auto-detection), so a name like ``<b>x</b>``
+shows exactly those characters; the static layout is also what keeps painting
+thousands of labels fast."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QStaticText
 
 from wardley.render.context import wrap_lines
+
+
+def plain_static_text(line: str) -> QStaticText:
+    text = QStaticText(line)
+    text.setTextFormat(Qt.TextFormat.PlainText)
+    return text
 
 
 class TextBlock:
     """Wrapped lines whose first baseline starts at ``origin`` (OWM label semantics);
     with ``grow_up`` the LAST line's baseline sits there instead."""
 
-    __slots__ = ("lines", "font", "origin", "_ascent", "_spacing", "_width")
+    __slots__ = ("lines", "font", "origin", "_ascent", "_spacing", "_width", "_static")
 
     def __init__(
         self, text: str, font: QFont, metrics: QFontMetricsF, origin: QPointF, wrap_width: float, grow_up: bool = False
@@ -26,6 +34,7 @@ class TextBlock:
         lift = self._spacing * (len(self.lines) - 1) if grow_up else 0.0
         self.origin = QPointF(origin.x(), origin.y() - lift)
         self._width = max((metrics.horizontalAdvance(line) for line in self.lines), default=0.0)
+        self._static: list[QStaticText] | None = None
 
     def rect(self) -> QRectF:
         return QRectF(
@@ -33,9 +42,13 @@ class TextBlock:
         )
 
     def paint(self, painter: QPainter, color: QColor) -> None:
+        if self._static is None:
+            # Laid out on first paint: a scene built only for hit-testing never pays for it.
+            self._static = [plain_static_text(line) for line in self.lines]
         painter.setFont(self.font)
         painter.setPen(color)
-        x, y = self.origin.x(), self.origin.y()
-        for line in self.lines:
-            painter.drawText(QPointF(x, y), line)
-            y += self._spacing
+        # QStaticText positions by the top of the line, not the baseline.
+        x, top = self.origin.x(), self.origin.y() - self._ascent
+        for text in self._static:
+            painter.drawStaticText(QPointF(x, top), text)
+            top += self._spacing
