@@ -31,19 +31,17 @@ class SourceLine:
 
 def _split_comment(line: str, keep_slashes: bool) -> tuple[str, str | None, bool]:
     """(code, text after ``//`` or None, whether a ``/*`` opened and did not close)."""
-    i = 0
-    code_end = len(line)
-    while i < len(line):
-        if line.startswith("//", i) and not keep_slashes:
-            return line[:i], line[i + 2 :], False
-        if line.startswith("/*", i):
-            close = line.find("*/", i + 2)
-            if close < 0:
-                return line[:i], None, True
-            line = line[:i] + " " + line[close + 2 :]
-            continue
-        i += 1
-    return line[:code_end], None, False
+    while True:
+        slashes = -1 if keep_slashes else line.find("//")
+        block = line.find("/*")
+        if block < 0 or 0 <= slashes < block:
+            if slashes < 0:
+                return line, None, False
+            return line[:slashes], line[slashes + 2 :], False
+        close = line.find("*/", block + 2)
+        if close < 0:
+            return line[:block], None, True
+        line = line[:block] + " " + line[close + 2 :]
 
 
 def source_lines(text: str) -> list[SourceLine]:
@@ -62,6 +60,11 @@ def source_lines(text: str) -> list[SourceLine]:
                 continue
             in_block = False
             line = line[close + 2 :]
+        if "/" not in line:
+            code = line.strip()
+            if code:
+                lines.append(SourceLine(number, code))
+            continue
         keep = line.lstrip().startswith("url")
         code, comment, in_block = _split_comment(line, keep)
         meta = None
