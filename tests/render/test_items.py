@@ -227,3 +227,27 @@ def test_note_text_is_plain(qapp) -> None:  # type: ignore[no-untyped-def]
     assert " ".join(scene.notes["n"]._text.lines) == TRICKY
     assert scene.notes["n"].pos() == to_scene(0.5, 0.5)
     scene.detach()
+
+
+def test_on_screen_symbols_come_from_a_cache_that_matches_the_vectors(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWidget
+
+    ctx = RenderContext(DEFAULT)
+    widget = QWidget()
+    for props in ({"kind": "market"}, {"method": "buy", "inertia": True}):
+        item = ElementItem(element(".", label_offset=(500.0, 500.0), **props), ctx)
+        vector = paint_item(item, 80)
+        image = QImage(80, 80, QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter.translate(40, 40)
+        item.paint(painter, None, widget)  # type: ignore[arg-type]
+        painter.end()
+        differing = sum(
+            abs(QColor(image.pixel(x, y)).lightness() - QColor(vector.pixel(x, y)).lightness()) > 60
+            for y in range(80) for x in range(80)
+        )
+        assert differing < 40  # the same picture, give or take antialiasing at the edges
+    assert len(ctx.symbols) == 2
+    ctx.set_theme(DARK)
+    assert len(ctx.symbols) == 0

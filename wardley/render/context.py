@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontMetricsF
 
+from wardley.render.items.symbol_cache import SymbolCache
 from wardley.render.themes import DEFAULT, Theme
 
 #: Longest label line before it wraps, in scene units (about 20 characters).
@@ -16,10 +17,12 @@ NOTE_WRAP_WIDTH = 200.0
 class RenderContext:
     def __init__(self, theme: Theme = DEFAULT) -> None:
         self.editing_chrome = True
+        self.symbols = SymbolCache()
         self.set_theme(theme)
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
+        self.symbols.clear()
         self.label_font = _font(theme.font_family, theme.font_size, False, False)
         self.bold_font = _font(theme.font_family, theme.font_size, True, False)
         self.small_font = _font(theme.font_family, theme.font_size * 0.85, False, True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from wardley.model import Element
@@ -15,11 +15,10 @@ from wardley.render.items.confidence import band_rect, draw_band
 from wardley.render.items.symbols import (
     LABEL_SPACING,
     METHOD_RADIUS,
-    draw_method,
-    draw_symbol,
     inertia_rect,
     symbol_radius,
 )
+from wardley.render.items.symbol_cache import draw_symbol_vector
 from wardley.render.items.text_block import TextBlock
 
 if TYPE_CHECKING:
@@ -156,13 +155,10 @@ class ElementItem(QGraphicsItem):
             painter.setPen(QPen(QColor(theme.highlight), 4.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(self._symbol_rect.adjusted(-5, -5, 5, 5))
-        if element.method != "none":
-            draw_method(painter, element.method, theme)
-        draw_symbol(painter, element.kind, theme)
-        if element.inertia:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(QColor(theme.inertia)))
-            painter.drawRect(inertia_rect(element.kind, element.method))
+        if widget is not None:
+            self._ctx.symbols.draw(painter, element.kind, element.method, element.inertia, theme)
+        else:
+            draw_symbol_vector(painter, element.kind, element.method, element.inertia, theme)
         self._label.paint(painter, QColor(theme.text))
         if self.isSelected() and self._ctx.editing_chrome:
             pen = QPen(QColor(theme.selection), 1.5, Qt.PenStyle.DashLine)

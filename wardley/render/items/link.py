@@ -90,7 +90,13 @@ class LinkItem(QGraphicsItem):
             painter.setPen(QPen(QColor(theme.map_background), 1.6))
             painter.drawLine(self._line)
         else:
-            painter.setPen(QPen(QColor(theme.link), 1.1))
+            pen = QPen(QColor(theme.link), 1.1)
+            # On screen a cosmetic hairline: crisp at any zoom and several times faster to
+            # rasterise than a stroked line. Export keeps map-unit widths for print.
+            if widget is not None:
+                pen.setWidthF(1.2)
+                pen.setCosmetic(True)
+            painter.setPen(pen)
             painter.drawLine(self._line)
         for label in self._labels:
             label.paint(painter, QColor(theme.link_label))
