@@ -63,7 +63,9 @@ def generated_text(lines: int, seed: int = 1) -> str:
         if i % 50 == 0:
             out.append(f"evolve Component {i} {rng.random():.2f}")
         if i % 100 == 0:
-            out.extend([f"pipeline Component {i}", "{", f"  component Part {i} [0.35]", f"  component Alt {i} [0.62]", "}"])
+            out.extend(
+                [f"pipeline Component {i}", "{", f"  component Part {i} [0.35]", f"  component Alt {i} [0.62]", "}"]
+            )
         if i % 25 == 0:
             out.append(f"// note about {i}")
             out.append(f"note Note {i} [{rng.random():.2f}, {rng.random():.2f}]")
@@ -103,22 +105,32 @@ def main() -> None:
     texts = [path.read_text(encoding="utf-8") for path in files]
     ours = [best(lambda t=text: parse_owm(t)) for text in texts]
     print(f"corpus: {len(files)} maps, {sum(t.count(chr(10)) + 1 for t in texts):,} lines")
-    print(f"  ours:      median {ms(statistics.median(ours))}, mean {ms(statistics.mean(ours))}, "
-          f"max {ms(max(ours))}, all {ms(sum(ours))}")
+    print(
+        f"  ours:      median {ms(statistics.median(ours))}, mean {ms(statistics.mean(ours))}, "
+        f"max {ms(max(ours))}, all {ms(sum(ours))}"
+    )
     reading = [best(lambda t=text: LineReader().read(t)) for text in texts]
     print(f"  ours, reading lines only (no validated model): median {ms(statistics.median(reading))}")
     if reference is not None:
         fails = [path.name for path, text in zip(files, texts) if not _reads(reference, text)]
         both = [(o, best(lambda t=text: reference(t))) for o, text in zip(ours, texts) if _reads(reference, text)]
         mine, theirs = [o for o, _ in both], [t for _, t in both]
-        print(f"  wardleymap raises an exception on {len(fails)} maps ({', '.join(fails)}); compared on the other {len(both)}:")
-        print(f"  ours:       median {ms(statistics.median(mine))}, mean {ms(statistics.mean(mine))}, "
-              f"max {ms(max(mine))}, all {ms(sum(mine))}")
-        print(f"  wardleymap: median {ms(statistics.median(theirs))}, mean {ms(statistics.mean(theirs))}, "
-              f"max {ms(max(theirs))}, all {ms(sum(theirs))}")
+        print(
+            f"  wardleymap raises an exception on {len(fails)} maps ({', '.join(fails)}); compared on the other {len(both)}:"
+        )
+        print(
+            f"  ours:       median {ms(statistics.median(mine))}, mean {ms(statistics.mean(mine))}, "
+            f"max {ms(max(mine))}, all {ms(sum(mine))}"
+        )
+        print(
+            f"  wardleymap: median {ms(statistics.median(theirs))}, mean {ms(statistics.mean(theirs))}, "
+            f"max {ms(max(theirs))}, all {ms(sum(theirs))}"
+        )
         ratios = [t / o for o, t in both]
-        print(f"  per map, theirs / ours: median {statistics.median(ratios):.2f}x; "
-              f"ratio of medians: {statistics.median(theirs) / statistics.median(mine):.2f}x")
+        print(
+            f"  per map, theirs / ours: median {statistics.median(ratios):.2f}x; "
+            f"ratio of medians: {statistics.median(theirs) / statistics.median(mine):.2f}x"
+        )
     else:
         print(f"  wardleymap: not installed at {REFERENCE} (see this file's docstring)")
 
@@ -127,10 +139,14 @@ def main() -> None:
         text = generated_text(lines)
         result = parse_owm(text)
         assert not result.warnings, result.warnings[:3]
-        sizes[lines] = best(lambda: parse_owm(text), repeat=9)
+        sizes[lines] = best(lambda t=text: parse_owm(t), repeat=9)
         line = f"generated {lines:,} lines ({len(result.map.elements):,} elements, {len(result.map.links):,} links): ours {ms(sizes[lines])}"
         if reference is not None:
-            line += f", wardleymap {ms(best(lambda: reference(text)))}" if _reads(reference, text) else ", wardleymap fails"
+            line += (
+                f", wardleymap {ms(best(lambda t=text: reference(t)))}"
+                if _reads(reference, text)
+                else ", wardleymap fails"
+            )
         print(line)
     print(f"growth 500 -> 5,000 lines: {sizes[5_000] / sizes[500]:.1f}x the time for 10x the lines")
 

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from wardley.io.owm import format_owm, parse_owm
-
 from tests.conftest import CORPUS
+from wardley.io.owm import format_owm, parse_owm
 
 #: Every warning the corpus raises, reviewed line by line: each is for a line outside OWM's
 #: syntax or a value our model cannot hold (duplicate or self links, coordinates outside 0..1).
@@ -29,7 +28,9 @@ def _read(path: Path) -> str:
 
 def test_warnings_are_exactly_the_reviewed_list() -> None:
     found = [
-        f"{path.name}\t{warning.place}\t{warning.message}" for path in FILES for warning in parse_owm(_read(path)).warnings
+        f"{path.name}\t{warning.place}\t{warning.message}"
+        for path in FILES
+        for warning in parse_owm(_read(path)).warnings
     ]
     expected = EXPECTED_WARNINGS.read_text(encoding="utf-8").splitlines()
     assert found == expected

@@ -37,7 +37,9 @@ def test_component_position_is_visibility_then_maturity() -> None:
 def test_component_without_position_takes_owm_defaults() -> None:
     m = read("component FooWithNoCoords\ncomponent Bar []")
     assert {(e.name, e.visibility, e.evolution) for e in m.elements} == {
-        ("FooWithNoCoords", 0.9, 0.1), ("Bar", 0.9, 0.1)}
+        ("FooWithNoCoords", 0.9, 0.1),
+        ("Bar", 0.9, 0.1),
+    }
 
 
 def test_quoted_names_with_escapes() -> None:
@@ -53,8 +55,14 @@ def test_unquoted_names_collapse_spaces() -> None:
 
 @pytest.mark.parametrize(
     ("line", "kind", "method"),
-    [("(build)", "component", "build"), ("(buy)", "component", "buy"), ("(outsource)", "component", "outsource"),
-     ("(market)", "market", "none"), ("(ecosystem)", "ecosystem", "none"), ("(market, build)", "market", "build")],
+    [
+        ("(build)", "component", "build"),
+        ("(buy)", "component", "buy"),
+        ("(outsource)", "component", "outsource"),
+        ("(market)", "market", "none"),
+        ("(ecosystem)", "ecosystem", "none"),
+        ("(market, build)", "market", "build"),
+    ],
 )
 def test_decorators(line: str, kind: str, method: str) -> None:
     element = read(f"component Customer [0.9, 0.2] {line}").elements[0]
@@ -100,8 +108,11 @@ def test_evolve_forms() -> None:
     )
     evolves = {e.element: (e.evolution, e.name, e.label_offset) for e in m.evolves}
     assert evolves == {
-        "kettle": (0.62, "Electric Kettle", (16, 5)), "power": (0.89, None, (-12, 21)),
-        "customer": (0.9, None, None), "common-library": (0.73, None, None), "web-2-0": (0.7, None, None),
+        "kettle": (0.62, "Electric Kettle", (16, 5)),
+        "power": (0.89, None, (-12, 21)),
+        "customer": (0.9, None, None),
+        "common-library": (0.73, None, None),
+        "web-2-0": (0.7, None, None),
     }
 
 
@@ -127,8 +138,12 @@ def test_links_context_and_flows() -> None:
     )
     links = {(l.source, l.target): (l.flow, l.flow_label, l.label) for l in m.links}
     assert links == {
-        ("a", "b"): (False, "", "limited by"), ("a", "c"): (True, "", ""), ("b", "c"): (True, "", ""),
-        ("b", "d"): (True, "", ""), ("c", "d"): (True, "$0.10", ""), ("d", "e"): (True, "x", ""),
+        ("a", "b"): (False, "", "limited by"),
+        ("a", "c"): (True, "", ""),
+        ("b", "c"): (True, "", ""),
+        ("b", "d"): (True, "", ""),
+        ("c", "d"): (True, "$0.10", ""),
+        ("d", "e"): (True, "x", ""),
         ("a", "e"): (True, "y", ""),
     }
 
@@ -144,8 +159,10 @@ def test_link_ends_prefer_components_to_anchors() -> None:
 
 
 def test_links_whose_name_starts_with_a_keyword_are_read() -> None:
-    m = read("component building [0.5, 0.5]\ncomponent land [0.2, 0.5]\ncomponent build release cycle [0.6, 0.5]\n"
-             "building->land\nbuild release cycle->building")
+    m = read(
+        "component building [0.5, 0.5]\ncomponent land [0.2, 0.5]\ncomponent build release cycle [0.6, 0.5]\n"
+        "building->land\nbuild release cycle->building"
+    )
     assert len(m.links) == 2
 
 
@@ -159,7 +176,9 @@ def test_dangling_self_and_duplicate_links() -> None:
     assert [(l.source, l.target, l.flow) for l in result.map.links] == [("a", "b", False)]
     assert [p.place for p in result.dropped] == ["line 3"]
     assert [(p.place, p.message) for p in result.warnings] == [
-        ("line 4", "'A' is linked to itself: skipped"), ("line 6", "second link from 'A' to 'B': skipped")]
+        ("line 4", "'A' is linked to itself: skipped"),
+        ("line 6", "second link from 'A' to 'B': skipped"),
+    ]
 
 
 def test_pipeline_header_form() -> None:
@@ -193,8 +212,10 @@ def test_repeated_pipeline_lines_merge() -> None:
 
 
 def test_notes() -> None:
-    m = read('note Hot water is obvious [0.48, 0.85]\nnote "first line\\nsecond \\"q\\"" [0.30, 0.20]\n'
-             "note +a generic note [0.23, 0.33] label [0.4, 0.2]")
+    m = read(
+        'note Hot water is obvious [0.48, 0.85]\nnote "first line\\nsecond \\"q\\"" [0.30, 0.20]\n'
+        "note +a generic note [0.23, 0.33] label [0.4, 0.2]"
+    )
     assert [(n.id, n.text, n.visibility, n.evolution) for n in m.notes] == [
         ("hot-water-is-obvious", "Hot water is obvious", 0.48, 0.85),
         ("first-line-second-q", 'first line\nsecond "q"', 0.3, 0.2),
@@ -203,17 +224,23 @@ def test_notes() -> None:
 
 
 def test_annotations() -> None:
-    m = read("annotation 1 [0.48, 0.85] Hot water is obvious\n"
-             "annotation 2 [[0.43,0.49],[0.08,0.79] ] Standardising power\nannotations [0.72, 0.03]")
+    m = read(
+        "annotation 1 [0.48, 0.85] Hot water is obvious\n"
+        "annotation 2 [[0.43,0.49],[0.08,0.79] ] Standardising power\nannotations [0.72, 0.03]"
+    )
     assert [(a.number, a.text, [(p.visibility, p.evolution) for p in a.positions]) for a in m.annotations] == [
-        (1, "Hot water is obvious", [(0.48, 0.85)]), (2, "Standardising power", [(0.43, 0.49), (0.08, 0.79)])]
+        (1, "Hot water is obvious", [(0.48, 0.85)]),
+        (2, "Standardising power", [(0.43, 0.49), (0.08, 0.79)]),
+    ]
     position = m.presentation.annotations_position
     assert position is not None and (position.visibility, position.evolution) == (0.72, 0.03)
 
 
 def test_submap_and_url() -> None:
-    m = read("submap Website [0.83, 0.50] url(submapUrl)\n"
-             "url submapUrl [https://onlinewardleymaps.com/#clone:qu4VDDQryoZEnuw0ZZ]")
+    m = read(
+        "submap Website [0.83, 0.50] url(submapUrl)\n"
+        "url submapUrl [https://onlinewardleymaps.com/#clone:qu4VDDQryoZEnuw0ZZ]"
+    )
     element = m.elements[0]
     assert (element.kind, element.url) == ("submap", "https://onlinewardleymaps.com/#clone:qu4VDDQryoZEnuw0ZZ")
 
@@ -234,19 +261,25 @@ def test_style_size_last_wins() -> None:
 def test_attitudes() -> None:
     m = read("pioneers [0.74, 0.83, 0.68, 0.98]\nsettlers [0.88]\ntownplanners [0.81, 0.83, 0.75, 0.98]")
     assert [(a.kind, a.top, a.left, a.bottom, a.right) for a in m.attitudes] == [
-        ("pioneers", 0.74, 0.83, 0.68, 0.98), ("settlers", 0.88, 0.1, 0.8, 0.2),
-        ("townplanners", 0.81, 0.83, 0.75, 0.98)]
+        ("pioneers", 0.74, 0.83, 0.68, 0.98),
+        ("settlers", 0.88, 0.1, 0.8, 0.2),
+        ("townplanners", 0.81, 0.83, 0.75, 0.98),
+    ]
 
 
 def test_accelerators() -> None:
     m = read("component Power [0.1, 0.7]\naccelerator Market pressure [0.45, 0.40]\ndeaccelerator Power [0.15, 0.72]")
     assert [(a.id, a.name, a.negative, a.visibility) for a in m.accelerators] == [
-        ("market-pressure", "Market pressure", False, 0.45), ("power-2", "Power", True, 0.15)]
+        ("market-pressure", "Market pressure", False, 0.45),
+        ("power-2", "Power", True, 0.15),
+    ]
 
 
 def test_comments() -> None:
-    m = read("// a comment\ncomponent A [0.5, 0.5] // trailing (build)\n/* block\ncomponent B [0.1, 0.1]\n*/ component C [0.2, 0.2]\n"
-             "component D /* inline */ [0.3, 0.3]")
+    m = read(
+        "// a comment\ncomponent A [0.5, 0.5] // trailing (build)\n/* block\ncomponent B [0.1, 0.1]\n*/ component C [0.2, 0.2]\n"
+        "component D /* inline */ [0.3, 0.3]"
+    )
     assert [(e.name, e.method) for e in m.elements] == [("A", "none"), ("C", "none"), ("D", "none")]
 
 
@@ -256,11 +289,16 @@ def test_url_lines_keep_double_slashes() -> None:
 
 
 def test_legacy_forms() -> None:
-    m = read("market Customers [0.9, 0.5]\necosystem Partners [0.5, 0.5]\ncomponent Kettle [0.4, 0.3]\n"
-             "build Kettle\ncomponent Cup [0.7, 0.7]\nbuy Cup\noutsource Partners")
+    m = read(
+        "market Customers [0.9, 0.5]\necosystem Partners [0.5, 0.5]\ncomponent Kettle [0.4, 0.3]\n"
+        "build Kettle\ncomponent Cup [0.7, 0.7]\nbuy Cup\noutsource Partners"
+    )
     assert [(e.name, e.kind, e.method) for e in m.elements] == [
-        ("Customers", "market", "none"), ("Partners", "ecosystem", "outsource"), ("Kettle", "component", "build"),
-        ("Cup", "component", "buy")]
+        ("Customers", "market", "none"),
+        ("Partners", "ecosystem", "outsource"),
+        ("Kettle", "component", "build"),
+        ("Cup", "component", "buy"),
+    ]
 
 
 def test_crlf_text() -> None:
@@ -271,14 +309,23 @@ def test_crlf_text() -> None:
 def test_ids_are_unique_slugs_across_elements_notes_and_accelerators() -> None:
     m = read("component Tea [0.5, 0.5]\ncomponent Tea [0.4, 0.4]\nnote Tea [0.1, 0.1]\naccelerator Tea [0.2, 0.2]")
     assert [e.id for e in m.elements] + [n.id for n in m.notes] + [a.id for a in m.accelerators] == [
-        "tea", "tea-2", "tea-3", "tea-4"]
+        "tea",
+        "tea-2",
+        "tea-3",
+        "tea-4",
+    ]
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("component A [1.01, -0.01]", [("line 1", "visibility 1.01 is outside 0..1: clamped to 1"),
-                                       ("line 1", "maturity -0.01 is outside 0..1: clamped to 0")]),
+        (
+            "component A [1.01, -0.01]",
+            [
+                ("line 1", "visibility 1.01 is outside 0..1: clamped to 1"),
+                ("line 1", "maturity -0.01 is outside 0..1: clamped to 0"),
+            ],
+        ),
         ("foobar", [("line 1", "not an OWM line (unknown keyword or free text): skipped")]),
         ("component", [("line 1", "no name: skipped")]),
         ("component A [0.55. 0.18]", [("line 1", "position has one number: maturity set to its default 0.1")]),
@@ -289,8 +336,10 @@ def test_ids_are_unique_slugs_across_elements_notes_and_accelerators() -> None:
         ("annotation 1 text only", [("line 1", "annotation without a position: skipped")]),
         ("title", [("line 1", "title without text: ignored")]),
         ("\n\nA->B->C", [("line 3", "link has more than two ends: only 'A' to 'B' is read")]),
-        ("component P [0.5, 0.5]\npipeline P\n{\n  component C [0.2]", [
-            ("line 2", "pipeline block has no closing '}': it runs to the end of the text")]),
+        (
+            "component P [0.5, 0.5]\npipeline P\n{\n  component C [0.2]",
+            [("line 2", "pipeline block has no closing '}': it runs to the end of the text")],
+        ),
         ("}", [("line 1", "'}' outside a pipeline block: ignored")]),
         ('component "A [0.5, 0.5]', [("line 1", "unclosed quote in the name: read up to the position")]),
     ],

@@ -11,20 +11,85 @@ from functools import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import CORPUS
 from wardley.io.owm import format_owm, parse_owm
 from wardley.model.entities import WardleyMap
 
-from tests.conftest import CORPUS
-
 #: OWM_FUZZ_EXAMPLES=5000 for a longer run by hand.
-FUZZ = settings(max_examples=int(os.environ.get("OWM_FUZZ_EXAMPLES", "300")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=int(os.environ.get("OWM_FUZZ_EXAMPLES", "300")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 TOKENS = [
-    "component ", "anchor ", "submap ", "evolve ", "pipeline ", "note ", "annotation ", "annotations ", "url ",
-    "title ", "evolution ", "valuechain --hide", "style ", "size ", "pioneers ", "accelerator ", "deaccelerator ",
-    "market ", "build ", "{", "}", "[", "]", "[[", "]]", "(", ")", "->", "+>", "+<>", "+<", "+'", "'", ";", '"',
-    "\\", "\\n", "//", "/*", "*/", "\n", "\r\n", "\t", " ", ",", ".", "-", "0.5", "1.01", "-3", "1e308", "NaN",
-    "label [", "inertia", "(build)", "(market)", "url(", "--hide", "// wardley: ", '{"id": "x"}',
-    "// wardley-map: ", '{"order": []}', "// wardley-snapshot: ", "{}", "A", "é", "\x00", "\u2028",
+    "component ",
+    "anchor ",
+    "submap ",
+    "evolve ",
+    "pipeline ",
+    "note ",
+    "annotation ",
+    "annotations ",
+    "url ",
+    "title ",
+    "evolution ",
+    "valuechain --hide",
+    "style ",
+    "size ",
+    "pioneers ",
+    "accelerator ",
+    "deaccelerator ",
+    "market ",
+    "build ",
+    "{",
+    "}",
+    "[",
+    "]",
+    "[[",
+    "]]",
+    "(",
+    ")",
+    "->",
+    "+>",
+    "+<>",
+    "+<",
+    "+'",
+    "'",
+    ";",
+    '"',
+    "\\",
+    "\\n",
+    "//",
+    "/*",
+    "*/",
+    "\n",
+    "\r\n",
+    "\t",
+    " ",
+    ",",
+    ".",
+    "-",
+    "0.5",
+    "1.01",
+    "-3",
+    "1e308",
+    "NaN",
+    "label [",
+    "inertia",
+    "(build)",
+    "(market)",
+    "url(",
+    "--hide",
+    "// wardley: ",
+    '{"id": "x"}',
+    "// wardley-map: ",
+    '{"order": []}',
+    "// wardley-snapshot: ",
+    "{}",
+    "A",
+    "é",
+    "\x00",
+    "\u2028",
 ]
 
 
@@ -73,7 +138,7 @@ def mutated_corpus(draw: st.DrawFn) -> str:
         if action == "insert":
             lines[i] = line[:cut] + draw(st.sampled_from(TOKENS) | st.text(max_size=3)) + line[cut:]
         elif action == "delete":
-            lines[i] = line[:cut] + line[cut + draw(st.integers(1, 5)):]
+            lines[i] = line[:cut] + line[cut + draw(st.integers(1, 5)) :]
         elif action == "truncate":
             lines[i] = line[:cut]
         elif action == "duplicate":

@@ -8,20 +8,58 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import MAPS
 from wardley.io import dump_json_map, parse_json_map
 from wardley.io.owm import format_owm, parse_owm
 from wardley.model import Annotation, Evolve, MapDocument, Pipeline, Point, WardleyMap
 from wardley.model.entities import Accelerator, Attitude, Axis, Presentation
 
-from tests.conftest import MAPS
-
 coordinate = st.floats(min_value=0, max_value=1, allow_nan=False)
 #: Text built to hit every rule of the format: quotes, escapes, comment markers,
 #: brackets, link operators, keywords, padding and line breaks.
 awkward = st.sampled_from(
-    ['"', "\\", "//", "/*", "*/", "[", "]", "->", "+>", "+<", "+'", ";", "\n", "\r", "\t", " ", "  ", "{", "}",
-     "(build)", "inertia", "label [1, 2]", "url(x)", "evolve 0.5", "0.5", "note ", "build ", "component ",
-     "a", "B", "Kettle", "é", "\u2028", "\x01", "'", "<>", ",", "wardley: {}", "0", "-"]
+    [
+        '"',
+        "\\",
+        "//",
+        "/*",
+        "*/",
+        "[",
+        "]",
+        "->",
+        "+>",
+        "+<",
+        "+'",
+        ";",
+        "\n",
+        "\r",
+        "\t",
+        " ",
+        "  ",
+        "{",
+        "}",
+        "(build)",
+        "inertia",
+        "label [1, 2]",
+        "url(x)",
+        "evolve 0.5",
+        "0.5",
+        "note ",
+        "build ",
+        "component ",
+        "a",
+        "B",
+        "Kettle",
+        "é",
+        "\u2028",
+        "\x01",
+        "'",
+        "<>",
+        ",",
+        "wardley: {}",
+        "0",
+        "-",
+    ]
 )
 text = st.lists(awkward, max_size=6).map("".join) | st.text(max_size=12)
 name = text.filter(lambda s: s.strip() and len(s) <= 200)
@@ -35,7 +73,10 @@ def maps(draw: st.DrawFn) -> WardleyMap:
     ids: list[str] = []
     for _ in range(draw(st.integers(0, 10))):
         element = document.add_element(
-            draw(st.sampled_from(["Tea", "tea", "Kettle"]) | name), draw(coordinate), draw(coordinate), draw(kind),
+            draw(st.sampled_from(["Tea", "tea", "Kettle"]) | name),
+            draw(coordinate),
+            draw(coordinate),
+            draw(kind),
             method=draw(st.sampled_from(["none", "build", "buy", "outsource"])),
             inertia=draw(st.booleans()),
             description=draw(text),
@@ -53,33 +94,60 @@ def maps(draw: st.DrawFn) -> WardleyMap:
         if document.check_link(a, b) is None:
             document.add_link(a, b, flow=draw(st.booleans()), label=draw(text), flow_label=draw(text))
     for element_id in draw(st.lists(st.sampled_from(ids), unique=True, max_size=3)) if ids else []:
-        evolve = Evolve(element=element_id, evolution=draw(coordinate), name=draw(st.none() | name),
-                        label_offset=draw(st.none() | st.tuples(st.integers(-50, 50), st.integers(-50, 50))))
+        evolve = Evolve(
+            element=element_id,
+            evolution=draw(coordinate),
+            name=draw(st.none() | name),
+            label_offset=draw(st.none() | st.tuples(st.integers(-50, 50), st.integers(-50, 50))),
+        )
         document.set_evolve(element_id, evolve)
     for owner in draw(st.lists(st.sampled_from(ids), unique=True, max_size=3)) if ids else []:
         members = draw(st.lists(st.sampled_from(ids), unique=True, max_size=4))
-        document.set_pipeline(owner, Pipeline(element=owner, start=draw(coordinate), end=draw(coordinate), members=members))
+        document.set_pipeline(
+            owner, Pipeline(element=owner, start=draw(coordinate), end=draw(coordinate), members=members)
+        )
     for _ in range(draw(st.integers(0, 3))):
         document.add_note(draw(name), draw(coordinate), draw(coordinate))
     points = st.lists(st.builds(Point, evolution=coordinate, visibility=coordinate), min_size=1, max_size=3)
     document.replace_collection(
         "annotations",
-        [Annotation(number=draw(st.integers(0, 99)), text=draw(text), positions=draw(points)) for _ in range(draw(st.integers(0, 2)))],
+        [
+            Annotation(number=draw(st.integers(0, 99)), text=draw(text), positions=draw(points))
+            for _ in range(draw(st.integers(0, 2)))
+        ],
     )
     document.replace_collection(
         "accelerators",
-        [Accelerator(id=document.new_id(n, "accelerator") + f"-{i}", name=n, evolution=draw(coordinate),
-                     visibility=draw(coordinate), negative=draw(st.booleans()))
-         for i, n in enumerate(draw(st.lists(name, max_size=2)))],
+        [
+            Accelerator(
+                id=document.new_id(n, "accelerator") + f"-{i}",
+                name=n,
+                evolution=draw(coordinate),
+                visibility=draw(coordinate),
+                negative=draw(st.booleans()),
+            )
+            for i, n in enumerate(draw(st.lists(name, max_size=2)))
+        ],
     )
     document.replace_collection(
         "attitudes",
-        [Attitude(kind=draw(st.sampled_from(["pioneers", "settlers", "townplanners"])), top=draw(coordinate),
-                  left=draw(coordinate), bottom=draw(coordinate), right=draw(coordinate)) for _ in range(draw(st.integers(0, 2)))],
+        [
+            Attitude(
+                kind=draw(st.sampled_from(["pioneers", "settlers", "townplanners"])),
+                top=draw(coordinate),
+                left=draw(coordinate),
+                bottom=draw(coordinate),
+                right=draw(coordinate),
+            )
+            for _ in range(draw(st.integers(0, 2)))
+        ],
     )
     stages = draw(st.none() | st.tuples(text, text, text, text))
-    axis = Axis(stages=stages, show_evolution=draw(st.booleans()), show_value_chain=draw(st.booleans())) if stages \
+    axis = (
+        Axis(stages=stages, show_evolution=draw(st.booleans()), show_value_chain=draw(st.booleans()))
+        if stages
         else Axis(show_evolution=draw(st.booleans()))
+    )
     size = draw(st.none() | st.tuples(st.integers(0, 3000), st.integers(0, 3000)))
     style = draw(st.sampled_from(["plain", "wardley", "dark", "colour", "fancy"]))
     position = draw(st.none() | st.builds(Point, evolution=coordinate, visibility=coordinate))
@@ -102,7 +170,11 @@ def assert_lossless(wardley_map: WardleyMap) -> None:
     assert format_owm(result.map) == text_out
 
 
-@settings(max_examples=int(os.environ.get("OWM_FUZZ_EXAMPLES", "300")), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=int(os.environ.get("OWM_FUZZ_EXAMPLES", "300")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(maps())
 def test_any_map_survives_owm_round_trip(wardley_map: WardleyMap) -> None:
     assert_lossless(wardley_map)

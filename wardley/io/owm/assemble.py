@@ -13,8 +13,19 @@ from wardley.io.owm.reader_state import ReaderState
 from wardley.io.owm.records import RawElement, RawPipeline
 from wardley.io.problems import Problem
 from wardley.model.entities import (
-    MAX_NAME_LENGTH, Accelerator, Annotation, Attitude, Axis, Element, Evolve, Link, Note, Pipeline, Presentation,
-    Snapshot, WardleyMap,
+    MAX_NAME_LENGTH,
+    Accelerator,
+    Annotation,
+    Attitude,
+    Axis,
+    Element,
+    Evolve,
+    Link,
+    Note,
+    Pipeline,
+    Presentation,
+    Snapshot,
+    WardleyMap,
 )
 from wardley.model.evolution import DEFAULT_STAGES
 
@@ -97,8 +108,11 @@ class Assembler:
             owner = self.meta_id(raw.line, raw.meta, "element") or index.exact(raw.name)
             if owner is None:
                 if raw.children:
-                    self.warn(raw.line, f"pipeline '{raw.name}' names no component: its components are kept "
-                              "as plain components at visibility 0, where OWM draws them")
+                    self.warn(
+                        raw.line,
+                        f"pipeline '{raw.name}' names no component: its components are kept "
+                        "as plain components at visibility 0, where OWM draws them",
+                    )
                 else:
                     self.dropped.append((raw.line, f"pipeline '{raw.name}' names no component: left out"))
                 for child in raw.children:
@@ -164,9 +178,15 @@ class Assembler:
                     self.warn(raw.line, f"url({raw.url_ref}) has no 'url {raw.url_ref} [...]' line: no url kept")
             visibility = raw.visibility if raw.visibility is not None else 0.9
             data: dict[str, Any] = {
-                "id": raw.id, "kind": raw.kind, "name": raw.name, "evolution": raw.evolution,
-                "visibility": visibility, "label_offset": raw.label_offset, "method": raw.method,
-                "inertia": raw.inertia, "url": url,
+                "id": raw.id,
+                "kind": raw.kind,
+                "name": raw.name,
+                "evolution": raw.evolution,
+                "visibility": visibility,
+                "label_offset": raw.label_offset,
+                "method": raw.method,
+                "inertia": raw.inertia,
+                "url": url,
             }
             extra = {key: raw.meta[key] for key in _ELEMENT_META if key in raw.meta}
             if raw.meta.get("kind") in _KINDS:
@@ -244,8 +264,11 @@ class Assembler:
 
     def _axis(self) -> dict[str, Any]:
         s, meta = self.state, self.state.map_meta
-        axis: dict[str, Any] = {"stages": s.stages or DEFAULT_STAGES, "show_evolution": s.show_evolution,
-                                "show_value_chain": s.show_value_chain}
+        axis: dict[str, Any] = {
+            "stages": s.stages or DEFAULT_STAGES,
+            "show_evolution": s.show_evolution,
+            "show_value_chain": s.show_value_chain,
+        }
         for key in ("stages", "boundaries"):
             if key in meta:
                 axis[key] = meta[key]
@@ -298,4 +321,3 @@ def _meta_visibility(raw: RawElement) -> float | None:
 
 def owm_problems(items: list[tuple[int, str]]) -> list[Problem]:
     return [Problem(f"line {line}" if line else "", message) for line, message in sorted(items, key=lambda p: p[0])]
-

@@ -6,41 +6,41 @@ cannot be read becomes a warning naming its line; the rest still imports.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
 from wardley.io.owm import syntax as sx
+from wardley.io.owm.links import LINK_OP, link_end, outside_quotes_partition, split_link
 from wardley.io.owm.names import GROUP_ANCHOR, GROUP_CHILD, GROUP_COMPONENT, GROUP_SUBMAP
-from wardley.io.owm.reader_state import ReaderState
-from wardley.io.owm.records import RawElement, RawEvolve, RawLink, RawMethod, RawPipeline
+from wardley.io.owm.other_lines import OtherLines
+from wardley.io.owm.records import RawElement, RawEvolve, RawLink, RawPipeline
 
 _LABEL = re.compile(r"label\s*\[([^\]]*)\]?")
 _PARENS = re.compile(r"\(([^()]*)\)")
 _URL_REF = re.compile(r"url\(([^)]*)\)")
 _INLINE_EVOLVE = re.compile(r"\bevolve\s+(\S+)")
 _INERTIA = re.compile(r"\binertia\b")
-_LINK_OP = re.compile(r"\+'(.*?)'(<>|>|<)|\+<>|\+>|\+<|->")
 _EVOLVE_AT = re.compile(r"(?:^|\s)([+-]?(?:\d+\.?\d*|\.\d+))\s*$")
 _TRAILING_PARENS = re.compile(r"(\s*\([^()]*\))+\s*$")
 #: A plain name: no quotes, brackets, parentheses, comment or link characters, no control characters.
 _PLAIN = r"[^\x00-\x1f\[\]\"/(){};+<>'\\\s-](?:[^\x00-\x1f\[\]\"/(){};+<>'\\-]*[^\x00-\x1f\[\]\"/(){};+<>'\\\s-])?"
 _NUM = r"(\d*\.?\d+)"
-_FAST_COMPONENT = re.compile(
-    rf"component ({_PLAIN}) \[{_NUM}, ?{_NUM}\](?: label \[(-?\d*\.?\d+), ?(-?\d*\.?\d+)\])?$"
-)
+_FAST_COMPONENT = re.compile(rf"component ({_PLAIN}) \[{_NUM}, ?{_NUM}\](?: label \[(-?\d*\.?\d+), ?(-?\d*\.?\d+)\])?$")
 _FAST_LINK = re.compile(rf"({_PLAIN}) ?-> ?({_PLAIN})(?: ?; ?([^;]*?))?$")
 _ARROW_PREFIXES = ("evolve", "evolution", "title", "y-axis")
-_STYLES = {"plain", "wardley", "handwritten", "dark", "colour", "color"}
 #: Keywords whose own syntax may hold ``->``; any other keyword line holding a
 #: link operator and no position is a link whose first name starts with a keyword.
 _ARROW_KEYWORDS = {"evolve", "evolution", "title", "y-axis"}
-_ELEMENT_KEYWORDS = {"component": ("component", GROUP_COMPONENT), "anchor": ("user", GROUP_ANCHOR),
-                     "submap": ("submap", GROUP_SUBMAP), "market": ("market", GROUP_COMPONENT),
-                     "ecosystem": ("ecosystem", GROUP_COMPONENT)}
+_ELEMENT_KEYWORDS = {
+    "component": ("component", GROUP_COMPONENT),
+    "anchor": ("user", GROUP_ANCHOR),
+    "submap": ("submap", GROUP_SUBMAP),
+    "market": ("market", GROUP_COMPONENT),
+    "ecosystem": ("ecosystem", GROUP_COMPONENT),
+}
 
 
-class LineReader(ReaderState):
+class LineReader(OtherLines):
     def read(self, text: str) -> None:
         lines = sx.source_lines(text)
         index = 0
@@ -70,7 +70,9 @@ class LineReader(ReaderState):
             if "  " in name or not name.isascii():
                 name = sx.clean_name(name)
             offset = (float(x), float(y)) if x is not None else None
-            self.add_element(RawElement(number, "", name, name, "component", GROUP_COMPONENT, evolution, visibility, offset))
+            self.add_element(
+                RawElement(number, "", name, name, "component", GROUP_COMPONENT, evolution, visibility, offset)
+            )
             return True
         if "->" in code and not code.startswith(_ARROW_PREFIXES):
             found = _FAST_LINK.match(code)
@@ -97,7 +99,7 @@ class LineReader(ReaderState):
             return
         meta = self.meta_of(line)
         keyword = self._keyword(code)
-        rest = code[len(keyword):].strip()
+        rest = code[len(keyword) :].strip()
         if keyword in _KEYWORDS and _is_link(code):
             keyword = ""  # e.g. ``build release cycle->world building``
         if keyword == "component" and pipeline is not None:
@@ -111,7 +113,7 @@ class LineReader(ReaderState):
             self.warn(number, "pipeline inside a pipeline block: skipped")
         elif keyword in ("{", "}") or code in ("{", "}"):
             self.warn(number, f"'{code[0]}' outside a pipeline block: ignored")
-        elif _LINK_OP.search(code):
+        elif LINK_OP.search(code):
             self._link(number, code, meta)
         else:
             self.warn(number, "not an OWM line (unknown keyword or free text): skipped")
@@ -181,11 +183,11 @@ class LineReader(ReaderState):
         label = _LABEL.search(text)
         if label:
             raw.label_offset = self.offset(number, label.group(1))
-            text = text[: label.start()] + " " + text[label.end():]
+            text = text[: label.start()] + " " + text[label.end() :]
         url = _URL_REF.search(text)
         if url:
             raw.url_ref = url.group(1).strip()
-            text = text[: url.start()] + " " + text[url.end():]
+            text = text[: url.start()] + " " + text[url.end() :]
         for found in _PARENS.finditer(text):
             for word in re.split(r"[\s,]+", found.group(1).strip().lower()):
                 if word in ("build", "buy", "outsource"):
@@ -206,8 +208,10 @@ class LineReader(ReaderState):
             if value is None:
                 self.warn(number, f"inline evolve has no maturity ('{inline.group(1)}'): ignored")
             else:
-                self.evolves.append(RawEvolve(number, raw.owm_name, None, self.coordinate(number, value, "evolve maturity"), None))
-            text = text[: inline.start()] + " " + text[inline.end():]
+                self.evolves.append(
+                    RawEvolve(number, raw.owm_name, None, self.coordinate(number, value, "evolve maturity"), None)
+                )
+            text = text[: inline.start()] + " " + text[inline.end() :]
         if _INERTIA.search(text):
             raw.inertia = True
             text = _INERTIA.sub(" ", text)
@@ -220,7 +224,7 @@ class LineReader(ReaderState):
     def _pipeline(self, line: sx.SourceLine, lines: list[sx.SourceLine], index: int) -> int:
         number = line.number
         meta = self.meta_of(line)
-        rest = line.code[len("pipeline"):].strip()
+        rest = line.code[len("pipeline") :].strip()
         opens_here = rest.endswith("{")
         if opens_here:
             rest = rest[:-1].rstrip()
@@ -266,7 +270,7 @@ class LineReader(ReaderState):
         offset = None
         if label:
             offset = self.offset(number, label.group(1))
-            rest = rest[: label.start()] + " " + rest[label.end():]
+            rest = rest[: label.start()] + " " + rest[label.end() :]
         rest = _TRAILING_PARENS.sub("", rest).strip()
         found = _EVOLVE_AT.search(rest)
         if found is None:
@@ -274,9 +278,9 @@ class LineReader(ReaderState):
             value, names = 0.85, rest
         else:
             value, names = float(found.group(1)), rest[: found.start()]
-        source_text, arrow, new_text = _outside_quotes_partition(names, "->")
-        source = _link_end(source_text)
-        new_name = _link_end(new_text) if arrow else None
+        source_text, arrow, new_text = outside_quotes_partition(names, "->")
+        source = link_end(source_text)
+        new_name = link_end(new_text) if arrow else None
         if not source:
             self.warn(number, "evolve without a name: skipped")
             return
@@ -284,82 +288,8 @@ class LineReader(ReaderState):
             RawEvolve(number, source, new_name or None, self.coordinate(number, value, "evolve maturity"), offset, meta)
         )
 
-    def _note(self, number: int, rest: str, meta: dict[str, Any]) -> None:
-        if rest.startswith('"'):
-            text, tail, problem = sx.read_name(rest, stop=" [")
-            if problem:
-                self.warn(number, problem)
-        else:
-            cut = rest.find(" [")
-            text, tail = (rest, "") if cut < 0 else (rest[:cut].strip(), rest[cut:])
-        position = sx.bracket(tail)
-        values = sx.numbers(position[0]) if position else []
-        if position is None:
-            self.warn(number, "note without a position: placed at [0.9, 0.1]")
-        visibility, evolution = self.point(number, values, (0.9, 0.1))
-        self.add_note(number, text, evolution, visibility, meta)
-
-    def _annotation(self, number: int, rest: str, meta: dict[str, Any]) -> None:
-        head = re.match(r"(\d+)\s*(.*)$", rest, re.DOTALL)
-        if head is None:
-            self.warn(number, "annotation without a number: skipped")
-            return
-        body = head.group(2)
-        points: list[tuple[float, float]] = []
-        if body.startswith("[["):
-            last = body.rfind("]")
-            inside, text = body[1:last], body[last + 1:]
-            for part in re.findall(r"\[([^\[\]]*)\]", inside):
-                points.append(self.point(number, sx.numbers(part), (0.9, 0.1)))
-        elif body.startswith("["):
-            inside, text = sx.bracket(body) or ("", "")
-            points.append(self.point(number, sx.numbers(inside), (0.9, 0.1)))
-        else:
-            self.warn(number, "annotation without a position: skipped")
-            return
-        if not points:
-            self.warn(number, "annotation without a position: skipped")
-            return
-        self.add_annotation(number, int(head.group(1)), text.strip(), points, meta)
-
-    def _annotations(self, number: int, rest: str, meta: dict[str, Any]) -> None:
-        position = sx.bracket(rest)
-        if position is None:
-            self.warn(number, "annotations without a position: skipped")
-            return
-        self.annotations_position = self.point(number, sx.numbers(position[0]), (0.9, 0.1))
-
-    def _accelerator(self, number: int, rest: str, meta: dict[str, Any], negative: bool = False) -> None:
-        name, tail, problem = sx.read_name(rest)
-        if problem:
-            self.warn(number, problem)
-        if not name:
-            self.warn(number, "accelerator without a name: skipped")
-            return
-        position = sx.bracket(tail)
-        visibility, evolution = self.point(number, sx.numbers(position[0]) if position else [], (0.9, 0.1))
-        self.add_accelerator(number, name, evolution, visibility, negative, meta)
-
-    def _deaccelerator(self, number: int, rest: str, meta: dict[str, Any]) -> None:
-        self._accelerator(number, rest, meta, negative=True)
-
-    def _url(self, number: int, rest: str, meta: dict[str, Any]) -> None:
-        name, tail, _ = sx.read_name(rest, stop=" [")
-        position = sx.bracket(tail)
-        if not name or position is None:
-            self.warn(number, "url needs a name and an [address]: skipped")
-            return
-        self.urls.setdefault(name, position[0].strip())
-
-    def _method(self, number: int, rest: str, meta: dict[str, Any], method: str = "") -> None:
-        name, _, _ = sx.read_name(rest)
-        if name:
-            self.methods.append(RawMethod(number, name, method))
-        else:
-            self.warn(number, f"{method} without a name: skipped")
-
     def _link(self, number: int, code: str, meta: dict[str, Any]) -> None:
-        parts = _split_link(code)
+        parts = split_link(code)
         if parts is None:
             self.warn(number, "link with an empty end: skipped")
             return
@@ -368,66 +298,6 @@ class LineReader(ReaderState):
             self.warn(number, f"link has more than two ends: only '{source}' to '{target}' is read")
         self.links.append(RawLink(number, source, target, flow, flow_label, context, meta))
 
-    def _title(self, number: int, rest: str, meta: dict[str, Any]) -> None:
-        if not rest:
-            self.warn(number, "title without text: ignored")
-        elif self.title is None:
-            self.title = rest
-        self.title_meta = self.title_meta or meta
-
-    def _evolution(self, number: int, rest: str, meta: dict[str, Any]) -> None:
-        words = rest.split()
-        if words[:1] == ["--hide"]:
-            self.show_evolution = False
-            rest = rest[len("--hide"):].strip()
-        if not rest:
-            if self.show_evolution:
-                self.warn(number, "evolution without stage names: ignored")
-            return
-        stages = [part.strip() for part in rest.split("->")]
-        if len(stages) != 4:
-            self.warn(number, f"evolution needs exactly 4 stages (found {len(stages)}): default stages kept")
-            return
-        self.stages = (stages[0], stages[1], stages[2], stages[3])
-
-    def _valuechain(self, number: int, rest: str, meta: dict[str, Any]) -> None:
-        if rest.split()[:1] == ["--hide"]:
-            self.show_value_chain = False
-        else:
-            self.warn(number, "valuechain takes only --hide: ignored")
-
-    def _style(self, number: int, rest: str, meta: dict[str, Any]) -> None:
-        if rest in _STYLES:
-            self.style = rest
-        else:
-            self.warn(number, f"unknown style '{rest}': plain used")
-            self.style = "plain"
-
-    def _size(self, number: int, rest: str, meta: dict[str, Any]) -> None:
-        position = sx.bracket(rest)
-        values = sx.numbers(position[0]) if position else []
-        if len(values) != 2 or any(v is None or not 0 <= v <= 100_000 for v in values):
-            self.warn(number, "size must be [width, height] in pixels: ignored")
-            return
-        self.size = (int(values[0] or 0), int(values[1] or 0))
-
-    def _attitude(self, number: int, rest: str, meta: dict[str, Any], kind: str = "") -> None:
-        position = sx.bracket(rest)
-        values = sx.numbers(position[0]) if position else []
-        if position is not None and position[1].strip():
-            self.warn(number, f"old {kind} form '[v, m] width height': the size is not read, box set to its default")
-        if len(values) > 4 or any(v is None for v in values):
-            self.warn(number, f"{kind} needs [top, left, bottom, right]: unreadable numbers take defaults")
-        defaults = (0.9, 0.1, 0.8, 0.2)
-        corners = [
-            self.coordinate(number, values[i] if i < len(values) and values[i] is not None else defaults[i], kind)
-            for i in range(4)
-        ]
-        self.add_attitude(kind, corners)
-
-    def _yaxis(self, number: int, rest: str, meta: dict[str, Any]) -> None:
-        self.warn(number, "y-axis labels are not an OWM form any more: ignored")
-
 
 def _is_link(code: str) -> bool:
     """A keyword line that is really a link whose first name starts with the keyword."""
@@ -435,71 +305,7 @@ def _is_link(code: str) -> bool:
     keyword, rest = (parts + ["", ""])[:2]
     if keyword in _ARROW_KEYWORDS or "[" in code or rest.startswith('"'):
         return False
-    return _LINK_OP.search(code) is not None
-
-
-def _link_end(text: str) -> str:
-    text = text.strip()
-    if text.startswith('"'):
-        quoted = sx.read_quoted(text)
-        if quoted is not None:
-            return quoted[0]
-    return sx.clean_name(text)
-
-
-def _read_end(text: str) -> tuple[str, str]:
-    """(name, what follows) for one link end: quoted, or up to the next operator or ``;``."""
-    text = text.lstrip()
-    if text.startswith('"'):
-        quoted = sx.read_quoted(text)
-        if quoted is not None:
-            name, rest = quoted
-            stop = _LINK_OP.search(rest)
-            semi = rest.find(";")
-            cut = min(i for i in (stop.start() if stop else len(rest), semi if semi >= 0 else len(rest)))
-            return name, rest[cut:]
-    stop = _LINK_OP.search(text)
-    semi = text.find(";")
-    cut = min(stop.start() if stop else len(text), semi if semi >= 0 else len(text))
-    return sx.clean_name(text[:cut]), text[cut:]
-
-
-def _split_link(code: str) -> tuple[str, str, bool, str, str, bool] | None:
-    """(source, target, flow, flow label, context, more than two ends)."""
-    ends: list[str] = []
-    ops: list[re.Match[str]] = []
-    rest = code
-    context = ""
-    while True:
-        name, rest = _read_end(rest)
-        ends.append(name)
-        found = _LINK_OP.match(rest)
-        if found:
-            ops.append(found)
-            rest = rest[found.end():]
-            continue
-        if rest.startswith(";"):
-            context = rest[1:].split(";")[0].strip()
-        break
-    if len(ends) < 2 or not ends[0] or not ends[1]:
-        return None
-    op = ops[0]
-    flow = op.group(0) != "->"
-    return ends[0], ends[1], flow, (op.group(1) or "") if flow else "", context, len(ends) > 2
-
-
-def _outside_quotes_partition(text: str, sep: str) -> tuple[str, str, str]:
-    """Split at the first ``sep`` that is not inside a leading quoted name."""
-    start = 0
-    stripped = text.lstrip()
-    if stripped.startswith('"'):
-        quoted = sx.read_quoted(stripped)
-        if quoted is not None:
-            start = len(text) - len(quoted[1])
-    position = text.find(sep, start)
-    if position < 0:
-        return text, "", ""
-    return text[:position], sep, text[position + len(sep):]
+    return LINK_OP.search(code) is not None
 
 
 _HANDLERS: dict[str, Any] = {

@@ -7,6 +7,7 @@ quoting rules so that what one writes the other reads back exactly.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -126,7 +127,7 @@ def parse_number(text: str) -> float | None:
     if not found:
         return None
     value = float(found.group(1))
-    return value if value == value and abs(value) != float("inf") else None
+    return value if math.isfinite(value) else None
 
 
 def bracket(text: str) -> tuple[str, str] | None:

@@ -16,11 +16,11 @@ from typing import Any
 
 from wardley.io.owm import syntax as sx
 from wardley.io.owm.names import GROUP_ANCHOR, GROUP_CHILD, GROUP_COMPONENT, GROUP_SUBMAP, NameIndex
+from wardley.io.owm.other_lines import STYLES
 from wardley.model.entities import Element, Link, Pipeline, WardleyMap
 from wardley.model.evolution import DEFAULT_BOUNDARIES, DEFAULT_STAGES
 from wardley.model.ids import unique_id
 
-_STYLES = {"plain", "wardley", "handwritten", "dark", "colour", "color"}
 #: Link sources starting with these words are quoted, or OWM would skip the line.
 _RESERVED: tuple[str, ...] = tuple(
     "evolution valuechain anchor evolve component style build buy outsource title annotation annotations pipeline "
@@ -115,8 +115,13 @@ class OwmWriter:
         url_line = None
         if element.url is not None:
             url = element.url
-            if element.kind == "submap" and child_of is None and url and url == url.strip() \
-                    and not any(bad in url for bad in ("]", "\n", "\r", "/*", "*/")):
+            if (
+                element.kind == "submap"
+                and child_of is None
+                and url
+                and url == url.strip()
+                and not any(bad in url for bad in ("]", "\n", "\r", "/*", "*/"))
+            ):
                 line += f" url({element.id})"
                 url_line = f"url {element.id} [{element.url}]"
             else:
@@ -291,8 +296,9 @@ class OwmWriter:
         if m.description:
             self.map_meta["description"] = m.description
         stages = tuple(m.axis.stages)
-        stages_ok = all("->" not in s and _written(s) == s and s == s.strip() for s in stages) and \
-            not stages[0].startswith("--")
+        stages_ok = all("->" not in s and _written(s) == s and s == s.strip() for s in stages) and not stages[
+            0
+        ].startswith("--")
         hide = "--hide" if not m.axis.show_evolution else ""
         if stages != DEFAULT_STAGES and stages_ok:
             out.append(" ".join(filter(None, ["evolution", hide, "->".join(stages)])))
@@ -306,9 +312,9 @@ class OwmWriter:
         if not m.axis.show_value_chain:
             out.append("valuechain --hide")
         style = m.presentation.style
-        if style in _STYLES and style != "plain":
+        if style in STYLES and style != "plain":
             out.append(f"style {style}")
-        elif style not in _STYLES:
+        elif style not in STYLES:
             self.map_meta["style"] = style
         if m.presentation.size is not None:
             out.append(f"size [{m.presentation.size[0]}, {m.presentation.size[1]}]")
@@ -318,8 +324,15 @@ class OwmWriter:
         header = self.header()
         elements = self.elements()
         index = NameIndex(self.entries)
-        sections = [elements, self.evolves(index), self.links(index), self.notes(), self.annotations(),
-                    self.accelerators(), self.attitudes()]
+        sections = [
+            elements,
+            self.evolves(index),
+            self.links(index),
+            self.notes(),
+            self.annotations(),
+            self.accelerators(),
+            self.attitudes(),
+        ]
         snapshots = [
             meta_comment(json.loads(s.model_dump_json(exclude_defaults=True)), "wardley-snapshot")
             for s in self.map.snapshots
