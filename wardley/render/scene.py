@@ -37,6 +37,9 @@ class MapScene(QGraphicsScene):
         self.document = document
         self.ctx = RenderContext(theme)
         self.setSceneRect(SCENE_RECT)
+        # Long links span much of a BSP tree, so re-indexing them on every drag step costs
+        # more than scanning a few thousand bounding boxes when painting: no index.
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.elements: dict[str, ElementItem] = {}
         self.links: dict[LinkKey, LinkItem] = {}
         self.evolves: dict[str, EvolveItem] = {}
