@@ -130,3 +130,16 @@ def test_recovery_files_from_a_running_session_are_left_alone(shell_env) -> None
         assert len(orphaned_recoveries()) == 1
     finally:
         stranger.communicate(b"")
+
+
+def test_an_unchanged_map_is_not_copied_again(manager) -> None:
+    window = manager.open_editor(EditorDocument(small_map()))
+    _move(window, 0.93)
+    window.autosaver.autosave_now()
+    [file] = _recovery_files()
+    file.write_text("sentinel")  # rewritten only if the map changes again
+    window.autosaver.autosave_now()
+    assert file.read_text() == "sentinel"
+    _move(window, 0.94)
+    window.autosaver.autosave_now()
+    assert json.loads(file.read_text())["map"]["elements"][2]["evolution"] == 0.94

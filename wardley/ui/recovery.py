@@ -148,12 +148,22 @@ class Autosaver(QObject):
         self._timer.timeout.connect(self.autosave_now)
         self._timer.start()
         editor.modified_changed.connect(self._on_modified_changed)
+        #: Anything changed since the last copy? A big map's copy takes a noticeable
+        #: moment on the UI thread, so an idle map is not copied again and again.
+        self._changed_since_copy = True
+        editor.document.changed.connect(self._on_document_changed)
+
+    def _on_document_changed(self, _change: object) -> None:
+        self._changed_since_copy = True
 
     def autosave_now(self) -> None:
         """Write the recovery file now if there is anything unsaved (the timer's slot)."""
         if not self._editor.is_modified:
             self.discard()
             return
+        if not self._changed_since_copy and self.file.exists():
+            return
+        self._changed_since_copy = False
         editor = self._editor
         record = {
             "format": RECORD_FORMAT,
@@ -167,7 +177,8 @@ class Autosaver(QObject):
             self.file.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(self.file, json.dumps(record, ensure_ascii=False).encode("utf-8"))
         except OSError:
-            pass  # recovery is a safety net: a full disk must not interrupt the meeting
+            self._changed_since_copy = True  # try again next time
+            # Recovery is a safety net: a full disk must not interrupt the meeting.
 
     def discard(self) -> None:
         self.file.unlink(missing_ok=True)
@@ -175,6 +186,10 @@ class Autosaver(QObject):
     def stop(self, keep_file: bool = False) -> None:
         """Stop autosaving; the file goes unless ``keep_file`` (for tests simulating a crash)."""
         self._timer.stop()
+        try:
+            self._editor.document.changed.disconnect(self._on_document_changed)
+        except ValueError:
+            pass  # stopped twice
         if not keep_file:
             self.discard()
         _live_files.discard(self.file)

@@ -24,7 +24,8 @@ class WindowManager(QObject):
         if show:
             window.show()
             # After the first layout, so the fit uses the view's real size.
-            QTimer.singleShot(0, window.view.zoom_to_fit)
+            # (With the view as context: no call if it is gone by then.)
+            QTimer.singleShot(0, window.view, window.view.zoom_to_fit)
         return window
 
     def window_for(self, path: Path) -> MainWindow | None:
