@@ -95,6 +95,8 @@ class Legend:
     def set_columns(self, columns: int) -> None:
         self.columns = max(1, min(columns, len(ENTRIES)))
         self.rows = -(-len(ENTRIES) // self.columns)
+        # Entries fill column by column: drop columns the rows leave empty.
+        self.columns = -(-len(ENTRIES) // self.rows)
         text = max(self.ctx.label_metrics.horizontalAdvance(name) for name, _ in ENTRIES)
         self.column_width = SYMBOL_COLUMN + text + 4
         title_height = self.ctx.bold_metrics.lineSpacing() + 4
