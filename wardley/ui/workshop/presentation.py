@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QDockWidget, QToolBar, QWidget
 
@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 #: How much bigger map text is while presenting. The map is also fitted to the
 #: whole screen, so on a 1080p projector an 11 px label ends up near 30 px.
 TYPE_SCALE = 1.6
+#: States in which the window's size is the screen's, not its own.
+_SIZED = Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
 
 
 def presentation_theme(theme: Theme) -> Theme:
@@ -28,7 +30,7 @@ def presentation_theme(theme: Theme) -> Theme:
 
 @dataclass
 class SavedWindow:
-    geometry: QByteArray
+    geometry: QRect
     states: Qt.WindowState
     theme: Theme
     fit: bool
@@ -63,7 +65,7 @@ class Presentation:
         w, view = self._window, self._window.view
         shown = [widget for widget in self.chrome() if widget.isVisible() and widget.parentWidget() is w]
         self._saved = SavedWindow(
-            geometry=w.saveGeometry(),
+            geometry=w.normalGeometry() if w.windowState() & _SIZED else w.geometry(),
             states=w.windowState(),
             theme=view.map_scene.theme,
             # MapView keeps fitting the map while in fit mode; a hand-set zoom is kept as a transform.
@@ -85,9 +87,12 @@ class Presentation:
             return
         w, view = self._window, self._window.view
         view.set_theme(saved.theme)
-        # Back to the old state first, then the old geometry (a full-screen window ignores it).
-        w.setWindowState(saved.states)
-        w.restoreGeometry(saved.geometry)
+        # Back to the old state first, then the old place and size (a full-screen window ignores them).
+        # Not saveGeometry/restoreGeometry: they guess at frame sizes and can land a title bar lower.
+        w.setWindowState(saved.states & ~_SIZED)
+        w.setGeometry(saved.geometry)
+        if saved.states & _SIZED:
+            w.setWindowState(saved.states)  # maximised again, over the normal geometry just set
         for widget in saved.hidden:
             widget.show()
         if saved.fit:

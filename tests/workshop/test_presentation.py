@@ -1,0 +1,77 @@
+"""Presentation mode: full screen, large type, no chrome; Escape puts the window back exactly."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QToolBar
+
+from tests.workshop.workshop_support import COACHING, manager, shell_env  # noqa: F401
+from wardley.ui.editor_document import EditorDocument
+
+
+@pytest.fixture
+def window(manager, qtbot):  # noqa: ANN001
+    window = manager.open_editor(EditorDocument.open(COACHING))
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def chrome_state(window) -> dict[str, bool]:  # noqa: ANN001
+    widgets = {"menu": window.menuBar(), "status": window.statusBar()}
+    widgets.update({f"bar:{b.objectName()}": b for b in window.findChildren(QToolBar)})
+    widgets.update({f"dock:{d.objectName()}": d for d in window.findChildren(QDockWidget)})
+    return {name: widget.isVisible() for name, widget in widgets.items()}
+
+
+def test_f5_presents_and_escape_restores_everything(window, qtbot) -> None:  # noqa: ANN001
+    view = window.view
+    view.zoom_in()  # a hand-set zoom, to be given back on leaving
+    before = {
+        "geometry": window.geometry(), "state": window.windowState(), "chrome": chrome_state(window),
+        "theme": view.map_scene.theme, "transform": view.transform(), "title": window.windowTitle(),
+    }
+    assert before["chrome"]["menu"] and before["chrome"]["dock:properties"] and not before["chrome"]["dock:snapshots"]
+
+    qtbot.keyClick(view, Qt.Key.Key_F5)
+    qtbot.waitUntil(window.isFullScreen)
+    assert window.workshop.presentation.active
+    assert not any(chrome_state(window).values()), chrome_state(window)
+    assert view.map_scene.theme.font_size >= before["theme"].font_size * 1.5
+    assert view.transform().m11() != before["transform"].m11()  # fitted to the screen
+
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    assert not window.workshop.presentation.active
+    qtbot.waitUntil(lambda: window.geometry() == before["geometry"])
+    assert window.windowState() == before["state"]
+    assert chrome_state(window) == before["chrome"]
+    assert view.map_scene.theme == before["theme"]
+    assert view.transform() == before["transform"]
+    assert window.windowTitle() == before["title"]
+    assert not window.workshop.escape.isEnabled()  # Escape is the canvas's again
+
+
+def test_presenting_changes_nothing_in_the_map(window, qtbot) -> None:  # noqa: ANN001
+    from wardley.io import dump_json_map
+
+    before = dump_json_map(window.editor.document.map)
+    window.workshop.toggle_presentation()
+    window.workshop.toggle_presentation()
+    assert dump_json_map(window.editor.document.map) == before
+    assert window.editor.undo_stack.count() == 0 and not window.editor.is_modified
+
+
+def test_opening_another_map_while_presenting_keeps_presenting_in_large_type(window, qtbot, tmp_path) -> None:  # noqa: ANN001
+    import shutil
+
+    normal = window.view.map_scene.theme.font_size
+    window.workshop.toggle_presentation()
+    other = tmp_path / "other.wardley.json"
+    shutil.copy(COACHING, other)
+    assert window.open_path(other)
+    assert window.view.map_scene.theme.font_size > normal
+    window.workshop.toggle_presentation()
+    assert window.view.map_scene.theme.font_size == normal and window.menuBar().isVisible()
