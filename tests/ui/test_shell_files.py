@@ -276,3 +276,20 @@ def test_a_failed_save_says_why_and_keeps_the_changes_unsaved(manager, tmp_path,
     assert not window.save()
     assert "could not be saved" in shown[0].text() and "folder" in shown[0].text()
     assert window.isWindowModified() and window.editor.path is None
+
+
+def test_save_keeps_a_name_still_being_typed(manager, tmp_path, qtbot) -> None:
+    path = write_map(tmp_path / "library.wardley.json")
+    window = manager.open_editor(EditorDocument.open(path))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.view.start_rename("catalogue")
+    qtbot.keyClicks(window.view.name_editor(), "Stock catalogue")
+    assert window.save()
+    assert saved_elements(path)["catalogue"]["name"] == "Stock catalogue"
+    window.view.select_elements(["lms"])
+    window.properties.name.setFocus()
+    window.properties.name.setText("LMS")  # typed, Enter not pressed
+    assert window.save()
+    assert saved_elements(path)["lms"]["name"] == "LMS"
+    assert window.properties.name.hasFocus()

@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from wardley.io import MapFileError
 from wardley.ui import dialogs, recent_files
@@ -59,7 +59,21 @@ class FileCommands:
             dialogs.show_import_warnings(self._window, str(path), editor.warnings)
         return True
 
+    def commit_pending_edits(self) -> None:
+        """Apply what is typed but not yet confirmed (a name on the map, a properties field),
+        so Ctrl+S or closing straight after typing keeps it."""
+        view = self._window.view
+        name_editor = view.name_editor() if hasattr(view, "name_editor") else None
+        if name_editor is not None:
+            name_editor.commit()
+        focus = QApplication.focusWidget()
+        if focus is not None and self._window.isAncestorOf(focus) and focus is not view:
+            # Leaving a field is what commits it; come straight back so typing goes on.
+            focus.clearFocus()
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def save(self) -> bool:
+        self.commit_pending_edits()
         if self._editor.path is None:
             return self.save_as()
         return self._save_to(None)
@@ -107,6 +121,7 @@ class FileCommands:
 
     def maybe_save(self) -> bool:
         """True when it is fine to throw the current map away (saved, discarded or clean)."""
+        self.commit_pending_edits()
         if not self._editor.is_modified:
             return True
         choice = dialogs.ask_save_changes(self._window, self._editor.display_name)
