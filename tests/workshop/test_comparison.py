@@ -55,7 +55,7 @@ def test_latest_snapshot_against_the_map_draws_each_kind_of_change(window) -> No
     ghost = overlay.ghosts["spreadsheet-tracker"]
     assert ghost.opacity() == GHOST_OPACITY and ghost.pos() == to_scene(0.36, 0.36)
     assert ghost.element.name == "Spreadsheet tracker (removed)"
-    assert overlay.captions["performance-data"].text == "was: KPI returns"
+    assert comparison.map_scene.elements["performance-data"].element.name == "Performance data (was KPI returns)"
     assert "3 moved, 1 added, 1 removed, 1 renamed" in comparison.banner.text()
     # The arrow is really drawn: mid-way along it the comparison is blue, the plain map is not.
     middle = to_scene(0.55, 0.45)
@@ -91,7 +91,7 @@ def test_two_snapshots_from_the_panel_with_enter(window, qtbot) -> None:  # noqa
     qtbot.keyClick(panel.list, Qt.Key.Key_Return)
     overlay = window.workshop.comparison.overlay
     assert set(overlay.arrows) == MOVED and set(overlay.added) == {"peer-network-of-councils"}
-    assert not overlay.ghosts and not overlay.captions
+    assert not overlay.ghosts
     assert "snapshot \u201cafter session 1\u201d \u2192 snapshot \u201cafter session 2\u201d" in window.workshop.comparison.banner.text()
 
 
@@ -135,3 +135,20 @@ def test_comparison_follows_presentation_type_size(window) -> None:  # noqa: ANN
     assert window.workshop.comparison is None and window.workshop.presentation.active
     window.workshop.leave_innermost()  # ...then presentation
     assert not window.workshop.presentation.active
+
+
+def test_overlay_on_any_scene_clears_to_exactly_what_was_there(qapp) -> None:  # noqa: ANN001
+    from wardley.io import load_map
+    from wardley.model import MapDocument
+    from wardley.model.compare import compare_maps
+    from wardley.render.comparison import ComparisonOverlay
+    from wardley.render.scene import MapScene
+
+    loaded = load_map(COACHING).map
+    document = MapDocument(loaded)
+    scene = MapScene(document)
+    before_items = set(scene.items())
+    overlay = ComparisonOverlay(scene, compare_maps(loaded.snapshots[0].content, loaded.content()))
+    assert len(scene.items()) == len(before_items) + 3 + 2 + 1  # 3 moved, added: 2 since session 1, 1 removed
+    overlay.clear()
+    assert set(scene.items()) == before_items

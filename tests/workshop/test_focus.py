@@ -35,14 +35,17 @@ def expected(window, chain: frozenset[str]) -> dict[object, float]:  # noqa: ANN
 
 
 def test_focus_fades_exactly_what_is_outside_the_value_chain(window) -> None:  # noqa: ANN001
+    note = window.editor.document.add_note("Ask the room first", 0.1, 0.1)
     window.workshop.focus.focus_on("renew")
     chain = frozenset({"renew", "payments", "hosting", "resident"})
     assert opacities(window) == expected(window, chain)
     assert 0 < window.view.map_scene.theme.faded_opacity < 1
     # Fading only: no emphasis rings on a whole chain.
     assert not any(item.emphasised for item in window.view.map_scene.elements.values())
+    faded = window.view.map_scene.theme.faded_opacity
+    assert window.view.map_scene.notes[note.id].opacity() == faded  # notes are outside every chain
     window.workshop.focus.clear()
-    assert set(opacities(window).values()) == {1.0}
+    assert set(opacities(window).values()) == {1.0} and window.view.map_scene.notes[note.id].opacity() == 1.0
 
 
 def test_f6_focuses_the_selected_need_then_the_next_and_shift_f6_clears(window, qtbot) -> None:  # noqa: ANN001

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDockWidget, QToolBar
 
 from tests.workshop.workshop_support import COACHING, manager, shell_env  # noqa: F401
 from wardley.ui.editor_document import EditorDocument
+from wardley.ui.workshop.presentation import TYPE_SCALE
 
 
 @pytest.fixture
@@ -39,7 +40,7 @@ def test_f5_presents_and_escape_restores_everything(window, qtbot) -> None:  # n
     qtbot.waitUntil(window.isFullScreen)
     assert window.workshop.presentation.active
     assert not any(chrome_state(window).values()), chrome_state(window)
-    assert view.map_scene.theme.font_size >= before["theme"].font_size * 1.5
+    assert view.map_scene.theme.font_size == pytest.approx(before["theme"].font_size * TYPE_SCALE) and TYPE_SCALE >= 1.3
     assert view.transform().m11() != before["transform"].m11()  # fitted to the screen
 
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)

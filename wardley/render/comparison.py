@@ -2,9 +2,11 @@
 a scene showing the newer one (built from :func:`wardley.model.compare.compare_maps`).
 
 - moved: a thick arrow from the old position (a dashed ring) to the new one;
-- added: a thick ring around the new element, marked "new";
-- removed: the old element drawn faded and dashed where it was, "(removed)";
-- renamed: "was: OLD NAME" under the element.
+- added: a thick ring around the new element;
+- removed: the old element drawn faded where it was, named "... (removed)".
+
+Renames are not drawn here: the comparison view names the element "NEW (was OLD)",
+so label placement keeps that text clear of its neighbours.
 
 Each kind differs in shape as well as colour. The overlay only adds items to the
 scene and :meth:`ComparisonOverlay.clear` takes them away again: the map itself
@@ -16,7 +18,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from wardley.model import Element
@@ -91,56 +93,23 @@ class MoveArrowItem(QGraphicsItem):
 
 
 class AddedMarkItem(QGraphicsItem):
-    """A thick solid ring around an element that is new, with a "new" tag."""
+    """A thick solid ring around an element that is new (no text: it would sit on the label)."""
 
-    def __init__(self, at: QPointF, radius: float, theme: Theme, font_size: float) -> None:
+    def __init__(self, at: QPointF, radius: float, theme: Theme) -> None:
         super().__init__()
         self._colour = _colour(theme, ADDED_COLOUR)
         self._ring = QRectF(-radius - 7, -radius - 7, 2 * radius + 14, 2 * radius + 14)
-        self._font = overlay_font(theme, font_size)
-        self._tag_at = QPointF(self._ring.left() - 2, self._ring.bottom() + font_size)
         self.setPos(at)
         self.setZValue(Z_OVERLAY)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        return self._ring.adjusted(-6, -6, 6, 6 + 2 * self._font.pixelSize())
+        return self._ring.adjusted(-4, -4, 4, 4)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(self._colour, 4.0))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawEllipse(self._ring)
-        painter.setFont(self._font)
-        painter.drawText(self._tag_at, "new")
-
-
-class CaptionItem(QGraphicsItem):
-    """A short plain-text line under an element ("was: OLD NAME")."""
-
-    def __init__(self, at: QPointF, text: str, theme: Theme, font_size: float) -> None:
-        super().__init__()
-        self.text = text
-        self._font = overlay_font(theme, font_size, italic=True)
-        self._colour = QColor(theme.text)
-        self.setPos(at)
-        self.setZValue(Z_OVERLAY)
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
-        size = self._font.pixelSize()
-        return QRectF(-2, -size - 2, size * 0.7 * len(self.text) + 8, size * 1.6)
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.setFont(self._font)
-        painter.setPen(self._colour)
-        painter.drawText(QPointF(0, 0), self.text)
-
-
-def overlay_font(theme: Theme, size: float, italic: bool = False) -> QFont:
-    font = QFont(theme.font_family)
-    font.setPixelSize(max(1, round(size)))
-    font.setItalic(italic)
-    font.setBold(not italic)
-    return font
 
 
 class ComparisonOverlay:
@@ -150,11 +119,9 @@ class ComparisonOverlay:
         self.scene = scene
         self.diff = diff
         theme = scene.theme
-        small = theme.font_size * 0.95
         self.arrows: dict[str, MoveArrowItem] = {}
         self.added: dict[str, AddedMarkItem] = {}
         self.ghosts: dict[str, ElementItem] = {}
-        self.captions: dict[str, CaptionItem] = {}
         for move in diff.moved:
             kind = self._kind_of(move.element_id)
             self.arrows[move.element_id] = MoveArrowItem(
@@ -162,17 +129,10 @@ class ComparisonOverlay:
             )
         for element in diff.added:
             self.added[element.id] = AddedMarkItem(
-                to_scene(element.evolution, element.visibility), symbol_radius(element.kind), theme, small
+                to_scene(element.evolution, element.visibility), symbol_radius(element.kind), theme
             )
         for element in diff.removed:
             self.ghosts[element.id] = self._ghost(element)
-        for rename in diff.renamed:
-            item = scene.elements.get(rename.element_id)
-            at = item.pos() if item is not None else QPointF()
-            self.captions[rename.element_id] = CaptionItem(
-                at + QPointF(-10, symbol_radius(self._kind_of(rename.element_id)) + 4 + small),
-                f"was: {rename.old}", theme, small,
-            )
         for overlay_item in self.items():
             scene.addItem(overlay_item)
 
@@ -190,7 +150,7 @@ class ComparisonOverlay:
         return ghost
 
     def items(self) -> list[QGraphicsItem]:
-        return [*self.arrows.values(), *self.added.values(), *self.ghosts.values(), *self.captions.values()]
+        return [*self.arrows.values(), *self.added.values(), *self.ghosts.values()]
 
     def clear(self) -> None:
         for item in self.items():
@@ -199,4 +159,3 @@ class ComparisonOverlay:
         self.arrows.clear()
         self.added.clear()
         self.ghosts.clear()
-        self.captions.clear()

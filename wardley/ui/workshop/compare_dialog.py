@@ -32,6 +32,7 @@ class CompareDialog(QDialog):
         self.after = QComboBox()
         self._choices: list[Choice] = [("snapshot", s.name) for s in document.map.snapshots] + [CURRENT, FILE]
         for combo in (self.before, self.after):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             for what, name in self._choices:
                 combo.addItem(f"Snapshot: {name}" if what == "snapshot" else
                               "The current map" if what == "current" else "Another map file\u2026")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from wardley.model import Change, MapDocument
@@ -62,7 +63,16 @@ class Focus(QObject):
         return value_chain(self._document.map, self.need_id)
 
     def _apply(self) -> None:
-        self._window.view.map_scene.highlight(self.chain(), emphasise=False)
+        scene = self._window.view.map_scene
+        chain = self.chain()
+        scene.highlight(chain, emphasise=False)
+        # The scene fades elements, links and arrows; notes and pipeline boxes too belong
+        # to "everything else" (a pipeline stays when its owner is in the chain).
+        faded = scene.theme.faded_opacity if chain else 1.0
+        for note in scene.notes.values():
+            note.setOpacity(faded)
+        for owner, pipeline in scene.pipelines.items():
+            pipeline.setOpacity(1.0 if not chain or owner in chain else faded)
 
     def reapply(self) -> None:
         """After the scene was replaced or rebuilt."""
@@ -70,7 +80,7 @@ class Focus(QObject):
             self._apply()
 
     def _on_change(self, change: Change) -> None:
-        if self.need_id is None:
+        if self.need_id is None or not shiboken6.isValid(self):
             return
         if self._document is not None and not self._document.has_element(self.need_id):
             self.clear()

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMenu, QMessageBox, QWidget
 
@@ -43,6 +43,36 @@ if TYPE_CHECKING:
     from wardley.ui.main_window import MainWindow
 
 CAPTION_STYLE = "background: rgba(255, 255, 255, 230); color: black; border: 2px solid #E69F00; padding: 4px 10px;"
+
+
+class CornerCaption(QLabel):
+    """A plain-text label pinned to the top right of its parent (where the map's
+    title is not), following the parent's resizes."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setStyleSheet(CAPTION_STYLE)
+        parent.installEventFilter(self)
+
+    def show_text(self, text: str, pixel_size: float) -> None:
+        font = self.font()
+        font.setPixelSize(round(pixel_size))
+        self.setFont(font)
+        self.setText(text)
+        self.adjustSize()
+        self._pin()
+        self.show()
+        self.raise_()
+
+    def _pin(self) -> None:
+        parent = self.parentWidget()
+        self.move(max(0, parent.width() - self.width() - 16), 12)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self._pin()
+        return False
 
 
 def _action(window: QWidget, text: str, keys: str | None, tip: str) -> QAction:
@@ -182,18 +212,9 @@ class WorkshopActions(QObject):
                 caption.hide()
             return
         if caption is None or caption.parentWidget() is not view:
-            caption = QLabel(view)
-            caption.setTextFormat(Qt.TextFormat.PlainText)
-            caption.setStyleSheet(CAPTION_STYLE)
+            caption = CornerCaption(view)
             self._caption = caption
-        font = caption.font()
-        font.setPixelSize(round(view.map_scene.theme.font_size * 1.4))
-        caption.setFont(font)
-        caption.setText(f"Focus: {name}")
-        caption.adjustSize()
-        caption.move(12, 12)
-        caption.show()
-        caption.raise_()
+        caption.show_text(f"Focus: {name}", view.map_scene.theme.font_size * 1.4)
 
     # -- snapshots ---------------------------------------------------------
     def ask_snapshot_name(self) -> None:

@@ -18,14 +18,18 @@ if TYPE_CHECKING:
     from wardley.ui.main_window import MainWindow
 
 #: How much bigger map text is while presenting. The map is also fitted to the
-#: whole screen, so on a 1080p projector an 11 px label ends up near 30 px.
-TYPE_SCALE = 1.6
+#: whole screen, so on a 1080p projector an 11 px label ends up near 20 px. More
+#: than this and labels (wrapped at a fixed width) turn into tall columns that
+#: crowd each other on a busy map.
+TYPE_SCALE = 1.4
+#: The title grows less: it sits just above the top row of labels.
+TITLE_SCALE = 1.15
 #: States in which the window's size is the screen's, not its own.
 _SIZED = Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
 
 
 def presentation_theme(theme: Theme) -> Theme:
-    return replace(theme, font_size=theme.font_size * TYPE_SCALE, title_size=theme.title_size * TYPE_SCALE)
+    return replace(theme, font_size=theme.font_size * TYPE_SCALE, title_size=theme.title_size * TITLE_SCALE)
 
 
 @dataclass
@@ -78,6 +82,9 @@ class Presentation:
             widget.hide()
         view.set_theme(presentation_theme(self._saved.theme))
         w.showFullScreen()
+        # Without a window manager that honours full-screen requests (a bare X server, some
+        # kiosk set-ups) the window would stay its old size: cover the screen ourselves.
+        w.setGeometry(w.screen().geometry())
         view.zoom_to_fit()
         view.setFocus()
 
