@@ -33,9 +33,9 @@ from wardley.render.themes import Theme
 Z_OVERLAY = 22.0
 Z_GHOST = 19.0
 GHOST_OPACITY = 0.4
-#: Okabe-Ito blue (moves) and vermillion (additions): apart for colour-blind eyes too.
+#: Okabe-Ito blue (moves) and orange (additions; evolve arrows are vermillion): apart for colour-blind eyes too.
 MOVED_COLOUR = "#0072B2"
-ADDED_COLOUR = "#D55E00"
+ADDED_COLOUR = "#E69F00"
 
 
 def _colour(theme: Theme, wanted: str) -> QColor:
