@@ -46,7 +46,7 @@ def test_four_questions_build_the_expected_map_step_by_step(window) -> None:  # 
     assert sorted(names_by_kind(window)["component"]) == [
         "Hosting", "Identity", "Online form", "Payments", "Permit register"]
     assert len(document.links_of("payments")) == 2  # one shared component, used by two
-    assert dialog.next_button.text() == "Finish"
+    assert dialog.next_button.text() == "&Finish"
     boxes = dialog.stage_boxes
     assert boxes["Payments"].itemText(0) == NOT_SURE and boxes["Payments"].itemText(4) == "Commodity (+utility)"
     boxes["Payments"].setCurrentIndex(4)

@@ -90,3 +90,17 @@ def test_building_step_by_step_gives_the_expected_map_and_reuses_existing_elemen
     assert (document.element("hosting").evolution, document.element("hosting").visibility) == (0.95, 0.05)
     # Applying the same answers again changes nothing.
     assert changes_for(plan_map(answers), document.map, owned).empty
+
+
+def test_elements_in_one_row_keep_apart_even_when_stages_crowd() -> None:
+    answers = GuidedAnswers(users=["Resident"])
+    answers.needs["Resident"] = [f"Need {i}" for i in range(12)]
+    answers.stages = {"Need 0": None, "Need 1": 2, **{f"Need {i}": 3 for i in range(2, 12)}}
+    plan = plan_map(answers)
+    row = sorted(p.evolution for p in plan.elements.values() if p.kind == "need")
+    assert len(row) == 12 and all(0.0 < x <= 0.98 for x in row)
+    assert min(b - a for a, b in zip(row, row[1:])) >= 0.079
+    # Uncrowded rows keep the stage asked for.
+    two = GuidedAnswers(users=["Resident"], needs={"Resident": ["A", "B"]}, stages={"A": None, "B": 2})
+    e = plan_map(two).elements
+    assert stage_index(e["b"].evolution) == 2 and e["b"].evolution - e["a"].evolution >= 0.0899

@@ -31,6 +31,8 @@ LOWEST_VISIBILITY = 0.08
 UNSURE_RANGE = (0.3, 0.7)
 #: Where components go before the room has placed them on the evolution axis.
 UNPLACED_RANGE = (0.1, 0.9)
+#: Closest two elements in one row may be, in evolution (room for a short label).
+MIN_GAP = 0.09
 
 Key = str
 
@@ -103,6 +105,25 @@ def _spread(count: int, low: float, high: float) -> list[float]:
     return [round(low + (high - low) * (i + 1) / (count + 1), 4) for i in range(count)]
 
 
+def _separate(wanted: dict[Key, float], gap: float = MIN_GAP) -> dict[Key, float]:
+    """Positions in one row pushed apart to at least ``gap`` (as far as the axis allows),
+    keeping their order: a "not sure" need must not land on a need of a known stage."""
+    order = sorted(wanted, key=lambda k: (wanted[k], k))
+    gap = min(gap, 0.96 / max(len(order), 1))
+    placed: dict[Key, float] = {}
+    previous = -1.0
+    for key in order:
+        previous = max(wanted[key], previous + gap, 0.02)
+        placed[key] = previous
+    overflow = max(0.0, previous - 0.98)
+    if overflow:  # shift back from the right edge, then keep the gaps from the left
+        previous = -1.0
+        for key in order:
+            previous = max(placed[key] - overflow, previous + gap, 0.02)
+            placed[key] = previous
+    return {key: round(min(value, 0.98), 4) for key, value in placed.items()}
+
+
 def _stage_range(stage: int, boundaries: Sequence[float]) -> tuple[float, float]:
     edges = [0.0, *boundaries, 1.0]
     return edges[stage], edges[stage + 1]
@@ -165,6 +186,7 @@ def plan_map(answers: GuidedAnswers, boundaries: Sequence[float] = DEFAULT_BOUND
         groups: dict[object, list[Key]] = {}
         for key in keys:
             groups.setdefault(stages[key] if key in stages else "unplaced", []).append(key)
+        wanted: dict[Key, float] = {}
         for stage, members in groups.items():
             if stage == "unplaced":
                 low, high = UNPLACED_RANGE
@@ -172,13 +194,15 @@ def plan_map(answers: GuidedAnswers, boundaries: Sequence[float] = DEFAULT_BOUND
                 low, high = UNSURE_RANGE
             else:
                 low, high = _stage_range(int(stage), boundaries)  # type: ignore[call-overload]
-            for i, (key, evolution) in enumerate(zip(members, _spread(len(members), low, high))):
-                # Neighbours in one row alternate slightly up and down, so their labels clear each other.
-                lift = 0.0 if kinds[key] != "component" else (0.025 if i % 2 else -0.025)
-                plan.elements[key] = PlannedElement(
-                    names[key], kinds[key], evolution, round(min(0.97, max(0.03, visibility + lift)), 4),
-                    "low" if key in stages and stages[key] is None else None,
-                )
+            wanted.update(zip(members, _spread(len(members), low, high)))
+        placed = _separate(wanted)
+        for i, key in enumerate(sorted(placed, key=placed.__getitem__)):
+            # Neighbours in one row alternate slightly up and down, so their labels clear each other.
+            lift = 0.0 if kinds[key] != "component" else (0.025 if i % 2 else -0.025)
+            plan.elements[key] = PlannedElement(
+                names[key], kinds[key], placed[key], round(min(0.97, max(0.03, visibility + lift)), 4),
+                "low" if key in stages and stages[key] is None else None,
+            )
 
     for key, evolution in zip(users, _spread(len(users), 0.1, 0.9)):
         plan.elements[key] = PlannedElement(names[key], "user", evolution, USER_VISIBILITY)

@@ -10,7 +10,7 @@ thinking (what to add and where) is in :mod:`wardley.workshop.guided_start`.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -76,8 +76,8 @@ class GuidedStartDialog(QDialog):
         self.scroll.setWidgetResizable(True)
         layout.addWidget(self.scroll, 1)
         buttons = QHBoxLayout()
-        self.back_button = QPushButton("< Back")
-        self.next_button = QPushButton("Next >")
+        self.back_button = QPushButton("< &Back")
+        self.next_button = QPushButton("&Next >")
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setToolTip("Close and take away everything this guide added")
         self.back_button.clicked.connect(self.go_back)
@@ -90,7 +90,10 @@ class GuidedStartDialog(QDialog):
         layout.addLayout(buttons)
         self.next_button.setDefault(False)
         self.next_button.setAutoDefault(False)  # Enter makes a new line in the answers
-        self.resize(560, 520)
+        self.next_button.setToolTip("Add these answers to the map and go on (Ctrl+Enter)")
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.go_next)
+        self.resize(470, 500)
         self._show_step()
 
     # -- pages -------------------------------------------------------------
@@ -104,7 +107,7 @@ class GuidedStartDialog(QDialog):
         self.question.setText(QUESTIONS[name])
         self.hint.setText(HINTS[name])
         self.back_button.setEnabled(self.step > 0)
-        self.next_button.setText("Finish" if self.step == len(STEPS) - 1 else "Next >")
+        self.next_button.setText("&Finish" if self.step == len(STEPS) - 1 else "&Next >")
         page = QWidget()
         form = QFormLayout(page)
         self.editors, self.stage_boxes = {}, {}

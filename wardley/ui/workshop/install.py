@@ -323,6 +323,9 @@ class WorkshopActions(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: window.view.zoom_to_fit())
         dialog.open()  # window-modal but not blocking: the map behind it grows as the room answers
+        # Over the right-hand panel, not the map: the room watches the map fill in.
+        frame = window.geometry()
+        dialog.move(max(frame.left(), frame.right() - dialog.width() - 16), frame.top() + 60)
         return dialog
 
 
