@@ -76,3 +76,18 @@ def test_opening_another_map_while_presenting_keeps_presenting_in_large_type(win
     assert window.view.map_scene.theme.font_size > normal
     window.workshop.toggle_presentation()
     assert window.view.map_scene.theme.font_size == normal and window.menuBar().isVisible()
+
+
+def test_a_maximised_window_comes_back_maximised_with_its_normal_size_kept(window, qtbot) -> None:  # noqa: ANN001
+    window.showNormal()
+    window.setGeometry(40, 50, 700, 500)
+    qtbot.waitUntil(lambda: window.geometry().width() == 700)
+    window.showMaximized()
+    qtbot.waitUntil(window.isMaximized)
+    window.workshop.toggle_presentation()
+    qtbot.waitUntil(window.isFullScreen)
+    window.workshop.leave_innermost()
+    qtbot.waitUntil(lambda: window.isMaximized() and not window.isFullScreen())
+    window.showNormal()
+    qtbot.waitUntil(lambda: window.geometry().width() == 700)
+    assert window.geometry().topLeft().x() == 40
