@@ -241,3 +241,43 @@ def test_opening_another_map_shows_its_text(manager, qtbot, tmp_path: Path) -> N
     assert window.open_path(MAPS / "parking-permits.wardley.json")
     assert _text(window) == format_owm(window.editor.document.map)
     assert window.editor.document.map.title in _text(window)
+
+
+def test_a_click_elsewhere_applies_waiting_text_first(manager, qtbot, tmp_path: Path) -> None:
+    window = _window(manager, tmp_path)
+    _type_over(window, qtbot, "Catalogue [", "Search [")
+    assert window.owm_text.panel.pending
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton)
+    assert not window.owm_text.panel.pending
+    assert window.editor.document.element("catalogue").name == "Search"
+
+
+def test_a_click_inside_the_text_keeps_waiting(manager, qtbot, tmp_path: Path) -> None:
+    window = _window(manager, tmp_path)
+    panel = window.owm_text.panel
+    _type_over(window, qtbot, "Catalogue [", "Search [")
+    qtbot.mouseClick(panel.editor.viewport(), Qt.MouseButton.LeftButton)
+    assert panel.pending
+    assert window.editor.document.element("catalogue").name == "Catalogue"
+    panel.apply_timer.stop()  # else closing the window applies it and asks to save
+
+
+def test_closing_the_window_applies_waiting_text_so_it_is_not_lost(manager, qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = _window(manager, tmp_path)
+    asked: list[str] = []
+    monkeypatch.setattr(window.files, "maybe_save", lambda: asked.append(window.editor.document.element("catalogue").name) or False)
+    _type_over(window, qtbot, "Catalogue [", "Search [")
+    assert not window.close()
+    assert asked == ["Search"], "the save question saw the typed change"
+
+
+def test_a_hidden_dock_catches_up_when_shown(manager, qtbot, tmp_path: Path) -> None:
+    window = _window(manager, tmp_path)
+    window.owm_text.toggle.trigger()  # hide
+    assert window.owm_text.panel.isHidden()
+    document, stack = window.editor.document, window.editor.undo_stack
+    stack.push(SetElementsCommand(document, {"catalogue": {"evolution": 0.25}}, "Move"))
+    QGuiApplication.processEvents()
+    assert "component Catalogue [0.50, 0.60]" in _text(window)
+    window.owm_text.toggle.trigger()
+    assert "component Catalogue [0.50, 0.25]" in _text(window)

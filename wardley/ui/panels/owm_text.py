@@ -26,7 +26,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -39,6 +39,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QListWidget,
     QListWidgetItem,
@@ -157,6 +158,12 @@ class OwmTextPanel(QDockWidget):
         self._problems: dict[int | None, list[str]] = {}
         self._remembered: OrderedDict[str, tuple[str, list[Problem]]] = OrderedDict()
         self.editor.textChanged.connect(self._on_text_changed)
+        self.visibilityChanged.connect(self._visibility_changed)
+        # Clicks anywhere else (toolbar, canvas, menus) apply waiting text first: a toolbar
+        # button takes no focus, so Save there would otherwise save the map without it.
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
 
     # -- which map -----------------------------------------------------------
     def set_document(self, document: MapDocument, undo_stack: QUndoStack) -> None:
@@ -172,6 +179,19 @@ class OwmTextPanel(QDockWidget):
         if self.document is not None:
             self.document.changed.disconnect(self._on_document_changed)
             self.document = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if self.pending and event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.Close):
+            inside = isinstance(watched, QWidget) and (
+                watched is self.editor or self.editor.isAncestorOf(watched)
+            )
+            if not inside:
+                self.apply_text()
+        return False
+
+    def _visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self.refresh_from_map()
 
     # -- text to map -----------------------------------------------------------
     @property
@@ -223,6 +243,8 @@ class OwmTextPanel(QDockWidget):
     def _on_document_changed(self, change: Change) -> None:
         if self._applying or self.pending:
             return  # our own edit, or typed text waiting: it is applied on top when the pause ends
+        if self.isHidden():
+            return  # written when the dock is shown again
         self.refresh_timer.start()
 
     def refresh_from_map(self) -> None:
