@@ -182,3 +182,16 @@ def test_editing_the_map_reruns_the_analysis(manager, qtbot, tmp_path: Path) -> 
     assert panel.report is not None
     assert any(p.name == "Cloud hosting" for c in panel.report.capabilities for p in c.placements)
     assert panel.selected_capability() == "Hosting", "the selection survives a re-run"
+
+
+def test_a_folder_rerun_reads_again_only_changed_files(manager, tmp_path: Path) -> None:
+    folder = _eval_copy(tmp_path)
+    window = _open(manager, folder / "riverton-planning.wardley.json")
+    panel = window.analysis
+    assert panel.run_on_folder(folder)
+    other = folder / "riverton-garden-waste.wardley.json"
+    data = json.loads(other.read_text(encoding="utf-8"))
+    data["elements"][-1]["name"] = "Quantum ledger"
+    other.write_text(json.dumps(data), encoding="utf-8")
+    panel.rerun()
+    assert "Quantum ledger" in sum(panel.tier_names().values(), [])

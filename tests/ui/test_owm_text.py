@@ -281,3 +281,15 @@ def test_a_hidden_dock_catches_up_when_shown(manager, qtbot, tmp_path: Path) -> 
     assert "component Catalogue [0.50, 0.60]" in _text(window)
     window.owm_text.toggle.trigger()
     assert "component Catalogue [0.50, 0.25]" in _text(window)
+
+
+def test_deleting_snapshot_lines_from_the_text_keeps_the_snapshots(manager, qtbot, tmp_path: Path) -> None:
+    window = _window(manager, tmp_path)
+    document = window.editor.document
+    document.add_snapshot("after session 1")
+    window.owm_text.panel.refresh_from_map()
+    snapshot_line = next(line for line in _text(window).splitlines() if line.startswith("// wardley-snapshot:"))
+    _type_over(window, qtbot, snapshot_line, "component Extra [0.2, 0.2]")
+    _pause_ends(window)
+    assert document.has_element("extra")
+    assert [s.name for s in document.map.snapshots] == ["after session 1"]

@@ -93,6 +93,9 @@ class AnalysisPanel(QDockWidget):
         #: Asks for a folder: (parent, start folder) -> chosen folder or None. Replaced in tests.
         self.ask_folder: Callable[[QWidget, str], Path | None] = _ask_folder
         self.ask_save_path: Callable[[QWidget, str], Path | None] = _ask_markdown_path
+        #: Maps read from the folder, by path, with the (mtime, size) they were read at: a re-run
+        #: after each edit reads again only the files that changed on disk.
+        self._loaded: dict[Path, tuple[tuple[int, int], WardleyMap]] = {}
 
         self.run_map_button = QPushButton("This Map")
         self.run_map_button.setToolTip("Analyse the open map on its own")
@@ -212,13 +215,22 @@ class AnalysisPanel(QDockWidget):
                     label = str(path)
                     maps.append((label, self.editor.document.map))
                 else:
-                    maps.append((str(path), load_map(path).map))
+                    maps.append((str(path), self._read(path)))
         except MapFileError as error:
             self._say(f"Could not analyse the folder: {error.lines()[0]}")
             return False
         self.folder = Path(folder)
         self._run(maps, label)
         return True
+
+    def _read(self, path: Path) -> WardleyMap:
+        info = path.stat()
+        stamp = (info.st_mtime_ns, info.st_size)
+        cached = self._loaded.get(path)
+        if cached is None or cached[0] != stamp:
+            cached = (stamp, load_map(path).map)
+            self._loaded[path] = cached
+        return cached[1]
 
     def rerun(self) -> None:
         self.rerun_timer.stop()
