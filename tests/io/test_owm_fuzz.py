@@ -153,3 +153,22 @@ def mutated_corpus(draw: st.DrawFn) -> str:
 @given(mutated_corpus())
 def test_mutated_corpus_lines(text: str) -> None:
     check(text)
+
+
+def test_long_pathological_lines_are_read() -> None:
+    """Shapes that make naive patterns quadratic; each line is 100,000+ characters."""
+    n = 25_000
+    lines = [
+        "component A [0.5, 0.5] " + "url(" * n,
+        "component A [0.5, 0.5] " + "label [" * n,
+        "evolve A " + "(x)" * n + " 0.5",
+        "A" + "->A" * n + "; context",
+        "A" + "+'" * n + ">B",
+        "/**/" * n + "component B [0.1, 0.1]",
+        "note " + "[" * n,
+        "annotation 1 " + "[[" * n,
+        "component " + "a " * n,
+        "a " * n + "->",
+    ]
+    for line in lines:
+        check(line)

@@ -14,6 +14,7 @@ from wardley.io.owm.records import RawElement, RawPipeline
 from wardley.io.problems import Problem
 from wardley.model.entities import (
     MAX_NAME_LENGTH,
+    MAX_TEXT_LENGTH,
     Accelerator,
     Annotation,
     Attitude,
@@ -72,7 +73,7 @@ class Assembler:
         meta = s.map_meta
         elements = self._ordered(elements, meta.get("order"), "order")
         pipelines = self._ordered_pipelines(pipelines, meta.get("pipelines"))
-        axis = self.valid(Axis, self._axis(), 0, "evolution axis") or Axis()
+        axis = self.valid(Axis, self._axis(), s.map_meta_line, "evolution axis") or Axis()
         title = meta.get("title") if isinstance(meta.get("title"), str) else s.title
         style = meta["style"] if isinstance(meta.get("style"), str) else s.style
         presentation: dict[str, Any] = {"style": style, "size": s.size}
@@ -81,9 +82,9 @@ class Assembler:
             presentation["annotations_position"] = {"visibility": v, "evolution": m}
         content = {
             "title": (title if title is not None else "Untitled map")[:MAX_NAME_LENGTH],
-            "description": meta.get("description", "") if isinstance(meta.get("description"), str) else "",
+            "description": meta["description"][:MAX_TEXT_LENGTH] if isinstance(meta.get("description"), str) else "",
             "axis": axis,
-            "presentation": self.valid(Presentation, presentation, 0, "style or size") or Presentation(),
+            "presentation": self.valid(Presentation, presentation, s.map_meta_line, "style") or Presentation(),
             "elements": elements,
             "links": links,
             "evolves": evolves,
@@ -96,8 +97,8 @@ class Assembler:
         }
         return WardleyMap.model_validate(content)
 
-    def _all(self, model: type[M], items: list[dict[str, Any]], what: str) -> list[M]:
-        return [m for m in (self.valid(model, item, 0, what) for item in items) if m is not None]
+    def _all(self, model: type[M], items: list[tuple[int, dict[str, Any]]], what: str) -> list[M]:
+        return [m for m in (self.valid(model, item, line, what) for line, item in items) if m is not None]
 
     # -- pipelines and elements ----------------------------------------------------
 
@@ -279,7 +280,7 @@ class Assembler:
             return elements
         ids = [element.id for element in elements]
         if not isinstance(order, list) or sorted(map(str, order)) != sorted(ids):
-            self.warn(0, f"wardley-map {what} does not list the map's elements: file order kept")
+            self.warn(self.state.map_meta_line, f"wardley-map {what} does not list the map's elements: file order kept")
             return elements
         place = {element_id: i for i, element_id in enumerate(order)}
         return sorted(elements, key=lambda element: place[element.id])
@@ -289,7 +290,9 @@ class Assembler:
             return pipelines
         owners = [pipeline.element for pipeline in pipelines]
         if not isinstance(order, list) or sorted(map(str, order)) != sorted(owners):
-            self.warn(0, "wardley-map pipelines does not list the map's pipelines: file order kept")
+            self.warn(
+                self.state.map_meta_line, "wardley-map pipelines does not list the map's pipelines: file order kept"
+            )
             return pipelines
         place = {owner: i for i, owner in enumerate(order)}
         return sorted(pipelines, key=lambda pipeline: place[pipeline.element])

@@ -7,7 +7,7 @@ import re
 from wardley.io.owm import syntax as sx
 
 #: Tested in OWM's order: labelled flows, then ``+<>``, ``+>``, ``+<``, then plain ``->``.
-LINK_OP = re.compile(r"\+'(.*?)'(<>|>|<)|\+<>|\+>|\+<|->")
+LINK_OP = re.compile(r"\+'([^']*)'(<>|>|<)|\+<>|\+>|\+<|->")
 
 
 def link_end(text: str) -> str:
@@ -46,10 +46,13 @@ def split_link(code: str) -> tuple[str, str, bool, str, str, bool] | None:
         name, rest = _read_end(rest)
         ends.append(name)
         found = LINK_OP.match(rest)
-        if found:
+        if found and len(ends) < 3:
             ops.append(found)
             rest = rest[found.end() :]
             continue
+        if found:  # more than two ends: only the first two count, so skip to any context
+            semi = rest.find(";")
+            rest = rest[semi:] if semi >= 0 else ""
         if rest.startswith(";"):
             context = rest[1:].split(";")[0].strip()
         break

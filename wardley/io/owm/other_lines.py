@@ -142,7 +142,7 @@ class OtherLines(ReaderState):
             self.coordinate(number, values[i] if i < len(values) and values[i] is not None else defaults[i], kind)
             for i in range(4)
         ]
-        self.add_attitude(kind, corners)
+        self.add_attitude(number, kind, corners)
 
     def _yaxis(self, number: int, rest: str, meta: dict[str, Any]) -> None:
         self.warn(number, "y-axis labels are not an OWM form any more: ignored")

@@ -15,13 +15,13 @@ from wardley.io.owm.names import GROUP_ANCHOR, GROUP_CHILD, GROUP_COMPONENT, GRO
 from wardley.io.owm.other_lines import OtherLines
 from wardley.io.owm.records import RawElement, RawEvolve, RawLink, RawPipeline
 
-_LABEL = re.compile(r"label\s*\[([^\]]*)\]?")
+# Character classes stop at the next opening bracket too, so no pattern here is quadratic on long lines.
+_LABEL = re.compile(r"label\s*\[([^\[\]]*)\]?")
 _PARENS = re.compile(r"\(([^()]*)\)")
-_URL_REF = re.compile(r"url\(([^)]*)\)")
+_URL_REF = re.compile(r"url\(([^()]*)\)")
 _INLINE_EVOLVE = re.compile(r"\bevolve\s+(\S+)")
 _INERTIA = re.compile(r"\binertia\b")
 _EVOLVE_AT = re.compile(r"(?:^|\s)([+-]?(?:\d+\.?\d*|\.\d+))\s*$")
-_TRAILING_PARENS = re.compile(r"(\s*\([^()]*\))+\s*$")
 #: A plain name: no quotes, brackets, parentheses, comment or link characters, no control characters.
 _PLAIN = r"[^\x00-\x1f\[\]\"/(){};+<>'\\\s-](?:[^\x00-\x1f\[\]\"/(){};+<>'\\-]*[^\x00-\x1f\[\]\"/(){};+<>'\\\s-])?"
 _NUM = r"(\d*\.?\d+)"
@@ -125,6 +125,7 @@ class LineReader(OtherLines):
             data = self.decode_meta(line.number, payload)
             if data is not None:
                 self.map_meta.update(data)
+                self.map_meta_line = line.number
         elif tag == "wardley-snapshot":
             self.snapshot_lines.append((line.number, payload))
         else:
@@ -271,7 +272,7 @@ class LineReader(OtherLines):
         if label:
             offset = self.offset(number, label.group(1))
             rest = rest[: label.start()] + " " + rest[label.end() :]
-        rest = _TRAILING_PARENS.sub("", rest).strip()
+        rest = _without_trailing_parens(rest)
         found = _EVOLVE_AT.search(rest)
         if found is None:
             self.warn(number, "evolve without a maturity: placed at 0.85, as OWM does")
@@ -297,6 +298,19 @@ class LineReader(OtherLines):
         if extra:
             self.warn(number, f"link has more than two ends: only '{source}' to '{target}' is read")
         self.links.append(RawLink(number, source, target, flow, flow_label, context, meta))
+
+
+def _without_trailing_parens(text: str) -> str:
+    """``text`` less any ``(...)`` groups at its end (decorators on an evolve line)."""
+    end = len(text.rstrip())
+    while end and text[end - 1] == ")":
+        opening = text.rfind("(", 0, end - 1)
+        if opening < 0 or text.find(")", opening, end - 1) >= 0:
+            break
+        end = opening
+        while end and text[end - 1].isspace():
+            end -= 1
+    return text[:end].strip()
 
 
 def _is_link(code: str) -> bool:

@@ -20,6 +20,8 @@ class ReaderState:
         self.title: str | None = None
         self.title_meta: dict[str, Any] = {}
         self.map_meta: dict[str, Any] = {}
+        #: Where the ``// wardley-map:`` line is, for warnings about what it holds.
+        self.map_meta_line = 0
         self.snapshot_lines: list[tuple[int, str]] = []
         self.stages: tuple[str, str, str, str] | None = None
         self.show_evolution = True
@@ -33,10 +35,10 @@ class ReaderState:
         self.links: list[RawLink] = []
         self.methods: list[RawMethod] = []
         self.urls: dict[str, str] = {}
-        self.notes: list[dict[str, Any]] = []
-        self.annotations: list[dict[str, Any]] = []
-        self.accelerators: list[dict[str, Any]] = []
-        self.attitudes: list[dict[str, Any]] = []
+        self.notes: list[tuple[int, dict[str, Any]]] = []
+        self.annotations: list[tuple[int, dict[str, Any]]] = []
+        self.accelerators: list[tuple[int, dict[str, Any]]] = []
+        self.attitudes: list[tuple[int, dict[str, Any]]] = []
         #: Element, note and accelerator ids share one namespace, as in MapDocument.
         self.taken: set[str] = set()
 
@@ -134,7 +136,7 @@ class ReaderState:
             return
         text = self.text(line, text, MAX_TEXT_LENGTH, "note")
         note_id = self.new_id(line, text, meta.get("id"), "note")
-        self.notes.append({"id": note_id, "text": text, "evolution": evolution, "visibility": visibility})
+        self.notes.append((line, {"id": note_id, "text": text, "evolution": evolution, "visibility": visibility}))
 
     def add_annotation(
         self, line: int, number: int, text: str, points: list[tuple[float, float]], meta: dict[str, Any]
@@ -146,7 +148,7 @@ class ReaderState:
             return
         positions = [{"visibility": v, "evolution": m} for v, m in points]
         text = self.text(line, text, MAX_TEXT_LENGTH, "annotation")
-        self.annotations.append({"number": number, "text": text, "positions": positions})
+        self.annotations.append((line, {"number": number, "text": text, "positions": positions}))
 
     def add_accelerator(
         self, line: int, name: str, evolution: float, visibility: float, negative: bool, meta: dict[str, Any]
@@ -155,10 +157,9 @@ class ReaderState:
             name = meta["name"]
         name = self.text(line, name, MAX_NAME_LENGTH, "name")
         accelerator_id = self.new_id(line, name, meta.get("id"), "accelerator")
-        self.accelerators.append(
-            {"id": accelerator_id, "name": name, "evolution": evolution, "visibility": visibility, "negative": negative}
-        )
+        data = {"id": accelerator_id, "name": name, "evolution": evolution, "visibility": visibility}
+        self.accelerators.append((line, {**data, "negative": negative}))
 
-    def add_attitude(self, kind: str, corners: list[float]) -> None:
+    def add_attitude(self, line: int, kind: str, corners: list[float]) -> None:
         top, left, bottom, right = corners
-        self.attitudes.append({"kind": kind, "top": top, "left": left, "bottom": bottom, "right": right})
+        self.attitudes.append((line, {"kind": kind, "top": top, "left": left, "bottom": bottom, "right": right}))

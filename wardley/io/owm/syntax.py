@@ -32,17 +32,22 @@ class SourceLine:
 
 def _split_comment(line: str, keep_slashes: bool) -> tuple[str, str | None, bool]:
     """(code, text after ``//`` or None, whether a ``/*`` opened and did not close)."""
+    pieces: list[str] = []
+    position = 0
     while True:
-        slashes = -1 if keep_slashes else line.find("//")
-        block = line.find("/*")
+        slashes = -1 if keep_slashes else line.find("//", position)
+        block = line.find("/*", position)
         if block < 0 or 0 <= slashes < block:
             if slashes < 0:
-                return line, None, False
-            return line[:slashes], line[slashes + 2 :], False
+                pieces.append(line[position:])
+                return " ".join(pieces), None, False
+            pieces.append(line[position:slashes])
+            return " ".join(pieces), line[slashes + 2 :], False
+        pieces.append(line[position:block])
         close = line.find("*/", block + 2)
         if close < 0:
-            return line[:block], None, True
-        line = line[:block] + " " + line[close + 2 :]
+            return " ".join(pieces), None, True
+        position = close + 2
 
 
 def source_lines(text: str) -> list[SourceLine]:
