@@ -293,3 +293,16 @@ def test_deleting_snapshot_lines_from_the_text_keeps_the_snapshots(manager, qtbo
     _pause_ends(window)
     assert document.has_element("extra")
     assert [s.name for s in document.map.snapshots] == ["after session 1"]
+
+
+def test_save_as_owm_writes_owm_text_and_reopens_the_same_map(manager, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from wardley.ui import dialogs
+
+    window = _window(manager, tmp_path)
+    assert "OWM text (*.owm)" in dialogs.SAVE_FILTERS
+    target = tmp_path / "library.owm"
+    monkeypatch.setattr(dialogs, "choose_save_path", lambda parent, suggestion: target)
+    assert window.save_as()
+    assert window.editor.file_format == "owm"
+    assert target.read_text(encoding="utf-8") == format_owm(window.editor.document.map)
+    assert dump_json_map(load_map(target).map) == dump_json_map(window.editor.document.map)

@@ -80,8 +80,10 @@ def keep_ids(old: WardleyMap, new: WardleyMap) -> WardleyMap:
     new_index = {e.id: i for i, e in enumerate(new.elements)}
     matches = {new_index[n]: by_id[o] for n, o in diff.matches.items()}
     _position_matches(old.elements, new.elements, matches, lambda a, b: a.kind == b.kind)
+    # An added element never takes an id a note or accelerator of the old map has.
+    others = {n.id for n in old.notes} | {a.id for a in old.accelerators}
     element_ids = _renaming(
-        [e.id for e in old.elements], [e.id for e in new.elements], matches, set(),
+        [e.id for e in old.elements], [e.id for e in new.elements], matches, others,
         [e.name for e in new.elements], "element",
     )
     reserved = set(element_ids.values())
