@@ -267,3 +267,64 @@ def test_set_evolve_for_selection(canvas: Canvas) -> None:
     assert c.document.evolve_of("lms").evolution == 0.9
     assert c.stack.count() == 1
     undo_restores_then_redo(c, c.json())
+
+
+def test_cut_copies_then_deletes_in_one_step(canvas: Canvas, qtbot) -> None:  # type: ignore[no-untyped-def]
+    c = canvas
+    c.view.select_elements(["hosting"])
+    qtbot.keyClick(c.view, Qt.Key.Key_X, CTRL)
+    assert not c.document.has_element("hosting")
+    assert QApplication.clipboard().mimeData().text() == "Hosting"
+    undo_restores_then_redo(c, c.json())
+
+
+def test_dragging_a_note_moves_it(canvas: Canvas) -> None:
+    c = canvas
+    note = c.document.add_note("Ask the county", 0.1, 0.9)
+    c.stack.clear()
+    original = c.json()
+    item = c.view.map_scene.notes[note.id]
+    grip = c.view.mapFromScene(item.mapToScene(item.boundingRect().center()))
+    c.drag(grip, grip + QPoint(60, 60))
+    moved = c.document.note(note.id)
+    assert moved.evolution > 0.1 and moved.visibility < 0.9
+    assert c.stack.count() == 1
+    c.stack.undo()
+    assert c.json() == original
+
+
+def test_selecting_an_evolve_arrow_and_deleting_it(canvas: Canvas, qtbot) -> None:  # type: ignore[no-untyped-def]
+    c = canvas
+    c.view.select_elements(["catalogue"])
+    c.view.set_evolve_for_selection(0.8)
+    c.stack.clear()
+    with_arrow = c.json()
+    future = c.point_at(0.8, 0.6)
+    c.click(future)
+    assert c.view.map_scene.evolves["catalogue"].isSelected()
+    qtbot.keyClick(c.view, Qt.Key.Key_Delete)
+    assert c.document.evolve_of("catalogue") is None
+    assert c.document.has_element("catalogue")
+    c.stack.undo()
+    assert c.json() == with_arrow
+
+
+def test_renaming_to_blank_changes_nothing(canvas: Canvas, qtbot) -> None:  # type: ignore[no-untyped-def]
+    c = canvas
+    c.view.start_rename("lms")
+    editor = c.view.name_editor()
+    assert editor is not None
+    editor.clear()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert c.json() == c.original and c.stack.count() == 0
+
+
+def test_clicking_away_confirms_the_name(canvas: Canvas, qtbot) -> None:  # type: ignore[no-untyped-def]
+    c = canvas
+    c.view.add_element_at("component", 0.3, 0.3)
+    editor = c.view.name_editor()
+    assert editor is not None
+    qtbot.keyClicks(editor, "Room booking")
+    c.view.setFocus()  # focus leaves the editor, as when the facilitator clicks elsewhere
+    assert any(e.name == "Room booking" for e in c.document.map.elements)
+    assert c.stack.count() == 1

@@ -150,3 +150,17 @@ def test_tooltips_on_interactive_things(canvas: Canvas) -> None:
     scene = c.view.map_scene
     assert "Library system" in scene.elements["lms"].toolTip()
     assert "Catalogue → Library system" in scene.links[("catalogue", "lms")].toolTip()
+
+
+def test_pinch_gesture_zooms(canvas: Canvas) -> None:
+    from PySide6.QtGui import QNativeGestureEvent, QPointingDevice
+
+    c = canvas
+    fit = c.view.zoom_level()
+    pos = QPointF(400, 300)
+    event = QNativeGestureEvent(
+        Qt.NativeGestureType.ZoomNativeGesture, QPointingDevice.primaryPointingDevice(), 2, pos, pos,
+        QPointF(c.viewport.mapToGlobal(pos.toPoint())), 0.5, QPointF(), 0,
+    )
+    QApplication.sendEvent(c.viewport, event)
+    assert abs(c.view.zoom_level() - fit * 1.5) < 1e-6
