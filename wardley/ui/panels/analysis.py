@@ -19,13 +19,16 @@ from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QFrame,
     QHeaderView,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
+    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -122,7 +125,6 @@ class AnalysisPanel(QDockWidget):
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.merges_title = QLabel("Suggested merges: are these the same thing?")
         self.merges = QListWidget()
-        self.merges.setMaximumHeight(90)
         self.merges.itemSelectionChanged.connect(self._merge_selected)
         self.same_button = QPushButton("Same Thing")
         self.same_button.setToolTip("Count both names as one capability from now on (saved in the aliases file)")
@@ -139,13 +141,24 @@ class AnalysisPanel(QDockWidget):
         decide.addWidget(self.same_button)
         decide.addWidget(self.different_button)
         decide.addStretch(1)
+        # The sentences can run to ten lines: they scroll in their own box, and the user can
+        # drag the split, so the list keeps its room.
+        detail_box = QScrollArea()
+        detail_box.setWidgetResizable(True)
+        detail_box.setFrameShape(QFrame.Shape.NoFrame)
+        detail_box.setWidget(self.detail)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.tree)
+        split.addWidget(detail_box)
+        split.setSizes([1, 1])  # halves, whatever the dock's height
+        split.setChildrenCollapsible(False)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(buttons)
         layout.addWidget(self.scope)
-        layout.addWidget(self.tree, 3)
-        layout.addWidget(self.detail, 1)
+        layout.addWidget(split, 1)
         layout.addWidget(self.merges_title)
         layout.addWidget(self.merges)
         layout.addLayout(decide)
@@ -304,6 +317,9 @@ class AnalysisPanel(QDockWidget):
             self.tree.resizeColumnToContents(1)
         self.tree.blockSignals(False)
         has_merges = bool(report and report.suggested_merges)
+        if has_merges:
+            rows = min(self.merges.count(), 3)
+            self.merges.setFixedHeight(rows * self.merges.sizeHintForRow(0) + 2 * self.merges.frameWidth() + 4)
         self.merges_title.setVisible(has_merges)
         self.merges.setVisible(has_merges)
         self.export_button.setEnabled(report is not None)
