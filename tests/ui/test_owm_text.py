@@ -306,3 +306,23 @@ def test_save_as_owm_writes_owm_text_and_reopens_the_same_map(manager, tmp_path:
     assert window.editor.file_format == "owm"
     assert target.read_text(encoding="utf-8") == format_owm(window.editor.document.map)
     assert dump_json_map(load_map(target).map) == dump_json_map(window.editor.document.map)
+
+
+def test_the_tooltip_on_a_marked_line_shows_its_message_literally(manager, qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    window = _window(manager, tmp_path)
+    panel = window.owm_text.panel
+    panel.editor.moveCursor(QTextCursor.MoveOperation.End)
+    _type_lines(qtbot, panel.editor, ["Catalogue-><b>Archive</b>"])
+    _pause_ends(window)
+    line = _text(window).splitlines().index("Catalogue-><b>Archive</b>") + 1
+    assert panel.marked_lines() == [line]
+    where = panel.editor.cursorRect(QTextCursor(panel.editor.document().findBlockByNumber(line - 1))).center()
+    QApplication.sendEvent(panel.editor.viewport(), QHelpEvent(QEvent.Type.ToolTip, where, panel.editor.viewport().mapToGlobal(where)))
+    shown = QToolTip.text()
+    assert "&lt;b&gt;Archive&lt;/b&gt;" in shown, "the message's tags are escaped, so they show as typed"
+    assert "names no element" in shown
+    QToolTip.hideText()

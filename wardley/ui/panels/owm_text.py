@@ -175,13 +175,8 @@ class OwmTextPanel(QDockWidget):
         document.changed.connect(self._on_document_changed)
         self.refresh_from_map()
 
-    def detach(self) -> None:
-        if self.document is not None:
-            self.document.changed.disconnect(self._on_document_changed)
-            self.document = None
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if self.pending and event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.Close):
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.Close) and self.pending:
             inside = isinstance(watched, QWidget) and (
                 watched is self.editor or self.editor.isAncestorOf(watched)
             )
