@@ -128,7 +128,6 @@ class OwmTextPanel(QDockWidget):
         self.editor = OwmTextEdit(self)
         self.editor.setToolTip("")
         self.problem_list = QListWidget(self)
-        self.problem_list.setMaximumHeight(84)
         self.problem_list.setWordWrap(True)
         self.problem_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.problem_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -320,6 +319,12 @@ class OwmTextPanel(QDockWidget):
             item.setData(Qt.ItemDataRole.UserRole, line)
             self.problem_list.addItem(item)
         self.problem_list.setVisible(bool(problems))
+        if problems:
+            # Room for three lines (one message wrapped on two, or three short ones); more scroll.
+            wraps = any(len(self.problem_list.item(i).text()) > 45 for i in range(self.problem_list.count()))
+            lines = 3 if len(problems) > 1 or wraps else 1
+            height = self.problem_list.fontMetrics().lineSpacing() * lines
+            self.problem_list.setFixedHeight(height + 2 * self.problem_list.frameWidth() + 8)
         self._mark_lines()
 
     def _mark_lines(self) -> None:
