@@ -63,6 +63,7 @@ class MoveInteraction(Interaction):
             item.setPos(origin + delta)
 
     def release(self, event: QMouseEvent) -> None:
+        self.move(event)  # the release point is where things land, even without a last move there
         if not self.dragged:
             if self.select_only_on_click:
                 self.view.scene().clearSelection()
