@@ -36,8 +36,8 @@ def test_owm_to_json_prints_warnings_and_succeeds(capsys: pytest.CaptureFixture[
     assert err.splitlines() == [
         f"{source}: line 4: not an OWM line (unknown keyword or free text): skipped",
         f"{source}: line 5: visibility 1.01 is outside 0..1: clamped to 1",
-        f"{source}: 1 link, evolve or pipeline lines name nothing on the map and were left out, "
-        "as OWM ignores them too (lines 8)",
+        f"{source}: left out 1 line that OWM does not draw either (links and evolve lines naming "
+        "nothing on the map, hidden pipelines): lines 8",
     ]
     assert out == f"{target}: written (3 elements, 2 links)\n"
     converted = load_map(target)

@@ -206,6 +206,12 @@ def test_pipeline_brace_on_the_header_line() -> None:
     assert m.pipelines[0].members == ["wind"]
 
 
+def test_a_pipeline_line_alone_is_hidden_as_in_owm() -> None:
+    result = parse_owm("component S [0.9, 0.6]\npipeline S // [0.40, 0.71]")
+    assert result.map.pipelines == [] and result.warnings == []
+    assert [p.place for p in result.dropped] == ["line 2"]
+
+
 def test_repeated_pipeline_lines_merge() -> None:
     m = read("component S [0.9, 0.6]\npipeline S\npipeline S [0.40, 0.71]")
     assert [(p.start, p.end) for p in m.pipelines] == [(0.4, 0.71)]

@@ -48,7 +48,8 @@ def _dropped_summary(source: str, places: list[str]) -> str:
     numbers = [place.removeprefix("line ") for place in places]
     shown = ", ".join(numbers[:_SHOWN])
     more = f" and {len(numbers) - _SHOWN} more" if len(numbers) > _SHOWN else ""
+    lines = "line" if len(numbers) == 1 else "lines"
     return (
-        f"{source}: {len(numbers)} link, evolve or pipeline lines name nothing on the map and were left out, "
-        f"as OWM ignores them too (lines {shown}{more})"
+        f"{source}: left out {len(numbers)} {lines} that OWM does not draw either (links and evolve lines naming "
+        f"nothing on the map, hidden pipelines): lines {shown}{more}"
     )

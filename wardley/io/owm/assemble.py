@@ -127,6 +127,12 @@ class Assembler:
                 self._merge(first, raw)
         self._child_visibilities(merged)
         for owner, raw in merged.items():
+            if raw.start is None and not raw.children and "start" not in raw.meta:
+                # OWM draws nothing for ``pipeline X`` alone; maps use it to hide a pipeline.
+                self.dropped.append(
+                    (raw.line, f"pipeline '{raw.name}' has no [start, end] or block: hidden in OWM, left out")
+                )
+                continue
             maturities = [child.evolution for child in raw.children]
             start, end = (min(maturities), max(maturities)) if maturities else (raw.start, raw.end)
             start = raw.meta.get("start", start if start is not None else 0.2)

@@ -12,6 +12,7 @@ is wrong, so maps made in OWM come back out without any.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from wardley.io.owm import syntax as sx
@@ -26,6 +27,9 @@ _RESERVED: tuple[str, ...] = tuple(
     "evolution valuechain anchor evolve component style build buy outsource title annotation annotations pipeline "
     "note pioneers settlers townplanners submap url { } accelerator deaccelerator size market ecosystem y-axis".split()
 )
+
+
+_DECIMAL = re.compile(r"\s[0-9]?\.[0-9]")
 
 
 def meta_comment(data: dict[str, Any], tag: str = "wardley") -> str:
@@ -195,6 +199,8 @@ class OwmWriter:
             if index.every(source) != [evolve.element]:
                 meta["element"] = evolve.element
             text = sx.quote(source)
+            if not text.startswith('"') and _DECIMAL.search(f" {source}"):
+                text = f'"{text}"'  # OWM would take the number in "Web 2.0" for the maturity
             if evolve.name is not None:
                 written = _written(evolve.name)
                 if written != evolve.name:
