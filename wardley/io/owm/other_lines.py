@@ -138,10 +138,8 @@ class OtherLines(ReaderState):
         if len(values) > 4 or any(v is None for v in values):
             self.warn(number, f"{kind} needs [top, left, bottom, right]: unreadable numbers take defaults")
         defaults = (0.9, 0.1, 0.8, 0.2)
-        corners = [
-            self.coordinate(number, values[i] if i < len(values) and values[i] is not None else defaults[i], kind)
-            for i in range(4)
-        ]
+        read = [*values[:4], *[None] * (4 - len(values[:4]))]
+        corners = [self.coordinate(number, d if v is None else v, kind) for v, d in zip(read, defaults, strict=True)]
         self.add_attitude(number, kind, corners)
 
     def _yaxis(self, number: int, rest: str, meta: dict[str, Any]) -> None:

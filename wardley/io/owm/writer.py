@@ -109,7 +109,7 @@ class OwmWriter:
         if element.label_offset is not None:
             x, y = element.label_offset
             line += f" label [{sx.format_offset(x)}, {sx.format_offset(y)}]"
-        decorators = [element.kind] if element.kind in ("market", "ecosystem") else []
+        decorators: list[str] = [element.kind] if element.kind in ("market", "ecosystem") else []
         if element.method != "none":
             decorators.append(element.method)
         if decorators:
