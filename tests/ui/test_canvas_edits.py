@@ -328,3 +328,24 @@ def test_clicking_away_confirms_the_name(canvas: Canvas, qtbot) -> None:  # type
     c.view.setFocus()  # focus leaves the editor, as when the facilitator clicks elsewhere
     assert any(e.name == "Room booking" for e in c.document.map.elements)
     assert c.stack.count() == 1
+
+
+def test_dragging_the_link_handle_links_without_a_modifier(canvas: Canvas) -> None:
+    c = canvas
+    c.click(c.point_of("catalogue"))
+    item = c.view.map_scene.elements["catalogue"]
+    handle = c.view.mapFromScene(item.mapToScene(item.link_handle_pos()))
+    c.drag(handle, c.point_of("hosting"))
+    assert c.document.has_link("catalogue", "hosting")
+    # The element itself did not move.
+    assert (c.document.element("catalogue").evolution, c.document.element("catalogue").visibility) == (0.35, 0.6)
+    assert c.stack.count() == 1
+    undo_restores_then_redo(c, c.json())
+
+
+def test_unselected_element_has_no_handle(canvas: Canvas) -> None:
+    c = canvas
+    item = c.view.map_scene.elements["catalogue"]
+    assert not item.link_handle_contains(item.link_handle_pos())
+    item.setSelected(True)
+    assert item.link_handle_contains(item.link_handle_pos())

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 #: OWM's default label position relative to the symbol (x right, y down).
 DEFAULT_LABEL_OFFSET = (5.0, -10.0)
 Z_ELEMENT = 20.0
+HANDLE_RADIUS = 5.0
+#: Distance from the symbol's edge to the link handle's centre.
+HANDLE_GAP = 9.0
 
 KIND_LABEL = {
     "user": "User",
@@ -110,10 +113,13 @@ class ElementItem(QGraphicsItem):
         self._band = band_rect(element)
         if self._band is not None:
             core = core.united(self._band.adjusted(0, -3, 0, 3))
-        self._bounds = core.united(self._label.rect()).adjusted(-4, -4, 4, 4)
+        self._handle = QPointF(0.0, radius + HANDLE_GAP)
+        handle_box = QRectF(-HANDLE_RADIUS, self._handle.y() - HANDLE_RADIUS, 2 * HANDLE_RADIUS, 2 * HANDLE_RADIUS)
+        self._bounds = core.united(self._label.rect()).united(handle_box).adjusted(-4, -4, 4, 4)
         self._shape = QPainterPath()
         self._shape.addEllipse(self._symbol_rect.adjusted(-2, -2, 2, 2))
         self._shape.addRect(self._label.rect())
+        self._shape.addEllipse(self._handle, HANDLE_RADIUS + 1, HANDLE_RADIUS + 1)
 
     def _tooltip(self) -> str:
         e = self.element
@@ -122,7 +128,7 @@ class ElementItem(QGraphicsItem):
             lines.append(e.description[:300])
         if e.confidence is not None:
             lines.append(f"Confidence: {e.confidence}" + (" (the band shows the range of views)" if e.confidence == "low" else ""))
-        lines.append("Drag to move · Alt/Shift-drag to link · Ctrl+Shift-drag to evolve · F2 to rename")
+        lines.append("Drag to move · drag its + handle (or Alt/Shift-drag) to link · Ctrl+Shift-drag to evolve · F2 to rename")
         # Qt guesses rich text only from the tooltip's FIRST line, so map text never goes there.
         return "\n".join(lines)
 
@@ -132,6 +138,16 @@ class ElementItem(QGraphicsItem):
     def label_rect(self) -> QRectF:
         """Where the label is, in item coordinates (the rename editor goes there)."""
         return self._label.rect()
+
+    def link_handle_contains(self, point: QPointF) -> bool:
+        """Is ``point`` (item coordinates) on the link handle? Only a selected element shows one."""
+        if not self.isSelected():
+            return False
+        d = point - self._handle
+        return d.x() * d.x() + d.y() * d.y() <= (HANDLE_RADIUS + 2) ** 2
+
+    def link_handle_pos(self) -> QPointF:
+        return self._handle
 
     def set_emphasised(self, on: bool) -> None:
         if on != self.emphasised:
@@ -167,6 +183,18 @@ class ElementItem(QGraphicsItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(self._symbol_rect.adjusted(-3, -3, 3, 3))
             painter.drawRect(self._label.rect().adjusted(-2, -1, 2, 1))
+            self._paint_link_handle(painter)
+
+    def _paint_link_handle(self, painter: QPainter) -> None:
+        """A "+" under the symbol: drag it onto another element to link (no modifier needed)."""
+        theme = self._ctx.theme
+        painter.setPen(QPen(QColor(theme.selection), 1.0))
+        painter.setBrush(QColor(theme.selection))
+        painter.drawEllipse(self._handle, HANDLE_RADIUS, HANDLE_RADIUS)
+        painter.setPen(QPen(QColor(theme.map_background), 1.4))
+        c, r = self._handle, HANDLE_RADIUS - 2
+        painter.drawLine(QPointF(c.x() - r, c.y()), QPointF(c.x() + r, c.y()))
+        painter.drawLine(QPointF(c.x(), c.y() - r), QPointF(c.x(), c.y() + r))
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:  # noqa: N802
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 MIN_WIDTH = 180
 
@@ -34,6 +34,7 @@ class NameEditor(QLineEdit):
         height = max(where.height() + 8, self.sizeHint().height())
         self.setGeometry(QRect(where.left() - 4, where.center().y() - height // 2, max(where.width() + 40, MIN_WIDTH), height))
         self.selectAll()
+        QApplication.instance().focusChanged.connect(self._focus_changed)
         self.show()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -41,10 +42,14 @@ class NameEditor(QLineEdit):
     def done(self) -> bool:
         return self._done
 
+    def _finish(self) -> None:
+        self._done = True
+        QApplication.instance().focusChanged.disconnect(self._focus_changed)
+
     def commit(self) -> None:
         if self._done:
             return
-        self._done = True
+        self._finish()
         text = self.text()
         self.hide()
         self.deleteLater()
@@ -53,7 +58,7 @@ class NameEditor(QLineEdit):
     def cancel(self) -> None:
         if self._done:
             return
-        self._done = True
+        self._finish()
         self.hide()
         self.deleteLater()
         self._on_cancel()
@@ -66,8 +71,8 @@ class NameEditor(QLineEdit):
         else:
             super().keyPressEvent(event)
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
-        super().focusOutEvent(event)
-        # Clicking elsewhere keeps what was typed: forgiving in a live workshop.
-        if event.reason() != Qt.FocusReason.PopupFocusReason:
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        # Clicking elsewhere keeps what was typed: forgiving in a live workshop. (A
+        # focusOutEvent override would also run while Qt tears the window down.)
+        if old is self and new is not None and not self._done:
             self.commit()
