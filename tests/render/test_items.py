@@ -251,3 +251,31 @@ def test_on_screen_symbols_come_from_a_cache_that_matches_the_vectors(qapp) -> N
     assert len(ctx.symbols) == 2
     ctx.set_theme(DARK)
     assert len(ctx.symbols) == 0
+
+
+def test_axis_switches_hide_stage_names_and_value_chain_labels(qapp) -> None:  # type: ignore[no-untyped-def]
+    from wardley.model import Axis
+    from wardley.render.items.frame import FrameItem
+
+    def frame_image(axis: Axis) -> QImage:
+        image = QImage(600, 440, QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter.scale(0.5, 0.5)
+        painter.translate(60, 60)
+        FrameItem("T", axis, RenderContext(PRINT)).paint(painter, None, None)  # type: ignore[arg-type]
+        painter.end()
+        return image
+
+    both = frame_image(Axis())
+    no_evolution = frame_image(Axis(show_evolution=False))
+    no_chain = frame_image(Axis(show_value_chain=False))
+    # Stage names sit under the map; value-chain words left of it.
+    below = QRectF(30, 385, 540, 40)
+    left = QRectF(0, 30, 28, 350)
+    assert ink_box(both.copy(below.toRect())).width() > 100
+    assert ink_box(no_evolution.copy(below.toRect())).isEmpty()
+    assert not ink_box(both.copy(left.toRect())).isEmpty()
+    assert ink_box(no_chain.copy(left.toRect())).isEmpty()
+    renamed = frame_image(Axis(stages=("A", "B", "C", "D")))
+    assert renamed != both

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 MIN_WIDTH = 180
@@ -22,6 +22,7 @@ class NameEditor(QLineEdit):
         on_commit: Callable[[str], None],
         on_cancel: Callable[[], None],
         placeholder: str = "",
+        font: QFont | None = None,
     ) -> None:
         super().__init__(parent)
         self._on_commit, self._on_cancel = on_commit, on_cancel
@@ -31,8 +32,11 @@ class NameEditor(QLineEdit):
         self.setPlaceholderText(placeholder)
         self.setMaxLength(200)
         self.setToolTip("Enter to confirm · Escape to cancel")
-        height = max(where.height() + 8, self.sizeHint().height())
-        self.setGeometry(QRect(where.left() - 4, where.center().y() - height // 2, max(where.width() + 40, MIN_WIDTH), height))
+        if font is not None:
+            self.setFont(font)
+        height = max(min(where.height(), self.fontMetrics().height() * 2) + 8, self.sizeHint().height())
+        width = max(where.width() + 40, MIN_WIDTH, self.fontMetrics().horizontalAdvance(placeholder) + 24)
+        self.setGeometry(QRect(where.left() - 4, where.top() + (where.height() - height) // 2, width, height))
         self.selectAll()
         QApplication.instance().focusChanged.connect(self._focus_changed)
         self.show()

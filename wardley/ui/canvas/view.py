@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QCursor,
+    QFont,
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
@@ -405,7 +406,12 @@ class MapView(QGraphicsView):
                 callback(*args)
             return run
 
-        self._name_editor = NameEditor(self.viewport(), text, where, finished(on_commit), finished(on_cancel), placeholder)
+        # As big as the label it replaces, but never too small to read on a projector.
+        font = QFont(self.map_scene.ctx.label_font)
+        font.setPixelSize(round(min(max(self.map_scene.theme.font_size * self.zoom_level(), 14), 32)))
+        self._name_editor = NameEditor(
+            self.viewport(), text, where, finished(on_commit), finished(on_cancel), placeholder, font
+        )
 
     def _close_name_editor(self) -> None:
         if self._name_editor is not None:
