@@ -101,7 +101,7 @@ def test_escape_in_new_name_leaves_nothing(canvas: Canvas, qtbot) -> None:  # ty
     assert c.view.name_editor() is None
     assert len(c.view.map_scene.elements) == 5
     # The placeholder symbol is gone from the scene as well.
-    assert c.view._ghost is None
+    assert c.view.naming.ghost is None
 
 
 def test_key_n_adds_a_need_at_the_pointer(canvas: Canvas, qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -4,13 +4,10 @@ the main window's menus call."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QCursor,
-    QFont,
-    QGuiApplication,
     QKeyEvent,
-    QKeySequence,
     QMouseEvent,
     QNativeGestureEvent,
     QPainter,
@@ -20,22 +17,17 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsView, QWidget
 
-from wardley.model import Element, ElementKind, MapDocument
-from wardley.render.geometry import MAP_RECT, SCENE_RECT, clamp_to_map, to_map, to_scene
+from wardley.model import ElementKind, MapDocument
+from wardley.render.geometry import MAP_RECT, SCENE_RECT, clamp_to_map, to_map
 from wardley.render.items.element import ElementItem
 from wardley.render.items.evolve_pipeline import EvolveItem
 from wardley.render.items.link import LinkItem
 from wardley.render.items.notes import NoteItem
 from wardley.render.scene import MapScene
 from wardley.render.themes import DEFAULT, Theme
-from wardley.ui.canvas.editing import KIND_NAMES, CanvasEditor
-from wardley.ui.canvas.fragments import (
-    MIME_TYPE,
-    fragment_from_json,
-    fragment_of,
-    fragment_text,
-    fragment_to_json,
-)
+from wardley.ui.canvas.clipboard import fragment_on_clipboard, put_on_clipboard
+from wardley.ui.canvas.editing import CanvasEditor
+from wardley.ui.canvas.fragments import PASTE_OFFSET, fragment_of
 from wardley.ui.canvas.interactions import (
     EvolveInteraction,
     Interaction,
@@ -44,12 +36,13 @@ from wardley.ui.canvas.interactions import (
     PanInteraction,
     RubberBandInteraction,
 )
+from wardley.ui.canvas.keys import handle_canvas_key
 from wardley.ui.canvas.name_editor import NameEditor
+from wardley.ui.canvas.naming import Naming
 
 ZOOM_STEP = 1.25
 MIN_SCALE, MAX_SCALE = 0.05, 40.0
-NUDGE, BIG_NUDGE = 0.01, 0.05
-ADD_KEYS: dict[int, ElementKind] = {Qt.Key.Key_C: "component", Qt.Key.Key_N: "need", Qt.Key.Key_U: "user"}
+DUPLICATE_OFFSET = (0.03, -0.03)
 _ALT = Qt.KeyboardModifier.AltModifier
 _CTRL = Qt.KeyboardModifier.ControlModifier
 _SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -67,8 +60,7 @@ class MapView(QGraphicsView):
         self.setScene(self.map_scene)
         self.editor = CanvasEditor(document, undo_stack, self.status_message.emit)
         self._interaction: Interaction | None = None
-        self._name_editor: NameEditor | None = None
-        self._ghost: ElementItem | None = None
+        self.naming = Naming(self)
         self._space_held = False
         self._fit_mode = True
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
@@ -121,7 +113,7 @@ class MapView(QGraphicsView):
 
     def _selectable_at(self, view_pos: QPoint) -> QGraphicsItem | None:
         for item in self.items(view_pos):
-            if item.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsSelectable and item is not self._ghost:
+            if item.flags() & QGraphicsItem.GraphicsItemFlag.ItemIsSelectable:
                 return item
         return None
 
@@ -243,60 +235,33 @@ class MapView(QGraphicsView):
 
     # -- keys ----------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        key, mods = event.key(), event.modifiers()
-        plain = not (mods & (_CTRL | _ALT))
-        if key == Qt.Key.Key_Escape:
-            if self._interaction is not None:
-                self._interaction.cancel()
-                self._interaction = None
-            else:
-                self.map_scene.clearSelection()
-        elif key == Qt.Key.Key_Space and not event.isAutoRepeat():
-            self._space_held = True
-            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
-        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.delete_selection()
-        elif key == Qt.Key.Key_F2:
-            ids = self.selected_element_ids()
-            if ids:
-                self.start_rename(ids[0])
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down) and not mods & _CTRL:
-            step = BIG_NUDGE if mods & _SHIFT else NUDGE
-            dx = {Qt.Key.Key_Left: -step, Qt.Key.Key_Right: step}.get(key, 0.0)
-            dy = {Qt.Key.Key_Up: step, Qt.Key.Key_Down: -step}.get(key, 0.0)
-            self.editor.nudge(self.selected_element_ids(), dx, dy)
-        elif key in ADD_KEYS and plain and not mods & _SHIFT:
-            evolution, visibility = to_map(self._pointer_or_centre())
-            self.add_element_at(ADD_KEYS[key], evolution, visibility)
-        elif event.matches(QKeySequence.StandardKey.SelectAll):
-            self.select_all()
-        elif event.matches(QKeySequence.StandardKey.Copy):
-            self.copy_selection()
-        elif event.matches(QKeySequence.StandardKey.Cut):
-            self.copy_selection()
-            self.delete_selection()
-        elif event.matches(QKeySequence.StandardKey.Paste):
-            self.paste()
-        elif key == Qt.Key.Key_D and mods & _CTRL:
-            self.duplicate_selection()
-        elif mods & _CTRL and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.zoom_in()
-        elif mods & _CTRL and key == Qt.Key.Key_Minus:
-            self.zoom_out()
-        elif mods & _CTRL and key == Qt.Key.Key_0:
-            self.zoom_to_fit()
+        if handle_canvas_key(self, event):
+            event.accept()
         else:
             super().keyPressEvent(event)
-            return
-        event.accept()
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
-            self._space_held = False
-            self.viewport().unsetCursor()
+            self.set_space_held(False)
         super().keyReleaseEvent(event)
 
-    def _pointer_or_centre(self) -> QPointF:
+    def set_space_held(self, held: bool) -> None:
+        """While Space is held, a left-drag pans (as in drawing tools)."""
+        self._space_held = held
+        if held:
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+        else:
+            self.viewport().unsetCursor()
+
+    def cancel_interaction(self) -> bool:
+        """Escape mid-gesture; False when no gesture was under way."""
+        if self._interaction is None:
+            return False
+        self._interaction.cancel()
+        self._interaction = None
+        return True
+
+    def pointer_or_centre(self) -> QPointF:
         local = self.viewport().mapFromGlobal(QCursor.pos())
         if self.viewport().rect().contains(local):
             return clamp_to_map(self.mapToScene(local))
@@ -312,40 +277,11 @@ class MapView(QGraphicsView):
             element_id = self.editor.add_element(kind, evolution, visibility, name)
             self.select_elements([element_id])
             return element_id
-        self._close_name_editor()
-        ghost = ElementItem(
-            Element(id="new-element", kind=kind, name="…", evolution=evolution, visibility=visibility),
-            self.map_scene.ctx,
-        )
-        ghost.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
-        ghost.setOpacity(0.6)
-        self.map_scene.addItem(ghost)
-        self._ghost = ghost
-        noun = KIND_NAMES.get(kind, kind)
-
-        def commit(text: str) -> None:
-            self._drop_ghost()
-            if text.strip():
-                self.add_element_at(kind, evolution, visibility, text.strip())
-            else:
-                self.status_message.emit(f"No {noun} added: it needs a name")
-
-        def cancel() -> None:
-            self._drop_ghost()
-            self.status_message.emit(f"No {noun} added")
-
-        self._open_name_editor(ghost, "", commit, cancel, f"Name the new {noun}, then Enter")
+        self.naming.name_new(kind, evolution, visibility)
         return ""
 
     def start_rename(self, element_id: str) -> None:
-        item = self.map_scene.elements.get(element_id)
-        if item is None:
-            return
-        self._close_name_editor()
-        self.select_elements([element_id])
-        self._open_name_editor(
-            item, item.element.name, lambda text: self.editor.rename(element_id, text), lambda: None, "Name"
-        )
+        self.naming.rename(element_id)
 
     def delete_selection(self) -> None:
         selected = self.map_scene.selectedItems()
@@ -358,7 +294,7 @@ class MapView(QGraphicsView):
 
     def duplicate_selection(self) -> None:
         fragment = fragment_of(self.document, self.selected_element_ids())
-        ids = self.editor.add_fragment(fragment, (0.03, -0.03), "Duplicate")
+        ids = self.editor.add_fragment(fragment, DUPLICATE_OFFSET, "Duplicate")
         if ids:
             self.select_elements(ids)
 
@@ -367,23 +303,16 @@ class MapView(QGraphicsView):
         if not fragment.elements:
             self.status_message.emit("Nothing to copy: select elements first")
             return
-        data = QMimeData()
-        data.setData(MIME_TYPE, fragment_to_json(fragment).encode("utf-8"))
-        data.setText(fragment_text(fragment))
-        QGuiApplication.clipboard().setMimeData(data)
+        put_on_clipboard(fragment)
         self.status_message.emit(f"Copied {len(fragment.elements)} element(s)")
 
     def paste(self) -> None:
-        data = QGuiApplication.clipboard().mimeData()
-        if data is None or not data.hasFormat(MIME_TYPE):
-            self.status_message.emit("Nothing to paste: copy map elements first")
-            return
         try:
-            fragment = fragment_from_json(bytes(data.data(MIME_TYPE).data()).decode("utf-8", "replace"))
+            fragment = fragment_on_clipboard()
         except ValueError as error:
-            self.status_message.emit(f"Cannot paste: {error}")
+            self.status_message.emit(str(error))
             return
-        ids = self.editor.add_fragment(fragment, (0.02, -0.03), "Paste")
+        ids = self.editor.add_fragment(fragment, PASTE_OFFSET, "Paste")
         if ids:
             self.select_elements(ids)
             self.status_message.emit(f"Pasted {len(ids)} element(s)")
@@ -395,32 +324,6 @@ class MapView(QGraphicsView):
             return
         self.editor.set_evolve(ids, evolution)
 
-    # -- name editor plumbing ---------------------------------------------------
-    def _open_name_editor(self, item: ElementItem, text: str, on_commit, on_cancel, placeholder: str) -> None:  # type: ignore[no-untyped-def]
-        where = self.mapFromScene(item.mapRectToScene(item.label_rect())).boundingRect()
-
-        def finished(callback):  # type: ignore[no-untyped-def]
-            def run(*args: object) -> None:
-                self._name_editor = None
-                self.setFocus()
-                callback(*args)
-            return run
-
-        # As big as the label it replaces, but never too small to read on a projector.
-        font = QFont(self.map_scene.ctx.label_font)
-        font.setPixelSize(round(min(max(self.map_scene.theme.font_size * self.zoom_level(), 14), 32)))
-        self._name_editor = NameEditor(
-            self.viewport(), text, where, finished(on_commit), finished(on_cancel), placeholder, font
-        )
-
-    def _close_name_editor(self) -> None:
-        if self._name_editor is not None:
-            self._name_editor.commit()
-
     def name_editor(self) -> NameEditor | None:
-        return self._name_editor
-
-    def _drop_ghost(self) -> None:
-        if self._ghost is not None:
-            self.map_scene.removeItem(self._ghost)
-            self._ghost = None
+        """The in-place name editor while one is open (tests and the shell look)."""
+        return self.naming.editor

@@ -1,0 +1,70 @@
+"""The canvas's keyboard: one table of what each key does, kept out of the view."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
+
+from wardley.model import ElementKind
+from wardley.render.geometry import to_map
+
+if TYPE_CHECKING:
+    from wardley.ui.canvas.view import MapView
+
+NUDGE, BIG_NUDGE = 0.01, 0.05
+#: Single keys that add an element at the pointer (C, N, U), as the facilitator talks.
+ADD_KEYS: dict[int, ElementKind] = {Qt.Key.Key_C: "component", Qt.Key.Key_N: "need", Qt.Key.Key_U: "user"}
+ARROWS = {
+    Qt.Key.Key_Left: (-1, 0),
+    Qt.Key.Key_Right: (1, 0),
+    Qt.Key.Key_Up: (0, 1),
+    Qt.Key.Key_Down: (0, -1),
+}
+_ALT = Qt.KeyboardModifier.AltModifier
+_CTRL = Qt.KeyboardModifier.ControlModifier
+_SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def handle_canvas_key(view: MapView, event: QKeyEvent) -> bool:
+    """Do what ``event`` asks on ``view``; False when the key is not the canvas's."""
+    key, mods = event.key(), event.modifiers()
+    if key == Qt.Key.Key_Escape:
+        if not view.cancel_interaction():
+            view.map_scene.clearSelection()
+    elif key == Qt.Key.Key_Space and not event.isAutoRepeat():
+        view.set_space_held(True)
+    elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+        view.delete_selection()
+    elif key == Qt.Key.Key_F2:
+        ids = view.selected_element_ids()
+        if ids:
+            view.start_rename(ids[0])
+    elif key in ARROWS and not mods & _CTRL:
+        step = BIG_NUDGE if mods & _SHIFT else NUDGE
+        dx, dy = ARROWS[key]  # type: ignore[index]
+        view.editor.nudge(view.selected_element_ids(), dx * step, dy * step)
+    elif key in ADD_KEYS and not mods & (_CTRL | _ALT | _SHIFT):
+        evolution, visibility = to_map(view.pointer_or_centre())
+        view.add_element_at(ADD_KEYS[key], evolution, visibility)  # type: ignore[index]
+    elif event.matches(QKeySequence.StandardKey.SelectAll):
+        view.select_all()
+    elif event.matches(QKeySequence.StandardKey.Copy):
+        view.copy_selection()
+    elif event.matches(QKeySequence.StandardKey.Cut):
+        view.copy_selection()
+        view.delete_selection()
+    elif event.matches(QKeySequence.StandardKey.Paste):
+        view.paste()
+    elif key == Qt.Key.Key_D and mods & _CTRL:
+        view.duplicate_selection()
+    elif mods & _CTRL and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+        view.zoom_in()
+    elif mods & _CTRL and key == Qt.Key.Key_Minus:
+        view.zoom_out()
+    elif mods & _CTRL and key == Qt.Key.Key_0:
+        view.zoom_to_fit()
+    else:
+        return False
+    return True
