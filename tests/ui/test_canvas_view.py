@@ -164,3 +164,19 @@ def test_pinch_gesture_zooms(canvas: Canvas) -> None:
     )
     QApplication.sendEvent(c.viewport, event)
     assert abs(c.view.zoom_level() - fit * 1.5) < 1e-6
+
+
+def test_pointer_shows_what_a_press_would_do(canvas: Canvas) -> None:
+    c = canvas
+    cursor = lambda: c.viewport.cursor().shape()  # noqa: E731
+    c.move_to(c.point_of("lms"), button=Qt.MouseButton.NoButton)
+    assert cursor() == Qt.CursorShape.SizeAllCursor
+    c.view.select_elements(["lms"])
+    item = c.view.map_scene.elements["lms"]
+    c.move_to(c.view.mapFromScene(item.mapToScene(item.link_handle_pos())), button=Qt.MouseButton.NoButton)
+    assert cursor() == Qt.CursorShape.CrossCursor
+    a, b = c.point_of("lms"), c.point_of("hosting")
+    c.move_to(a + (b - a) * 0.5, button=Qt.MouseButton.NoButton)
+    assert cursor() == Qt.CursorShape.PointingHandCursor
+    c.move_to(c.point_at(0.1, 0.1), button=Qt.MouseButton.NoButton)
+    assert cursor() == Qt.CursorShape.ArrowCursor

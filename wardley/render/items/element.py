@@ -67,7 +67,6 @@ class ElementItem(QGraphicsItem):
             | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
         )
         self.setZValue(Z_ELEMENT)
-        self.setAcceptHoverEvents(True)
         self.set_element(element)
 
     @property

@@ -212,7 +212,24 @@ class MapView(QGraphicsView):
             self._interaction.move(event)
             event.accept()
         else:
+            self._show_affordance(event.position().toPoint())
             super().mouseMoveEvent(event)
+
+    def _show_affordance(self, pos: QPoint) -> None:
+        """The pointer says what a press would do here: move, link (the + handle), select."""
+        if self._space_held:
+            return
+        item = self._selectable_at(pos)
+        if isinstance(item, ElementItem) and item.link_handle_contains(item.mapFromScene(self.mapToScene(pos))):
+            shape = Qt.CursorShape.CrossCursor
+        elif isinstance(item, (ElementItem, NoteItem)):
+            shape = Qt.CursorShape.SizeAllCursor
+        elif item is not None:
+            shape = Qt.CursorShape.PointingHandCursor
+        else:
+            self.viewport().unsetCursor()
+            return
+        self.viewport().setCursor(shape)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         interaction, self._interaction = self._interaction, None
