@@ -88,4 +88,8 @@ class AttitudeItem(QGraphicsItem):
         hatch.setAlpha(110 if theme.attitude_alpha else 255)
         painter.setBrush(QBrush(hatch, ATTITUDE_HATCH[self.attitude.kind]))
         painter.drawRect(self._rect)
+        # The title sits on a clear patch so the hatching never runs through its letters.
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(QColor(theme.map_background)))
+        painter.drawRect(self._label.rect().adjusted(-3, -1, 3, 1).intersected(self._rect.adjusted(1, 1, -1, -1)))
         self._label.paint(painter, QColor(theme.text))
