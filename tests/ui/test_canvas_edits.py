@@ -349,3 +349,16 @@ def test_unselected_element_has_no_handle(canvas: Canvas) -> None:
     assert not item.link_handle_contains(item.link_handle_pos())
     item.setSelected(True)
     assert item.link_handle_contains(item.link_handle_pos())
+
+
+def test_undo_during_a_drag_is_survived(canvas: Canvas) -> None:
+    c = canvas
+    c.view.add_element_at("component", 0.2, 0.2, "Kiosk")
+    start = c.point_of("kiosk")
+    c.press(start)
+    c.move_to(start + QPoint(40, 0))
+    c.stack.undo()  # Ctrl+Z from the menu while the mouse is still down
+    c.release(start + QPoint(60, 0))
+    assert not c.document.has_element("kiosk")
+    assert c.json() == c.original
+    assert c.stack.index() == 0

@@ -109,12 +109,12 @@ class MapScene(QGraphicsScene):
         """Put these items back where the model says (after a drag or a cancelled one)."""
         for element_id in element_ids:
             item = self.elements.get(element_id)
-            if item is not None:
+            if item is not None and self.document.has_element(element_id):
                 e = self.document.element(element_id)
                 item.setPos(to_scene(e.evolution, e.visibility))
         for note_id in note_ids:
             note_item = self.notes.get(note_id)
-            if note_item is not None:
+            if note_item is not None and note_item.scene() is self:
                 n = self.document.note(note_id)
                 note_item.setPos(to_scene(n.evolution, n.visibility))
 

@@ -60,6 +60,10 @@ class CanvasEditor:
         return True
 
     def move(self, elements: Mapping[str, tuple[float, float]], notes: Mapping[str, tuple[float, float]] = {}) -> None:
+        # Anything undone away mid-drag (Ctrl+Z while holding the mouse) is skipped.
+        elements = {i: p for i, p in elements.items() if self.document.has_element(i)}
+        live_notes = {n.id for n in self.document.map.notes}
+        notes = {i: p for i, p in notes.items() if i in live_notes}
         changes = {
             element_id: {"evolution": evo, "visibility": vis}
             for element_id, (evo, vis) in elements.items()
@@ -125,6 +129,8 @@ class CanvasEditor:
         evolution = round(clamp01(evolution), 4)
         commands = []
         for element_id in element_ids:
+            if not self.document.has_element(element_id):
+                continue
             current = self.document.evolve_of(element_id)
             evolve = (
                 current.model_copy(update={"evolution": evolution})
