@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from wardley.model import Element, ElementKind, Evolve, MapDocument
 from wardley.render.geometry import clamp01
@@ -59,11 +59,13 @@ class CanvasEditor:
         self.stack.push(SetElementsCommand(self.document, {element_id: {"name": name}}, f"Rename to {name}"))
         return True
 
-    def move(self, elements: Mapping[str, tuple[float, float]], notes: Mapping[str, tuple[float, float]] = {}) -> None:
+    def move(
+        self, elements: Mapping[str, tuple[float, float]], notes: Mapping[str, tuple[float, float]] | None = None
+    ) -> None:
         # Anything undone away mid-drag (Ctrl+Z while holding the mouse) is skipped.
         elements = {i: p for i, p in elements.items() if self.document.has_element(i)}
         live_notes = {n.id for n in self.document.map.notes}
-        notes = {i: p for i, p in notes.items() if i in live_notes}
+        notes = {i: p for i, p in (notes or {}).items() if i in live_notes}
         changes = {
             element_id: {"evolution": evo, "visibility": vis}
             for element_id, (evo, vis) in elements.items()
@@ -74,7 +76,7 @@ class CanvasEditor:
             for note_id, (evo, vis) in notes.items()
             if (self.document.note(note_id).evolution, self.document.note(note_id).visibility) != (evo, vis)
         }
-        commands = []
+        commands: list[QUndoCommand] = []
         if changes:
             commands.append(SetElementsCommand(self.document, changes, "Move"))
         for note_id, (evo, vis) in note_moves.items():
@@ -111,7 +113,7 @@ class CanvasEditor:
     ) -> None:
         elements = list(dict.fromkeys(element_ids))
         doomed = set(elements)
-        commands = []
+        commands: list[QUndoCommand] = []
         if elements:
             commands.append(RemoveElementsCommand(self.document, elements))
         # Links and arrows of removed elements go with them; only the others need commands.
@@ -127,7 +129,7 @@ class CanvasEditor:
 
     def set_evolve(self, element_ids: Iterable[str], evolution: float) -> None:
         evolution = round(clamp01(evolution), 4)
-        commands = []
+        commands: list[QUndoCommand] = []
         for element_id in element_ids:
             if not self.document.has_element(element_id):
                 continue
@@ -148,7 +150,7 @@ class CanvasEditor:
         self.stack.push(AddFragmentCommand(self.document, placed.elements, placed.links, placed.evolves, text))
         return [e.id for e in placed.elements]
 
-    def _push_all(self, commands: list, text: str) -> None:  # type: ignore[type-arg]
+    def _push_all(self, commands: list[QUndoCommand], text: str) -> None:
         if len(commands) == 1:
             self.stack.push(commands[0])
         elif commands:
