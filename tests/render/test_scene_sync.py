@@ -145,3 +145,19 @@ def test_highlight_fades_the_rest(doc_scene) -> None:  # type: ignore[no-untyped
     scene.highlight([])
     assert all(i.opacity() == 1.0 and not i.emphasised for i in scene.elements.values())
     assert all(i.opacity() == 1.0 for i in scene.links.values())
+
+
+def test_reset_and_theme_change_keep_the_selection(doc_scene) -> None:  # type: ignore[no-untyped-def]
+    from wardley.render import DARK
+
+    document, scene = doc_scene
+    scene.elements["case"].setSelected(True)
+    scene.links[("case", "data")].setSelected(True)
+    scene.set_theme(DARK)
+    assert scene.elements["case"].isSelected() and scene.links[("case", "data")].isSelected()
+    smaller = document.map.model_copy(deep=True)
+    smaller.elements = [e for e in smaller.elements if e.id != "data"]
+    smaller.links = [l for l in smaller.links if "data" not in (l.source, l.target)]
+    smaller.evolves = []
+    document.replace_map(smaller)
+    assert [i.element_id for i in scene.selectedItems()] == ["case"]

@@ -119,6 +119,11 @@ class MapScene(QGraphicsScene):
                 note_item.setPos(to_scene(n.evolution, n.visibility))
 
     def rebuild(self) -> None:
+        # A whole-map change (OWM text edit, revert, theme) keeps what was selected, where it still exists.
+        kept = [i for i in self.selectedItems() if isinstance(i, (ElementItem, LinkItem, NoteItem))]
+        kept_elements = {i.element_id for i in kept if isinstance(i, ElementItem)}
+        kept_links = {i.key for i in kept if isinstance(i, LinkItem)}
+        kept_notes = {i.note_id for i in kept if isinstance(i, NoteItem)}
         self.clear()
         for store in (self.elements, self.links, self.evolves, self.pipelines, self.notes, self._links_of, self._collection_items):
             store.clear()
@@ -138,6 +143,10 @@ class MapScene(QGraphicsScene):
         for name in ("annotations", "accelerators", "attitudes"):
             self._sync_collection(name)
         self._apply_highlight()
+        for group, ids in ((self.elements, kept_elements), (self.links, kept_links), (self.notes, kept_notes)):
+            for key in ids:
+                if key in group:
+                    group[key].setSelected(True)  # type: ignore[index]
         self.flush_label_layout(force=True)
 
     def flush_label_layout(self, force: bool = False) -> None:
