@@ -18,7 +18,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsView, QWidget
 
 from wardley.model import ElementKind, MapDocument
-from wardley.render.geometry import MAP_RECT, SCENE_RECT, clamp_to_map, to_map
+from wardley.render.export import map_bounds
+from wardley.render.geometry import MAP_RECT, clamp_to_map, to_map
 from wardley.render.items.element import ElementItem
 from wardley.render.items.evolve_pipeline import EvolveItem
 from wardley.render.items.link import LinkItem
@@ -126,7 +127,8 @@ class MapView(QGraphicsView):
 
     def zoom_to_fit(self) -> None:
         self._fit_mode = True
-        self.fitInView(SCENE_RECT, Qt.AspectRatioMode.KeepAspectRatio)
+        # The frame plus any label that pokes out of it, as export frames the picture.
+        self.fitInView(map_bounds(self.map_scene), Qt.AspectRatioMode.KeepAspectRatio)
 
     def zoom_level(self) -> float:
         return self.transform().m11()
