@@ -362,3 +362,12 @@ def test_undo_during_a_drag_is_survived(canvas: Canvas) -> None:
     assert not c.document.has_element("kiosk")
     assert c.json() == c.original
     assert c.stack.index() == 0
+
+
+def test_clicking_the_handle_without_dragging_keeps_the_selection(canvas: Canvas) -> None:
+    c = canvas
+    c.view.select_elements(["catalogue"])
+    item = c.view.map_scene.elements["catalogue"]
+    c.click(c.view.mapFromScene(item.mapToScene(item.link_handle_pos())))
+    assert c.view.selected_element_ids() == ["catalogue"]
+    assert c.json() == c.original

@@ -163,9 +163,10 @@ class LinkInteraction(Interaction):
     """Alt- or Shift-drag from an element to another: ``source`` depends on the target.
     Without a drag it is a Shift/Alt-click, which toggles the element's selection."""
 
-    def __init__(self, view: MapView, event: QMouseEvent, source: ElementItem) -> None:
+    def __init__(self, view: MapView, event: QMouseEvent, source: ElementItem, toggle_on_click: bool = True) -> None:
         super().__init__(view, event)
         self.source = source
+        self.toggle_on_click = toggle_on_click
         self.line = QGraphicsLineItem()
         pen = QPen(QColor(view.map_scene.theme.selection), 2.0, Qt.PenStyle.DashLine)
         pen.setCosmetic(True)
@@ -186,7 +187,8 @@ class LinkInteraction(Interaction):
     def release(self, event: QMouseEvent) -> None:
         self._remove_line()
         if not self.dragged:
-            self.source.setSelected(not self.source.isSelected())
+            if self.toggle_on_click:
+                self.source.setSelected(not self.source.isSelected())
             return
         target = self.view.element_at(event.position().toPoint())
         if target is None:

@@ -195,7 +195,7 @@ class MapView(QGraphicsView):
             return RubberBandInteraction(self, event, additive=bool(mods & (_CTRL | _SHIFT)))
         if isinstance(item, ElementItem):
             if item.link_handle_contains(item.mapFromScene(self.mapToScene(pos))):
-                return LinkInteraction(self, event, item)
+                return LinkInteraction(self, event, item, toggle_on_click=False)
             if mods & _CTRL and mods & (_ALT | _SHIFT):
                 return EvolveInteraction(self, event, item)
             if mods & (_ALT | _SHIFT):
