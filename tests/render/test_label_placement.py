@@ -94,3 +94,13 @@ def test_an_edit_re_runs_placement_once_the_event_loop_turns(make_scene, qtbot) 
     document.move_element("b", 0.9, 0.1)  # nothing near it any more
     document.move_element("c", 0.1, 0.9)
     qtbot.waitUntil(lambda: all(item.auto_label_offset in (None, DEFAULT_LABEL_OFFSET) for item in scene.elements.values()))
+
+
+def test_a_stray_hand_set_offset_is_placed_like_an_unset_one(make_scene) -> None:  # type: ignore[no-untyped-def]
+    # Real OWM files hold offsets like label [-945, 356]: far off the map, a slip.
+    scene = make_scene(crowded_map(hand_set=(-945.0, 356.0)))
+    item = scene.elements["a"]
+    assert item.auto_label_offset is not None
+    rect = item.label_rect().translated(item.pos())
+    assert abs(rect.left() - item.pos().x()) < 100 and abs(rect.top() - item.pos().y()) < 100
+    assert scene.document.map.element("a").label_offset == (-945.0, 356.0)  # the file keeps it

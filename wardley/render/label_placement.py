@@ -2,10 +2,12 @@
 MapScene into plain geometry, runs :mod:`wardley.render.label_layout`, and
 gives each element and evolve item the offset it chose. The model is never
 written: an automatic position is a drawing decision, recomputed each time,
-while a position the user set (``label_offset``) is kept as it is."""
+while a position the user set (``label_offset``) is kept as it is, unless it
+strays more than STRAY_OFFSET from its symbol (then it is placed as if unset)."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
@@ -22,6 +24,10 @@ from wardley.render.label_layout import Box, Circle, LabelSpec, LayoutProblem, S
 if TYPE_CHECKING:
     from wardley.render.scene import MapScene
 
+#: A hand-set offset farther than this from its symbol (OWM files hold some of
+#: thousands of pixels) is a slip, not a choice: that label is placed like any other.
+STRAY_OFFSET = 200.0
+
 #: Items that stay put and that labels should not cover.
 OBSTACLE_TYPES = (NoteItem, PipelineItem, AcceleratorItem, AnnotationLegendItem)
 
@@ -33,6 +39,13 @@ def _box(rect: QRectF) -> Box:
 def _reach(item: ElementItem) -> float:
     e = item.element
     return METHOD_RADIUS if e.method != "none" else symbol_radius(e.kind)
+
+
+def _kept(offset: tuple[float, float] | None) -> tuple[float, float] | None:
+    """The user's offset, unless there is none or it strays."""
+    if offset is None or math.hypot(*offset) > STRAY_OFFSET:
+        return None
+    return offset
 
 
 def layout_problem(scene: MapScene) -> LayoutProblem:
@@ -48,6 +61,7 @@ def layout_problem(scene: MapScene) -> LayoutProblem:
             problem.obstacles.append(_box(inertia_rect(e.kind, e.method).translated(pos)))
         metrics = ctx.bold_metrics if e.kind in ("user", "need") else ctx.label_metrics
         rect = item.label_rect()
+        hand_set = _kept(e.label_offset)
         problem.labels.append(
             LabelSpec(
                 key=("element", element_id),
@@ -55,8 +69,8 @@ def layout_problem(scene: MapScene) -> LayoutProblem:
                 width=rect.width(), height=rect.height(),
                 ascent=metrics.ascent(), lift=rect.height() - metrics.lineSpacing(),
                 radius=reach,
-                offset=label_offset(e),
-                fixed=e.label_offset is not None,
+                offset=hand_set or label_offset(e.model_copy(update={"label_offset": None})),
+                fixed=hand_set is not None,
             )
         )
     for link in scene.links.values():
@@ -68,6 +82,7 @@ def layout_problem(scene: MapScene) -> LayoutProblem:
         problem.lines.append(Segment(start.x(), start.y(), end.x(), end.y()))
         problem.symbols.append(Circle(end.x(), end.y(), FUTURE_RADIUS))
         rect = evolve.label_rect()
+        hand_set = _kept(evolve.evolve.label_offset)
         problem.labels.append(
             LabelSpec(
                 key=("evolve", element_id),
@@ -75,8 +90,8 @@ def layout_problem(scene: MapScene) -> LayoutProblem:
                 width=rect.width(), height=rect.height(),
                 ascent=metrics.ascent(), lift=rect.height() - metrics.lineSpacing(),
                 radius=FUTURE_RADIUS,
-                offset=evolve.evolve.label_offset or DEFAULT_LABEL_OFFSET,
-                fixed=evolve.evolve.label_offset is not None,
+                offset=hand_set or DEFAULT_LABEL_OFFSET,
+                fixed=hand_set is not None,
             )
         )
     for other in scene.items():

@@ -42,11 +42,12 @@ KIND_LABEL = {
 
 
 def label_offset(element: Element, auto: tuple[float, float] | None = None) -> tuple[float, float]:
-    """The user's offset if set, else where label placement put it (``auto``), else OWM's default."""
-    if element.label_offset is not None:
-        return element.label_offset
+    """Where label placement put it (``auto``: it leaves the user's own offset alone
+    unless that offset strays far off the map), else the user's, else OWM's default."""
     if auto is not None:
         return auto
+    if element.label_offset is not None:
+        return element.label_offset
     factor = LABEL_SPACING.get(element.kind, 2.0 if element.method != "none" else 1.0)
     return DEFAULT_LABEL_OFFSET[0] * factor, DEFAULT_LABEL_OFFSET[1] * factor
 

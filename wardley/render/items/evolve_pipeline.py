@@ -25,7 +25,7 @@ class EvolveItem(QGraphicsItem):
         self._ctx = ctx
         self.element_item = element
         self.evolve = evolve
-        #: Set by the label-placement pass; the evolve's own label_offset wins.
+        #: Set by the label-placement pass (None keeps the evolve's own label_offset).
         self.auto_label_offset: tuple[float, float] | None = None
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(Z_EVOLVE)
@@ -51,7 +51,7 @@ class EvolveItem(QGraphicsItem):
         start, end = self.element_item.pos(), self.future_point()
         self._line = QLineF(start, end)
         name = self.evolve.name or self.element_item.element.name
-        dx, dy = self.evolve.label_offset or self.auto_label_offset or DEFAULT_LABEL_OFFSET
+        dx, dy = self.auto_label_offset or self.evolve.label_offset or DEFAULT_LABEL_OFFSET
         self._label = TextBlock(name, self._ctx.label_font, self._ctx.label_metrics, end + QPointF(dx, dy), LABEL_WRAP_WIDTH, grow_up=dy < 0)
         r = FUTURE_RADIUS
         self._bounds = (
