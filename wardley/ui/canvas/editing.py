@@ -93,10 +93,15 @@ class CanvasEditor:
         if changes:
             self.stack.push(SetElementsCommand(self.document, changes, "Nudge", merge_id=NUDGE_ID))
 
-    def link(self, source: str, target: str) -> bool:
+    def link_problem(self, source: str, target: str) -> str | None:
+        """Why ``source`` cannot be made to depend on ``target`` (None: it can)."""
         problem = self.document.check_link(source, target)
         if problem is None and self.document.has_link(target, source):
             problem = "those two are already linked (the other way round)"
+        return problem
+
+    def link(self, source: str, target: str) -> bool:
+        problem = self.link_problem(source, target)
         if problem is not None:
             self._report(f"Link not made: {problem}")
             return False

@@ -182,7 +182,11 @@ class LinkInteraction(Interaction):
         self.line.setVisible(True)
         target = self.view.element_at(event.position().toPoint())
         if target is not None and target is not self.source:
-            self.view.status_message.emit(f"Release to make {self.source.element.name} depend on {target.element.name}")
+            problem = self.view.editor.link_problem(self.source.element_id, target.element_id)
+            self.view.status_message.emit(
+                f"Cannot link: {problem}" if problem
+                else f"Release to make {self.source.element.name} depend on {target.element.name}"
+            )
 
     def release(self, event: QMouseEvent) -> None:
         self._remove_line()
