@@ -372,3 +372,20 @@ def test_clicking_the_handle_without_dragging_keeps_the_selection(canvas: Canvas
     c.click(c.view.mapFromScene(item.mapToScene(item.link_handle_pos())))
     assert c.view.selected_element_ids() == ["catalogue"]
     assert c.json() == c.original
+
+
+def test_link_drag_rings_the_target_only_while_over_it(canvas: Canvas) -> None:
+    c = canvas
+    hosting = c.view.map_scene.elements["hosting"]
+    lms = c.view.map_scene.elements["lms"]
+    start = c.point_of("catalogue")
+    c.press(start, ALT)
+    c.move_to(start + QPoint(20, 20), ALT)
+    c.move_to(c.point_of("hosting"), ALT)
+    assert hosting.emphasised
+    c.move_to(c.point_of("lms"), ALT)  # already linked: no ring
+    assert not hosting.emphasised and not lms.emphasised
+    c.move_to(c.point_of("hosting"), ALT)
+    c.release(c.point_of("hosting"), ALT)
+    assert not hosting.emphasised
+    assert c.document.has_link("catalogue", "hosting")

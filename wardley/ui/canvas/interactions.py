@@ -174,6 +174,9 @@ class LinkInteraction(Interaction):
         self.line.setZValue(Z_TOOL)
         self.line.setVisible(False)
         view.scene().addItem(self.line)
+        #: The element the drag would link to, ringed while the pointer is over it.
+        self.target: ElementItem | None = None
+        self._target_was_emphasised = False
 
     def move(self, event: QMouseEvent) -> None:
         if not self._past_threshold(event):
@@ -181,14 +184,27 @@ class LinkInteraction(Interaction):
         self.line.setLine(QLineF(self.source.pos(), self.view.mapToScene(event.position().toPoint())))
         self.line.setVisible(True)
         target = self.view.element_at(event.position().toPoint())
+        problem = None
         if target is not None and target is not self.source:
             problem = self.view.editor.link_problem(self.source.element_id, target.element_id)
             self.view.status_message.emit(
                 f"Cannot link: {problem}" if problem
                 else f"Release to make {self.source.element.name} depend on {target.element.name}"
             )
+        self._ring(target if target is not self.source and problem is None else None)
+
+    def _ring(self, target: ElementItem | None) -> None:
+        if target is self.target:
+            return
+        if self.target is not None:
+            self.target.set_emphasised(self._target_was_emphasised)
+        self.target = target
+        if target is not None:
+            self._target_was_emphasised = target.emphasised
+            target.set_emphasised(True)
 
     def release(self, event: QMouseEvent) -> None:
+        self._ring(None)
         self._remove_line()
         if not self.dragged:
             if self.toggle_on_click:
@@ -201,6 +217,7 @@ class LinkInteraction(Interaction):
         self.view.editor.link(self.source.element_id, target.element_id)
 
     def cancel(self) -> None:
+        self._ring(None)
         self._remove_line()
 
     def _remove_line(self) -> None:
