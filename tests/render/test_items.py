@@ -279,3 +279,25 @@ def test_axis_switches_hide_stage_names_and_value_chain_labels(qapp) -> None:  #
     assert ink_box(no_chain.copy(left.toRect())).isEmpty()
     renamed = frame_image(Axis(stages=("A", "B", "C", "D")))
     assert renamed != both
+
+
+@pytest.mark.parametrize("offset", [(-10.0, 20.0), (-3.0, 3.0), (5.0, -10.0)])
+def test_overlapping_label_leaves_no_hole_in_the_clickable_shape(qapp, offset) -> None:  # type: ignore[no-untyped-def]
+    item = ElementItem(element("Find information and advice", label_offset=offset), RenderContext())
+    for point in (QPointF(0, 0), item.link_handle_pos(), item.label_rect().center()):
+        assert item.shape().contains(point), (offset, point)
+
+
+def test_link_label_over_the_line_leaves_no_hole(qapp) -> None:  # type: ignore[no-untyped-def]
+    m = WardleyMap(
+        elements=[
+            {"id": "a", "name": "A", "evolution": 0.5, "visibility": 0.8},
+            {"id": "b", "name": "B", "evolution": 0.52, "visibility": 0.2},
+        ],
+        links=[Link(source="a", target="b", label="a long context label across the line")],
+    )
+    scene = MapScene(MapDocument(m))
+    link = scene.links[("a", "b")]
+    for t in (0.3, 0.5, 0.7):
+        assert link.shape().contains(link._line.pointAt(t))
+    scene.detach()

@@ -116,10 +116,13 @@ class ElementItem(QGraphicsItem):
         self._handle = QPointF(0.0, radius + HANDLE_GAP)
         handle_box = QRectF(-HANDLE_RADIUS, self._handle.y() - HANDLE_RADIUS, 2 * HANDLE_RADIUS, 2 * HANDLE_RADIUS)
         self._bounds = core.united(self._label.rect()).united(handle_box).adjusted(-4, -4, 4, 4)
-        self._shape = QPainterPath()
-        self._shape.addEllipse(self._symbol_rect.adjusted(-2, -2, 2, 2))
-        self._shape.addRect(self._label.rect())
-        self._shape.addEllipse(self._handle, HANDLE_RADIUS + 1, HANDLE_RADIUS + 1)
+        # A union, not sub-paths added together: with Qt's odd-even fill the place where the
+        # label overlaps the symbol or the handle would be a hole that clicks fall through.
+        symbol, label, handle = QPainterPath(), QPainterPath(), QPainterPath()
+        symbol.addEllipse(self._symbol_rect.adjusted(-2, -2, 2, 2))
+        label.addRect(self._label.rect())
+        handle.addEllipse(handle_box.adjusted(-1, -1, 1, 1))
+        self._shape = symbol.united(label).united(handle)
 
     def _tooltip(self) -> str:
         e = self.element

@@ -66,7 +66,10 @@ class LinkItem(QGraphicsItem):
         bounds = QRectF(self._line.p1(), self._line.p2()).normalized().adjusted(-5, -5, 5, 5)
         for label in self._labels:
             bounds = bounds.united(label.rect())
-            self._shape.addRect(label.rect())
+            # United, not added: an added rectangle overlapping the stroke would cut a hole in it.
+            box = QPainterPath()
+            box.addRect(label.rect())
+            self._shape = self._shape.united(box)
         self._bounds = bounds
 
     def boundingRect(self) -> QRectF:  # noqa: N802
