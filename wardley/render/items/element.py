@@ -118,11 +118,8 @@ class ElementItem(QGraphicsItem):
         self._bounds = core.united(self._label.rect()).united(handle_box).adjusted(-4, -4, 4, 4)
         # A union, not sub-paths added together: with Qt's odd-even fill the place where the
         # label overlaps the symbol or the handle would be a hole that clicks fall through.
-        symbol, label, handle = QPainterPath(), QPainterPath(), QPainterPath()
-        symbol.addEllipse(self._symbol_rect.adjusted(-2, -2, 2, 2))
-        label.addRect(self._label.rect())
-        handle.addEllipse(handle_box.adjusted(-1, -1, 1, 1))
-        self._shape = symbol.united(label).united(handle)
+        self._handle_box = handle_box
+        self._shape: QPainterPath | None = None  # built on the first hit test, not for every item on open
 
     def _tooltip(self) -> str:
         e = self.element
@@ -162,6 +159,12 @@ class ElementItem(QGraphicsItem):
         return self._bounds
 
     def shape(self) -> QPainterPath:
+        if self._shape is None:
+            symbol, label, handle = QPainterPath(), QPainterPath(), QPainterPath()
+            symbol.addEllipse(self._symbol_rect.adjusted(-2, -2, 2, 2))
+            label.addRect(self._label.rect())
+            handle.addEllipse(self._handle_box.adjusted(-1, -1, 1, 1))
+            self._shape = symbol.united(label).united(handle)
         return self._shape
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
