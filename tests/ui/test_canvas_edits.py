@@ -389,3 +389,18 @@ def test_link_drag_rings_the_target_only_while_over_it(canvas: Canvas) -> None:
     c.release(c.point_of("hosting"), ALT)
     assert not hosting.emphasised
     assert c.document.has_link("catalogue", "hosting")
+
+
+def test_dragging_an_evolve_arrow_end_changes_the_future_position(canvas: Canvas) -> None:
+    c = canvas
+    c.view.select_elements(["catalogue"])
+    c.view.set_evolve_for_selection(0.6)
+    c.stack.clear()
+    before = c.json()
+    c.drag(c.point_at(0.6, 0.6), c.point_at(0.85, 0.65))
+    evolve = c.document.evolve_of("catalogue")
+    assert evolve is not None and abs(evolve.evolution - 0.85) < 0.01
+    assert c.document.element("catalogue").evolution == 0.35
+    assert c.stack.count() == 1
+    c.stack.undo()
+    assert c.json() == before

@@ -63,7 +63,7 @@ class EvolveItem(QGraphicsItem):
         stroker.setWidth(8.0)
         self._shape = stroker.createStroke(path)
         self._shape.addEllipse(end, r + 2, r + 2)
-        self.setToolTip(f"Evolves to\n{name}\nSelect and press Delete to remove the arrow")
+        self.setToolTip(f"Evolves to\n{name}\nDrag sideways to change where it is heading · Delete removes the arrow")
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._bounds

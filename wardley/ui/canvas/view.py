@@ -200,6 +200,11 @@ class MapView(QGraphicsView):
                 return EvolveInteraction(self, event, item)
             if mods & (_ALT | _SHIFT):
                 return LinkInteraction(self, event, item)
+        if isinstance(item, EvolveItem) and not mods & (_CTRL | _SHIFT):
+            # Dragging an evolve arrow's end moves where the element is heading.
+            self.map_scene.clearSelection()
+            item.setSelected(True)
+            return EvolveInteraction(self, event, item.element_item)
         if mods & _CTRL:
             item.setSelected(not item.isSelected())
             return MoveInteraction(self, event, item, select_only_on_click=False)
@@ -226,6 +231,8 @@ class MapView(QGraphicsView):
             shape = Qt.CursorShape.CrossCursor
         elif isinstance(item, (ElementItem, NoteItem)):
             shape = Qt.CursorShape.SizeAllCursor
+        elif isinstance(item, EvolveItem):
+            shape = Qt.CursorShape.SizeHorCursor
         elif item is not None:
             shape = Qt.CursorShape.PointingHandCursor
         else:
