@@ -14,6 +14,7 @@ import queue
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -74,9 +75,11 @@ class App:
         # The installed command itself (as `./dev app` runs it), next to this interpreter.
         command = Path(sys.executable).parent / "wardley"
         launcher = [str(command)] if command.exists() else [sys.executable, "-m", "wardley"]
+        # stderr to a file: a pipe nobody reads would stop the app once Qt's warnings fill it.
+        self.errors = tempfile.TemporaryFile(mode="w+")
         self.process = subprocess.Popen(
             [*launcher, *args], cwd=ROOT, env=env,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            stdout=subprocess.PIPE, stderr=self.errors, text=True,
         )
         self.lines: queue.Queue[str] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
@@ -94,7 +97,7 @@ class App:
                 line = self.lines.get(timeout=0.2)
             except queue.Empty:
                 if self.process.poll() is not None:
-                    pytest.fail(f"wardley exited early: {self.process.stderr.read() if self.process.stderr else ''}")
+                    pytest.fail(f"wardley exited early: {self.error_text()}")
                 continue
             if line == "geometry done":
                 return centres
@@ -103,10 +106,15 @@ class App:
                 centres[parts[1]] = (int(parts[2]), int(parts[3]))
         pytest.fail("wardley did not report where its elements are")
 
+    def error_text(self) -> str:
+        self.errors.seek(0)
+        return self.errors.read()
+
     def stop(self) -> None:
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait(timeout=10)
+        self.errors.close()
 
 
 def xdotool(display: str, *args: str) -> str:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from wardley.io import dump_json_map
 from wardley.model import WardleyMap
@@ -52,3 +53,35 @@ def write_map(path: Path, wardley_map: WardleyMap | None = None) -> Path:
 
 def saved_elements(path: Path) -> dict[str, dict]:
     return {e["id"]: e for e in json.loads(path.read_text(encoding="utf-8"))["elements"]}
+
+
+def when_modal(callback: Callable[[QWidget], None], give_up_ms: int = 10_000) -> None:
+    """Run ``callback(dialog)`` once a modal dialog is up, then make sure it closes.
+
+    A dialog left open would block its ``exec()`` and hang the whole test run, so
+    whatever ``callback`` does (or if it fails), the dialog is rejected afterwards,
+    and a dialog that never turns up ends the wait after ``give_up_ms``.
+    """
+    timer = QTimer()
+    waited = [0]
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        waited[0] += 20
+        if dialog is None and waited[0] < give_up_ms:
+            return
+        timer.stop()
+        if dialog is None:
+            return
+        try:
+            callback(dialog)
+        finally:
+            if dialog.isVisible():
+                dialog.reject()  # type: ignore[attr-defined]
+
+    timer.timeout.connect(poll)
+    timer.start(20)
+    _timers.append(timer)  # kept alive until the dialog is handled
+
+
+_timers: list[QTimer] = []

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from tests.ui.shell_support import manager, shell_env, small_map  # noqa: F401 - fixtures
+from tests.ui.shell_support import manager, shell_env, small_map, when_modal  # noqa: F401 - fixtures
 
 from wardley.model import WardleyMap
 from wardley.ui.editor_document import EditorDocument
@@ -56,13 +56,12 @@ def test_link_to_links_the_selection_to_the_picked_name(manager, qtbot) -> None:
     window = manager.open_editor(EditorDocument(small_map()))
     window.view.select_elements(["catalogue"])
 
-    def pick() -> None:
-        picker = QApplication.activeModalWidget()
+    def pick(picker) -> None:  # noqa: ANN001
         assert isinstance(picker, LinkPicker)
         qtbot.keyClicks(picker.name_box, "library man")
         picker.accept()
 
-    QTimer.singleShot(0, pick)
+    when_modal(pick)
     window.window_actions.link_to.trigger()
     document = window.editor.document
     assert document.has_link("catalogue", "lms")
@@ -111,12 +110,11 @@ def test_a_whole_map_from_the_keyboard_alone(manager, qtbot, tmp_path) -> None:
     hosting = add("Hosting")
     window.view.select_elements([website])
 
-    def pick() -> None:
-        picker = QApplication.activeModalWidget()
+    def pick(picker) -> None:  # noqa: ANN001
         qtbot.keyClicks(picker.name_box, "Hosting")
         qtbot.keyClick(picker.name_box, Qt.Key.Key_Return)
 
-    QTimer.singleShot(0, pick)
+    when_modal(pick)
     qtbot.keyClick(window.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.editor.document.has_link(website, hosting), window.statusBar().currentMessage()
     window.activateWindow()  # the offscreen platform does not hand activation back after a dialog
