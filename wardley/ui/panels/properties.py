@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from wardley.model import Change, EditError, MapDocument, stage_name
 from wardley.ui.commands import SetElementsCommand
+from wardley.ui.panels.evolution_fields import EvolutionFields
 
 KINDS = ("user", "need", "component", "market", "ecosystem", "submap")
 METHODS = ("none", "build", "buy", "outsource")
@@ -118,6 +119,8 @@ class PropertiesPanel(QDockWidget):
         form.addRow("", self.inertia)
         form.addRow("Confidence", self.confidence)
         form.addRow("Why here?", self.description)
+        self.evolution_fields = EvolutionFields()
+        form.addRow(self.evolution_fields)
         self.setWidget(body)
         # The same width with and without a selection: a dock that grows on the first click
         # would shrink the map under the pointer, mid-drag.
@@ -146,11 +149,13 @@ class PropertiesPanel(QDockWidget):
         self._document, self._stack, self._ids = document, undo_stack, []
         if document is not None:
             document.changed.connect(self._on_change)
+        self.evolution_fields.set_document(document, undo_stack)
         self._refresh()
 
     def set_selection(self, element_ids: Sequence[str]) -> None:
         self._commit_pending_text()
         self._ids = [i for i in element_ids if self._document is not None and self._document.has_element(i)]
+        self.evolution_fields.set_element(self._ids[0] if len(self._ids) == 1 else None)
         self._refresh()
 
     @property
