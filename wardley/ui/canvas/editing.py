@@ -80,7 +80,7 @@ class CanvasEditor:
         if changes:
             commands.append(SetElementsCommand(self.document, changes, "Move"))
         for note_id, (evo, vis) in note_moves.items():
-            commands.append(SetNoteCommand(self.document, note_id, "Move note", evolution=evo, visibility=vis))
+            commands.append(SetNoteCommand(self.document, note_id, {"evolution": evo, "visibility": vis}, "Move note"))
         self._push_all(commands, "Move")
 
     def nudge(self, element_ids: Iterable[str], d_evolution: float, d_visibility: float) -> None:

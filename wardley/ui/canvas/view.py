@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QCursor,
     QKeyEvent,
     QMouseEvent,
@@ -26,6 +27,7 @@ from wardley.render.items.link import LinkItem
 from wardley.render.items.notes import NoteItem
 from wardley.render.scene import MapScene
 from wardley.render.themes import DEFAULT, Theme
+from wardley.ui.canvas.context_menu import build_context_menu, edit_note_text
 from wardley.ui.canvas.clipboard import fragment_on_clipboard, put_on_clipboard
 from wardley.ui.canvas.editing import CanvasEditor
 from wardley.ui.canvas.fragments import PASTE_OFFSET, fragment_of
@@ -254,10 +256,21 @@ class MapView(QGraphicsView):
         item = self._selectable_at(pos)
         if isinstance(item, ElementItem):
             self.start_rename(item.element_id)
+        elif isinstance(item, NoteItem):
+            edit_note_text(self, item.note_id)
         elif item is None:
             evolution, visibility = to_map(self.mapToScene(pos))
             self.add_element_at("component", evolution, visibility)
         event.accept()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        self.cancel_interaction()
+        build_context_menu(self, event.pos()).exec(event.globalPos())
+        event.accept()
+
+    def item_under(self, pos: QPoint) -> QGraphicsItem | None:
+        """What a click at ``pos`` (viewport coordinates) would pick, if anything."""
+        return self._selectable_at(pos)
 
     # -- keys ----------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

@@ -66,9 +66,12 @@ class RemoveNoteCommand(QUndoCommand):
 
 
 class SetNoteCommand(QUndoCommand):
-    def __init__(self, document: MapDocument, note_id: str, text: str = "Change note", **changes: Any) -> None:
+    """``changes`` is a dict, not keywords: a note's own ``text`` field would clash with
+    the command's text."""
+
+    def __init__(self, document: MapDocument, note_id: str, changes: dict[str, Any], text: str = "Change note") -> None:
         super().__init__(text)
-        self._document, self._id, self._new = document, note_id, changes
+        self._document, self._id, self._new = document, note_id, dict(changes)
         self._old: dict[str, Any] = {}
 
     def redo(self) -> None:
