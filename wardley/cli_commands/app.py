@@ -41,6 +41,15 @@ def run_app(argv: list[str]) -> int:
             return EXIT_BAD_INPUT
     problem = display_problem(os.environ)
     if problem:
+        # No window can show a file's error dialog: a bad file is named here instead.
+        from wardley.io.files import load_map
+
+        for path in paths:
+            try:
+                load_map(path)
+            except MapFileError as error:
+                print(f"wardley: {error.lines()[0]}", file=sys.stderr)
+                return EXIT_BAD_INPUT
         print(f"wardley: {problem}; to make a picture of a map without one, use 'wardley export'", file=sys.stderr)
         return EXIT_BAD_INPUT
     from wardley.ui.app import run

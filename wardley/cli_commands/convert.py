@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 from typing import Any
 
 #: How many line numbers the "left out" summary names before it says "and N more".
@@ -22,26 +24,30 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from wardley.io.files import format_of, parse_map_text, read_text, save_map
+    from wardley.io.files import format_of, load_map, save_map
+    from wardley.io.problems import MapFileError
 
-    source = args.source
-    text = read_text(source)
-    in_format = format_of(source)
-    format_of(args.output)  # refuse an unknown output type before any work
-    if in_format == "owm":
-        from wardley.io.owm import parse_owm
-
-        result = parse_owm(text)
-        wardley_map = result.map
-        for warning in result.warnings:
-            print(warning.format(source), file=sys.stderr)
-        if result.dropped:
-            print(_dropped_summary(source, [p.place for p in result.dropped]), file=sys.stderr)
-    else:
-        wardley_map = parse_map_text(text, in_format, source).map
-    save_map(args.output, wardley_map)
-    print(f"{args.output}: written ({len(wardley_map.elements)} elements, {len(wardley_map.links)} links)")
+    source, output = args.source, args.output
+    format_of(output)  # refuse an unknown output type before any work
+    if _same_file(source, output):
+        # Converting in place would replace the user's text with ours: lossy, and never undoable.
+        raise MapFileError.single(output, "is the input file: write the converted map to another file")
+    loaded = load_map(source)
+    for warning in loaded.warnings:
+        print(warning.format(source), file=sys.stderr)
+    if loaded.dropped:
+        print(_dropped_summary(source, [p.place for p in loaded.dropped]), file=sys.stderr)
+    wardley_map = loaded.map
+    save_map(output, wardley_map)
+    print(f"{output}: written ({len(wardley_map.elements)} elements, {len(wardley_map.links)} links)")
     return 0
+
+
+def _same_file(first: str, second: str) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except OSError:  # either is missing: compare the names the paths resolve to
+        return Path(first).resolve() == Path(second).resolve()
 
 
 def _dropped_summary(source: str, places: list[str]) -> str:

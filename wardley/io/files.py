@@ -24,6 +24,8 @@ class LoadedMap:
     format: FileFormat
     #: Lines an OWM import skipped or read in a guessed way; empty for JSON.
     warnings: list[Problem] = field(default_factory=list)
+    #: OWM lines naming nothing on the map, left out as OWM leaves them out; empty for JSON.
+    dropped: list[Problem] = field(default_factory=list)
 
 
 def format_of(path: str | os.PathLike[str]) -> FileFormat:
@@ -67,7 +69,17 @@ def parse_map_text(text: str, file_format: FileFormat, source: str) -> LoadedMap
     from wardley.io.owm import parse_owm
 
     result = parse_owm(text)
-    return LoadedMap(result.map, "owm", result.warnings)
+    if result.warnings and _nothing_read(result.map):
+        # Every line was skipped: most likely not OWM at all (a wrong file, or binary junk that
+        # happens to decode). One error beats an empty map and a warning for every line.
+        raise MapFileError.single(
+            source, f"not an OWM map: none of its {len(result.warnings)} lines could be read", result.warnings[0].place
+        )
+    return LoadedMap(result.map, "owm", result.warnings, result.dropped)
+
+
+def _nothing_read(wardley_map: WardleyMap) -> bool:
+    return wardley_map == WardleyMap()
 
 
 def load_map(path: str | os.PathLike[str]) -> LoadedMap:
@@ -90,6 +102,11 @@ def save_map(path: str | os.PathLike[str], wardley_map: WardleyMap, file_format:
         write_atomically(path, text.encode("utf-8"))
     except IsADirectoryError:
         raise MapFileError.single(str(path), "is a folder: cannot save over it") from None
+    except FileNotFoundError:
+        folder = Path(path).parent
+        raise MapFileError.single(str(path), f"cannot save: folder '{folder}' does not exist") from None
+    except NotADirectoryError:
+        raise MapFileError.single(str(path), f"cannot save: '{Path(path).parent}' is not a folder") from None
     except PermissionError:
         raise MapFileError.single(str(path), "permission denied: cannot write here") from None
     except OSError as error:
