@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDockWidget,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,8 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from wardley.model import Change, EditError, MapDocument, stage_name
-from wardley.ui.commands import SetElementsCommand
+from wardley.ui.commands import SetElementsCommand, SetMapFieldsCommand
 from wardley.ui.panels.evolution_fields import EvolutionFields
+from wardley.ui.panels.fields import coordinate_box
 
 KINDS = ("user", "need", "component", "market", "ecosystem", "submap")
 METHODS = ("none", "build", "buy", "outsource")
@@ -55,17 +55,6 @@ class PlainTextField(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
-def _coordinate_box(tooltip: str) -> QDoubleSpinBox:
-    box = QDoubleSpinBox()
-    box.setRange(0.0, 1.0)
-    box.setDecimals(3)
-    box.setSingleStep(0.01)
-    # Only finished values (Enter, focus out, a step) become undo steps, not every keystroke.
-    box.setKeyboardTracking(False)
-    box.setToolTip(tooltip)
-    return box
-
-
 class PropertiesPanel(QDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Properties", parent)
@@ -77,6 +66,15 @@ class PropertiesPanel(QDockWidget):
 
         body = QWidget()
         outer = QVBoxLayout(body)
+        # With nothing selected the panel edits the map itself: without this a new map
+        # could only get a title by typing OWM text, and every export said "Untitled map".
+        self.map_box = QWidget()
+        map_form = QFormLayout(self.map_box)
+        map_form.setContentsMargins(0, 0, 0, 0)
+        self.map_title = QLineEdit()
+        self.map_title.setToolTip("The map's title, drawn above the map and in exports (Enter to apply)")
+        map_form.addRow("Map title", self.map_title)
+        outer.addWidget(self.map_box)
         self.empty_label = QLabel("Select a component to see and change its properties.")
         self.empty_label.setWordWrap(True)
         self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -92,10 +90,10 @@ class PropertiesPanel(QDockWidget):
         self.kind = QComboBox()
         self.kind.addItems(KINDS)
         self.kind.setToolTip("User, user need, component, market, ecosystem or submap")
-        self.evolution = _coordinate_box("Evolution: 0 = Genesis (left) .. 1 = Commodity (right)")
+        self.evolution = coordinate_box("Evolution: 0 = Genesis (left) .. 1 = Commodity (right)")
         self.stage = QLabel()
         self.stage.setTextFormat(Qt.TextFormat.PlainText)
-        self.visibility = _coordinate_box("Visibility: 1 = visible to the user (top) .. 0 = invisible (bottom)")
+        self.visibility = coordinate_box("Visibility: 1 = visible to the user (top) .. 0 = invisible (bottom)")
         self.method = QComboBox()
         self.method.addItems(METHODS)
         self.method.setToolTip("How it is sourced: build in house, buy a product, outsource")
@@ -131,6 +129,7 @@ class PropertiesPanel(QDockWidget):
         ]
 
         self.name.editingFinished.connect(self._name_edited)
+        self.map_title.editingFinished.connect(self._title_edited)
         self.kind.activated.connect(lambda i: self._apply("kind", KINDS[i], "Change kind"))
         self.evolution.valueChanged.connect(lambda v: self._apply("evolution", v, "Move"))
         self.visibility.valueChanged.connect(lambda v: self._apply("visibility", v, "Move"))
@@ -163,6 +162,8 @@ class PropertiesPanel(QDockWidget):
         return list(self._ids)
 
     def _on_change(self, change: Change) -> None:
+        if change.kind in ("reset", "map_changed"):
+            self._refresh_title()
         if change.kind in ("reset", "element_removed") or (change.kind == "element_changed" and change.key in self._ids):
             if self._document is not None:
                 self._ids = [i for i in self._ids if self._document.has_element(i)]
@@ -188,16 +189,37 @@ class PropertiesPanel(QDockWidget):
         else:
             self._refresh()
 
+    def _title_edited(self) -> None:
+        title = " ".join(self.map_title.text().split())
+        self.map_title.setModified(False)
+        if self._document is None or self._stack is None or not title or title == self._document.map.title:
+            self._refresh_title()  # an empty title is refused: show what is really there
+            return
+        try:
+            self._stack.push(SetMapFieldsCommand(self._document, "Change map title", title=title))
+        except (EditError, ValueError):
+            self._refresh_title()
+
     def _commit_pending_text(self) -> None:
         # A selection change can arrive before the description box loses focus.
         if self.description.hasFocus() and self._ids:
             self._apply("description", self.description.toPlainText(), "Change description")
 
     # -- display -----------------------------------------------------------
+    def _refresh_title(self) -> None:
+        if self.map_title.hasFocus() and self.map_title.isModified():
+            return  # never overwrite a title still being typed
+        title = self._document.map.title if self._document is not None else ""
+        if self.map_title.text() != title:
+            self.map_title.setText(title)
+            self.map_title.setCursorPosition(0)
+
     def _refresh(self) -> None:
+        self._refresh_title()
         self._updating = True
         try:
             has = bool(self._ids) and self._document is not None
+            self.map_box.setVisible(not has and self._document is not None)
             self.empty_label.setVisible(not has)
             self.fields_box.setVisible(has)
             for widget in self._fields:

@@ -232,7 +232,8 @@ class WorkshopActions(QObject):
             dialogs.plain_message(self._window, QMessageBox.Icon.Warning, "Snapshot not saved", str(error)).open()
             return False
         editor.undo_stack.push(command)
-        self.panel.show()
+        if not self.presentation.active:  # a dock would squeeze the map the room is looking at
+            self.panel.show()
         self._status(f"Saved snapshot {' '.join(name.split())} (Ctrl+Shift+D compares with it)")
         return True
 

@@ -1,0 +1,58 @@
+"""Gaps a new user hit in a real window: each test failed before its fix."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from tests.ui.shell_support import manager, shell_env, small_map  # noqa: F401 - fixtures
+
+from wardley.ui.editor_document import EditorDocument
+
+
+@pytest.fixture
+def window(manager, qtbot):  # noqa: ANN001
+    window = manager.open_editor(EditorDocument(small_map()))
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_map_title_is_edited_in_the_properties_panel_as_one_undo_step(window, qtbot) -> None:  # noqa: ANN001
+    panel, editor = window.properties, window.editor
+    window.view.select_elements([])
+    assert not panel.map_title.isHidden() and panel.map_title.text() == "Library"
+    panel.map_title.setFocus()
+    panel.map_title.selectAll()
+    qtbot.keyClicks(panel.map_title, "  School   <b>admissions</b> ")
+    qtbot.keyClick(panel.map_title, Qt.Key.Key_Return)
+    assert editor.document.map.title == "School <b>admissions</b>"
+    assert editor.undo_stack.count() == 1 and editor.undo_stack.undoText() == "Change map title"
+    editor.undo_stack.undo()
+    assert panel.map_title.text() == "Library"
+
+
+def test_an_empty_map_title_is_refused_and_the_field_shows_the_real_one(window, qtbot) -> None:  # noqa: ANN001
+    panel, editor = window.properties, window.editor
+    window.view.select_elements([])
+    panel.map_title.setFocus()
+    panel.map_title.selectAll()
+    qtbot.keyClick(panel.map_title, Qt.Key.Key_Delete)
+    qtbot.keyClick(panel.map_title, Qt.Key.Key_Return)
+    assert editor.document.map.title == "Library" and editor.undo_stack.count() == 0
+    assert panel.map_title.text() == "Library"
+
+
+def test_the_title_field_gives_way_to_the_element_fields_on_a_selection(window) -> None:  # noqa: ANN001
+    panel = window.properties
+    window.view.select_elements(["catalogue"])
+    assert panel.map_box.isHidden() and not panel.fields_box.isHidden()
+    window.view.select_elements([])
+    assert not panel.map_box.isHidden()
+
+
+def test_a_snapshot_taken_while_presenting_keeps_the_screen_to_the_map(window, qtbot) -> None:  # noqa: ANN001
+    workshop = window.workshop
+    workshop.toggle_presentation()
+    assert workshop.take_snapshot("During the session")
+    assert workshop.panel.isHidden()
+    workshop.toggle_presentation()
+    assert window.editor.document.map.snapshots[0].name == "During the session"
