@@ -4,24 +4,15 @@ the pipeline it belongs to. Part of the properties dock; every edit is one undo 
 from __future__ import annotations
 
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QWidget
 
 from wardley.model import Change, Evolve, MapDocument, Pipeline
 from wardley.ui.commands import SetEvolveCommand, SetPipelineCommand
+from wardley.ui.panels.fields import coordinate_box
 
 #: How far a new evolve arrow or pipeline reaches from the element, in evolution.
 DEFAULT_STEP = 0.15
 NO_PIPELINE = "(none)"
-
-
-def _range_box(tooltip: str) -> QDoubleSpinBox:
-    box = QDoubleSpinBox()
-    box.setRange(0.0, 1.0)
-    box.setDecimals(3)
-    box.setSingleStep(0.01)
-    box.setKeyboardTracking(False)
-    box.setToolTip(tooltip)
-    return box
 
 
 class EvolutionFields(QWidget):
@@ -36,14 +27,14 @@ class EvolutionFields(QWidget):
 
         self.evolving = QCheckBox("Evolving to")
         self.evolving.setToolTip("Draw a dashed arrow to where this is expected to move")
-        self.evolve_to = _range_box("Expected future evolution (0 = Genesis .. 1 = Commodity)")
+        self.evolve_to = coordinate_box("Expected future evolution (0 = Genesis .. 1 = Commodity)")
         self.evolve_name = QLineEdit()
         self.evolve_name.setPlaceholderText("same name")
         self.evolve_name.setToolTip("The name it will have once evolved, if different (Enter to apply)")
         self.has_pipeline = QCheckBox("Pipeline")
         self.has_pipeline.setToolTip("Draw a pipeline box under this element: the range of ways it is provided")
-        self.pipeline_start = _range_box("Where the pipeline starts (evolution)")
-        self.pipeline_end = _range_box("Where the pipeline ends (evolution)")
+        self.pipeline_start = coordinate_box("Where the pipeline starts (evolution)")
+        self.pipeline_end = coordinate_box("Where the pipeline ends (evolution)")
         self.member_of = QComboBox()
         self.member_of.setToolTip("Put this element inside another element's pipeline")
 
