@@ -56,3 +56,20 @@ def test_a_snapshot_taken_while_presenting_keeps_the_screen_to_the_map(window, q
     assert workshop.panel.isHidden()
     workshop.toggle_presentation()
     assert window.editor.document.map.snapshots[0].name == "During the session"
+
+
+def test_a_folder_without_the_open_map_does_not_claim_capabilities_are_missing_from_it(manager, tmp_path) -> None:  # noqa: ANN001
+    from pathlib import Path
+
+    from tests.ui.shell_support import write_map
+
+    maps = Path(__file__).resolve().parents[2] / "maps"
+    window = manager.open_editor(EditorDocument.open(write_map(tmp_path / "mine.wardley.json")))
+    panel = window.analysis
+    panel.toggleViewAction().trigger()
+    assert panel.run_on_folder(maps)
+    panel.select_capability("Hosting")
+    assert "Not on the open map" not in panel.detail.text()
+    assert "not in this folder" in panel.detail.text()
+    hosting = panel.tree.selectedItems()[0]
+    assert hosting.toolTip(0) == ""  # no greyed "Not on the open map" row

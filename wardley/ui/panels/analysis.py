@@ -301,7 +301,9 @@ class AnalysisPanel(QDockWidget):
                     item = QTreeWidgetItem([capability.name, str(len(capability.maps)), badges])
                     item.setToolTip(2, badges)
                     item.setData(0, _NAME_ROLE, capability.name)
-                    if self.map_label is None or self.map_label not in capability.maps:
+                    # Greyed only when the open map is in the report: a map outside the folder
+                    # would grey every row and say nothing.
+                    if self.map_label is not None and self.map_label not in capability.maps:
                         for column in range(3):
                             item.setForeground(column, dim)
                         item.setToolTip(0, "Not on the open map")
@@ -360,7 +362,10 @@ class AnalysisPanel(QDockWidget):
             lit = self.report.highlight(capability.name, self.map_label)
             document = self.editor.document
             ids = [i for i in dict.fromkeys([*lit.element_ids, *lit.need_ids]) if document.has_element(i)]
-        if not ids:
+        if self.map_label is None:
+            # Not "not on the open map": the open map may well hold it, it just was not analysed.
+            text += "\n(The open map is not in this folder, so nothing is lit up on it.)"
+        elif not ids:
             text += "\n(Not on the open map.)"
         self.detail.setText(text)
         self.highlight_requested.emit(ids)
