@@ -114,4 +114,44 @@ def apply_label_layout(scene: MapScene) -> dict[Hashable, tuple[float, float]]:
         target = scene.elements.get(element_id) if kind == "element" else scene.evolves.get(element_id)
         if target is not None:
             target.set_auto_label_offset(auto)
+    place_link_labels(scene, problem.symbols)
     return offsets
+
+
+#: Where a link's labels may sit along its line, best first: the middle, then either side.
+LINK_LABEL_STOPS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8)
+
+
+def place_link_labels(scene: MapScene, symbols: list[Circle]) -> None:
+    """Slide each link's labels ("fines", a flow label) along its line to a stop clear of
+    symbols and element labels: at the middle they can sit under another element's symbol,
+    which is drawn over them, and the word is lost from the picture."""
+    labelled = [link for link in scene.links.values() if link.has_labels()]
+    if not labelled:
+        return
+    taken = [item.mapRectToScene(item.label_rect()) for item in (*scene.elements.values(), *scene.evolves.values())]
+    for link in labelled:
+        # Only what lies near this line can clash with its labels.
+        stops = [(t, left) for t in LINK_LABEL_STOPS for left in (False, True)]
+        rects = {stop: link.labels_rect_at(*stop) for stop in stops}
+        area = QRectF()
+        for rect in rects.values():
+            area = area.united(rect)
+        near_symbols = [c for c in symbols if _circle_hits(c, area)]
+        near_labels = [other for other in taken if other.intersects(area)]
+        best, best_cost = stops[0], math.inf
+        for stop in stops:
+            rect = rects[stop]
+            cost = sum(_circle_hits(c, rect) for c in near_symbols) + sum(1.0 for o in near_labels if o.intersects(rect))
+            if cost < best_cost:
+                best, best_cost = stop, cost
+            if cost == 0:
+                break
+        link.set_label_at(*best)
+        taken.append(link.labels_rect_at(*best))
+
+
+def _circle_hits(circle: Circle, rect: QRectF) -> float:
+    nearest_x = min(max(circle.x, rect.left()), rect.right())
+    nearest_y = min(max(circle.y, rect.top()), rect.bottom())
+    return 1.0 if math.hypot(circle.x - nearest_x, circle.y - nearest_y) < circle.r else 0.0

@@ -29,6 +29,10 @@ class LinkItem(QGraphicsItem):
         self.setZValue(Z_LINK)
         self._line = QLineF()
         self._labels: list[TextBlock] = []
+        #: Where along the line the labels sit (0 source .. 1 target): the middle unless
+        #: that would hide them under a symbol or another label.
+        self._label_at = 0.5
+        self._label_left = False
         self.set_link(link)
 
     @property
@@ -49,15 +53,7 @@ class LinkItem(QGraphicsItem):
         """Follow the two ends (called whenever either element moves)."""
         self.prepareGeometryChange()
         self._line = QLineF(self.source_item.pos(), self.target_item.pos())
-        mid = self._line.center()
-        ctx = self._ctx
-        self._labels = []
-        y = mid.y() - 4.0
-        if self.link.flow_label:
-            self._labels.append(TextBlock(self.link.flow_label, ctx.bold_font, ctx.bold_metrics, QPointF(mid.x() + 6, y), LABEL_WRAP))
-            y += ctx.bold_metrics.lineSpacing() * len(self._labels[-1].lines)
-        if self.link.label:
-            self._labels.append(TextBlock(self.link.label, ctx.small_font, ctx.small_metrics, QPointF(mid.x() + 6, y), LABEL_WRAP))
+        self._labels = self._make_labels(self._line.pointAt(self._label_at), self._label_left)
         stroker = QPainterPathStroker()
         stroker.setWidth(9.0)
         path = QPainterPath(self._line.p1())
@@ -71,6 +67,38 @@ class LinkItem(QGraphicsItem):
             box.addRect(label.rect())
             self._shape = self._shape.united(box)
         self._bounds = bounds
+
+    def _make_labels(self, anchor: QPointF, left: bool = False) -> list[TextBlock]:
+        ctx = self._ctx
+        labels: list[TextBlock] = []
+        y = anchor.y() - 4.0
+        if self.link.flow_label:
+            labels.append(TextBlock(self.link.flow_label, ctx.bold_font, ctx.bold_metrics, QPointF(anchor.x() + 6, y), LABEL_WRAP))
+            y += ctx.bold_metrics.lineSpacing() * len(labels[-1].lines)
+        if self.link.label:
+            labels.append(TextBlock(self.link.label, ctx.small_font, ctx.small_metrics, QPointF(anchor.x() + 6, y), LABEL_WRAP))
+        if left:  # mirrored to the other side of the anchor, each block right-aligned to it
+            for block in labels:
+                block.origin = QPointF(block.origin.x() - block.rect().width() - 12.0, block.origin.y())
+        return labels
+
+    def has_labels(self) -> bool:
+        return bool(self.link.flow_label or self.link.label)
+
+    def labels_rect_at(self, t: float, left: bool = False) -> QRectF:
+        """Where the labels would be, anchored at fraction ``t`` along the line (0 at the
+        source), right of that point or (``left``) left of it."""
+        rect = QRectF()
+        for label in self._make_labels(QLineF(self.source_item.pos(), self.target_item.pos()).pointAt(t), left):
+            rect = rect.united(label.rect())
+        return rect
+
+    def set_label_at(self, t: float, left: bool = False) -> None:
+        """Anchor the labels at fraction ``t`` along the line; the placement pass picks it."""
+        if (t, left) != (self._label_at, self._label_left):
+            self._label_at, self._label_left = t, left
+            self.update_geometry()
+            self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._bounds
