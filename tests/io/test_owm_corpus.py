@@ -9,6 +9,7 @@ import pytest
 
 from tests.conftest import CORPUS
 from wardley.io.owm import format_owm, parse_owm
+from wardley.model.entities import WardleyMap
 
 #: Every warning the corpus raises, reviewed line by line: each is for a line outside OWM's
 #: syntax or a value our model cannot hold (duplicate or self links, coordinates outside 0..1).
@@ -39,6 +40,8 @@ def test_warnings_are_exactly_the_reviewed_list() -> None:
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
 def test_import_export_reimport(path: Path) -> None:
     first = parse_owm(_read(path))
+    # The parser validates in bulk and takes fast paths: what it returns must be what validation gives.
+    assert WardleyMap.model_validate(first.map.model_dump()) == first.map
     text = format_owm(first.map)
     again = parse_owm(text)
     assert again.warnings == [] and again.dropped == []

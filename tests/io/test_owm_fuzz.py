@@ -105,6 +105,7 @@ def corpus_lines() -> tuple[str, ...]:
 def check(text: str) -> None:
     result = parse_owm(text)
     assert isinstance(result.map, WardleyMap)
+    assert WardleyMap.model_validate(result.map.model_dump()) == result.map
     for problem in result.warnings + result.dropped:
         assert problem.place == "" or problem.place.startswith("line ")
         assert problem.message and "\n" not in problem.message.strip("'")

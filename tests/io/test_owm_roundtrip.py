@@ -166,6 +166,8 @@ def assert_lossless(wardley_map: WardleyMap) -> None:
     result = parse_owm(text_out)
     assert result.warnings == []
     assert result.dropped == []
+    # The parser validates in bulk and takes fast paths: what it returns must be what validation gives.
+    assert WardleyMap.model_validate(result.map.model_dump()) == result.map
     assert result.map == wardley_map
     assert format_owm(result.map) == text_out
 

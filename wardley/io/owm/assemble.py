@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from wardley.io.integrity import integrity_problems
 from wardley.io.owm.names import NameIndex
@@ -33,6 +33,9 @@ from wardley.model.evolution import DEFAULT_STAGES
 M = TypeVar("M", bound=BaseModel)
 _KINDS = {"user", "need", "component", "market", "ecosystem", "submap"}
 _ELEMENT_META = ("description", "confidence", "url")
+#: Validating a whole list in one call saves pydantic's per-call overhead on every record.
+_ELEMENTS = TypeAdapter(list[Element])
+_LINKS = TypeAdapter(list[Link])
 
 
 class Assembler:
@@ -176,28 +179,38 @@ class Assembler:
             child.pipeline = first
 
     def _elements(self) -> list[Element]:
-        elements: list[Element] = []
+        urls = self.state.urls
+        prepared: list[tuple[RawElement, dict[str, Any], dict[str, Any] | None]] = []
         for raw in self.state.elements:
             url = None
             if raw.url_ref is not None:
-                url = self.state.urls.get(raw.url_ref)
+                url = urls.get(raw.url_ref)
                 if url is None:
                     self.warn(raw.line, f"url({raw.url_ref}) has no 'url {raw.url_ref} [...]' line: no url kept")
-            visibility = raw.visibility if raw.visibility is not None else 0.9
             data: dict[str, Any] = {
                 "id": raw.id,
                 "kind": raw.kind,
                 "name": raw.name,
                 "evolution": raw.evolution,
-                "visibility": visibility,
+                "visibility": raw.visibility if raw.visibility is not None else 0.9,
                 "label_offset": raw.label_offset,
                 "method": raw.method,
                 "inertia": raw.inertia,
                 "url": url,
             }
-            extra = {key: raw.meta[key] for key in _ELEMENT_META if key in raw.meta}
-            if raw.meta.get("kind") in _KINDS:
-                extra["kind"] = raw.meta["kind"]
+            extra = None
+            if raw.meta:
+                extra = {key: raw.meta[key] for key in _ELEMENT_META if key in raw.meta}
+                if raw.meta.get("kind") in _KINDS:
+                    extra["kind"] = raw.meta["kind"]
+            prepared.append((raw, data, extra or None))
+        try:
+            # One call for all: when every element is valid the result is the same as one by one.
+            return _ELEMENTS.validate_python([{**data, **extra} if extra else data for _, data, extra in prepared])
+        except ValidationError:
+            pass
+        elements: list[Element] = []
+        for raw, data, extra in prepared:
             element = None
             if extra:
                 try:
@@ -243,29 +256,54 @@ class Assembler:
         return evolves
 
     def _links(self, index: NameIndex) -> list[Link]:
-        links: list[Link] = []
+        # Warnings go to a list of their own until the links are known valid: if one is not,
+        # the links are read again one by one, and that pass gives the warnings.
+        problems, dropped = self.state.problems, self.dropped
+        marks = len(problems), len(dropped)
+        datas = self._link_data(index, validate=False)
+        try:
+            return _LINKS.validate_python(datas)
+        except ValidationError:
+            del problems[marks[0] :], dropped[marks[1] :]
+        return self._link_data(index, validate=True)  # type: ignore[return-value]
+
+    def _link_data(self, index: NameIndex, validate: bool) -> list[dict[str, Any]] | list[Link]:
+        """Each readable link as data (or, with ``validate``, as a Link: the invalid ones skipped)."""
+        out: list[Any] = []
         seen: set[tuple[str, str]] = set()
+        by_id, link_end, warn = self.by_id, index.link_end, self.warn
         for raw in self.state.links:
-            source = self.meta_id(raw.line, raw.meta, "source") or index.link_end(raw.source)
-            target = self.meta_id(raw.line, raw.meta, "target") or index.link_end(raw.target)
-            if source is None or target is None or source not in self.by_id or target not in self.by_id:
-                missing = raw.source if source is None or source not in self.by_id else raw.target
+            meta = raw.meta
+            if meta:
+                source = self.meta_id(raw.line, meta, "source") or index.link_end(raw.source)
+                target = self.meta_id(raw.line, meta, "target") or index.link_end(raw.target)
+            else:
+                source = link_end(raw.source)
+                target = link_end(raw.target)
+            if source is None or target is None or source not in by_id or target not in by_id:
+                missing = raw.source if source is None or source not in by_id else raw.target
                 self.dropped.append((raw.line, f"link end '{missing}' names no element: left out"))
                 continue
             if source == target:
-                self.warn(raw.line, f"'{raw.source}' is linked to itself: skipped")
+                warn(raw.line, f"'{raw.source}' is linked to itself: skipped")
                 continue
             if (source, target) in seen:
-                self.warn(raw.line, f"second link from '{raw.source}' to '{raw.target}': skipped")
+                warn(raw.line, f"second link from '{raw.source}' to '{raw.target}': skipped")
                 continue
-            label = raw.meta["label"] if isinstance(raw.meta.get("label"), str) else raw.label
-            flow_label = raw.meta["flow_label"] if isinstance(raw.meta.get("flow_label"), str) else raw.flow_label
+            label, flow_label = raw.label, raw.flow_label
+            if meta:
+                label = meta["label"] if isinstance(meta.get("label"), str) else label
+                flow_label = meta["flow_label"] if isinstance(meta.get("flow_label"), str) else flow_label
             data = {"source": source, "target": target, "flow": raw.flow, "flow_label": flow_label, "label": label}
-            link = self.valid(Link, data, raw.line, "link")
-            if link is not None:
-                seen.add((source, target))
-                links.append(link)
-        return links
+            if validate:
+                link = self.valid(Link, data, raw.line, "link")
+                if link is None:
+                    continue
+                out.append(link)
+            else:
+                out.append(data)
+            seen.add((source, target))
+        return out
 
     # -- map-level ----------------------------------------------------------------
 

@@ -13,7 +13,10 @@ from wardley.io.owm import syntax as sx
 from wardley.io.owm.links import LINK_OP, link_end, outside_quotes_partition, split_link
 from wardley.io.owm.names import GROUP_ANCHOR, GROUP_CHILD, GROUP_COMPONENT, GROUP_SUBMAP
 from wardley.io.owm.other_lines import OtherLines
+from wardley.io.owm.reader_state import MAX_OFFSET as _MAX_OFFSET
 from wardley.io.owm.records import RawElement, RawEvolve, RawLink, RawPipeline
+from wardley.model.entities import MAX_NAME_LENGTH
+from wardley.model.ids import slug, unique_id
 
 # Character classes stop at the next opening bracket too, so no pattern here is quadratic on long lines.
 _LABEL = re.compile(r"label\s*\[([^\[\]]*)\]?")
@@ -25,7 +28,13 @@ _EVOLVE_AT = re.compile(r"(?:^|\s)([+-]?(?:\d+\.?\d*|\.\d+))\s*$")
 #: A plain name: no quotes, brackets, parentheses, comment or link characters, no control characters.
 _PLAIN = r"[^\x00-\x1f\[\]\"/(){};+<>'\\\s-](?:[^\x00-\x1f\[\]\"/(){};+<>'\\-]*[^\x00-\x1f\[\]\"/(){};+<>'\\\s-])?"
 _NUM = r"(\d*\.?\d+)"
-_FAST_COMPONENT = re.compile(rf"component ({_PLAIN}) \[{_NUM}, ?{_NUM}\](?: label \[(-?\d*\.?\d+), ?(-?\d*\.?\d+)\])?$")
+#: On a component line with a position the name is all text before ``[`` (link characters included),
+#: so only a leading quote or space, and control characters, send such a line the long way. The
+#: name runs greedily to the bracket (one way to match, so linear) and keeps any spaces before it.
+_COMPONENT_NAME = r"[^\x00-\x20\x7f\[\]\"][^\x00-\x1f\x7f\[\]]*"
+_FAST_COMPONENT = re.compile(
+    rf"component ({_COMPONENT_NAME})\[{_NUM}, ?{_NUM}\](?: label \[(-?\d*\.?\d+), ?(-?\d*\.?\d+)\])?$"
+)
 _FAST_LINK = re.compile(rf"({_PLAIN}) ?-> ?({_PLAIN})(?: ?; ?([^;]*?))?$")
 _ARROW_PREFIXES = ("evolve", "evolution", "title", "y-axis")
 #: Keywords whose own syntax may hold ``->``; any other keyword line holding a
@@ -43,11 +52,12 @@ _ELEMENT_KEYWORDS = {
 class LineReader(OtherLines):
     def read(self, text: str) -> None:
         lines = sx.source_lines(text)
-        index = 0
-        while index < len(lines):
+        fast = self._fast
+        index, count = 0, len(lines)
+        while index < count:
             line = lines[index]
             index += 1
-            if line.meta is None and self._fast(line.number, line.code):
+            if line.meta is None and fast(line.number, line.code):
                 continue
             try:
                 if self._keyword(line.code) == "pipeline" and not _is_link(line.code):
@@ -67,11 +77,22 @@ class LineReader(OtherLines):
             visibility, evolution = float(v), float(m)
             if visibility > 1.0 or evolution > 1.0:
                 return False
+            name = name.rstrip(" ")
             if "  " in name or not name.isascii():
                 name = sx.clean_name(name)
+                if not name:
+                    return False
             offset = (float(x), float(y)) if x is not None else None
-            self.add_element(
-                RawElement(number, "", name, name, "component", GROUP_COMPONENT, evolution, visibility, offset)
+            if offset is not None and not (abs(offset[0]) <= _MAX_OFFSET and abs(offset[1]) <= _MAX_OFFSET):
+                return False  # the long way warns and drops the offset, keeping the element
+            # add_element() for a line with no wardley comment, without its calls (this is most lines).
+            shown = name if len(name) <= MAX_NAME_LENGTH else self.text(number, name, MAX_NAME_LENGTH, "name")
+            element_id = slug(shown)
+            if element_id in self.taken:
+                element_id = unique_id(shown, self.taken)
+            self.taken.add(element_id)
+            self.elements.append(
+                RawElement(number, element_id, name, shown, "component", GROUP_COMPONENT, evolution, visibility, offset)
             )
             return True
         if "->" in code and not code.startswith(_ARROW_PREFIXES):

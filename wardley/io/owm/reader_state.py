@@ -11,7 +11,7 @@ from wardley.model.entities import MAX_NAME_LENGTH, MAX_TEXT_LENGTH
 from wardley.model.ids import unique_id
 
 #: Label offsets are pixels; beyond this they are typos, and the model refuses them.
-_MAX_OFFSET = 100_000.0
+MAX_OFFSET = 100_000.0
 
 
 class ReaderState:
@@ -107,7 +107,7 @@ class ReaderState:
         if len(values) != 2 or values[0] is None or values[1] is None:
             self.warn(line, f"label offset '[{inside}]' is not [x, y]: ignored")
             return None
-        if abs(values[0]) > _MAX_OFFSET or abs(values[1]) > _MAX_OFFSET:
+        if abs(values[0]) > MAX_OFFSET or abs(values[1]) > MAX_OFFSET:
             self.warn(line, "label offset is too large: ignored")
             return None
         return (values[0], values[1])
