@@ -73,3 +73,31 @@ def test_a_folder_without_the_open_map_does_not_claim_capabilities_are_missing_f
     assert "not in this folder" in panel.detail.text()
     hosting = panel.tree.selectedItems()[0]
     assert hosting.toolTip(0) == ""  # no greyed "Not on the open map" row
+
+
+def test_the_app_exports_a_print_theme_picture_with_a_legend_and_leaves_the_canvas_alone(manager, tmp_path) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QImage
+
+    from wardley.model import Evolve
+
+    wardley_map = small_map()
+    wardley_map.evolves.append(Evolve(element="catalogue", evolution=0.9))  # drawn orange in the default theme
+    window = manager.open_editor(EditorDocument(wardley_map))
+    actions = window.export_actions
+    assert actions.print_theme in actions.export_menu.actions() and actions.with_legend in actions.export_menu.actions()
+
+    def export(name: str, print_theme: bool, legend: bool) -> QImage:
+        actions.print_theme.setChecked(print_theme)
+        actions.with_legend.setChecked(legend)
+        actions.ask_path = lambda *args: tmp_path / name
+        actions.export["png"].trigger()
+        return QImage(str(tmp_path / name))
+
+    def colourful(image: QImage) -> int:
+        samples = (image.pixelColor(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3))
+        return sum(1 for c in samples if max(c.red(), c.green(), c.blue()) - min(c.red(), c.green(), c.blue()) > 60)
+
+    plain, printed, keyed = export("plain.png", False, False), export("print.png", True, False), export("key.png", True, True)
+    assert colourful(plain) > 0 and colourful(printed) == 0
+    assert keyed != printed  # the legend is drawn
+    assert window.view.map_scene.theme.name == "default"

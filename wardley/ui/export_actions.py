@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
+from wardley.model import MapDocument
+from wardley.render import MapScene, theme_named
 from wardley.render.export_files import ExportError, ExportOptions, export_map, render_image
 from wardley.ui.dialogs import plain_message
 
 if TYPE_CHECKING:
-    from wardley.render.scene import MapScene
     from wardley.ui.main_window import MainWindow
 
 KINDS = {
@@ -53,6 +54,14 @@ class ExportActions:
             action.setStatusTip(tip)
             action.triggered.connect(lambda _checked=False, k=kind: self.export_dialog(k))
             self.export[kind] = action
+        # Report options, kept for the session: the command line has --theme print and --legend,
+        # and a user preparing board papers should not need the command line for them.
+        self.print_theme = QAction("Black and &White (Print)", window)
+        self.print_theme.setCheckable(True)
+        self.print_theme.setToolTip("Export in pure black on white, for photocopiers (the screen is unchanged)")
+        self.with_legend = QAction("Include &Legend", window)
+        self.with_legend.setCheckable(True)
+        self.with_legend.setToolTip("Add a key to the symbols in a free corner or below the map")
         self.copy_image = QAction("Copy Map as &Image", window)
         self.copy_image.setShortcut("Ctrl+Shift+I")
         tip = "Put a picture of the whole map on the clipboard (paste into slides or documents)"
@@ -75,15 +84,23 @@ class ExportActions:
             return None
         if chosen.suffix.lower() != f".{kind}":
             chosen = chosen.with_name(chosen.name + f".{kind}")
-        return self.export_to(chosen)
+        return self.export_to(chosen, ExportOptions(legend=self.with_legend.isChecked()), self.print_theme.isChecked())
 
-    def export_to(self, path: Path, options: ExportOptions = ExportOptions()) -> Path | None:
+    def export_to(self, path: Path, options: ExportOptions = ExportOptions(), for_print: bool = False) -> Path | None:
+        scene = self._scene()
+        if for_print:
+            # A scene of its own in the print theme, over a copy of the map: the canvas keeps
+            # its theme, and focus or analysis fading (screen aids) stay off the paper.
+            scene = MapScene(MapDocument(scene.document.map.model_copy(deep=True)), theme_named("print"))
         try:
-            export_map(self._scene(), path, options)
+            export_map(scene, path, options)
         except ExportError as error:
             box = plain_message(self._window, QMessageBox.Icon.Warning, "Export failed", str(error))
             box.open()
             return None
+        finally:
+            if for_print:
+                scene.detach()
         self._window.statusBar().showMessage(f"Exported {path.name}", 8000)
         return path
 
@@ -101,6 +118,8 @@ def install_export_actions(window: MainWindow) -> ExportActions:
         export_menu = QMenu("&Export", window)
         export_menu.setToolTipsVisible(True)
         export_menu.addActions(list(actions.export.values()))
+        export_menu.addSeparator()
+        export_menu.addActions([actions.print_theme, actions.with_legend])
         before = window.window_actions.close
         file_menu.insertMenu(before, export_menu)
         file_menu.insertSeparator(before)
