@@ -101,3 +101,13 @@ def test_the_app_exports_a_print_theme_picture_with_a_legend_and_leaves_the_canv
     assert colourful(plain) > 0 and colourful(printed) == 0
     assert keyed != printed  # the legend is drawn
     assert window.view.map_scene.theme.name == "default"
+
+
+def test_focus_on_a_map_without_needs_says_why_nothing_happens(manager) -> None:  # noqa: ANN001
+    from wardley.io.owm import parse_owm
+
+    imported = parse_owm("title Tea\ncomponent Cup [0.8, 0.6]\ncomponent Tea [0.6, 0.7]\nCup->Tea\n").map
+    window = manager.open_editor(EditorDocument(imported))
+    window.workshop.focus_next.trigger()
+    assert "no user needs" in window.statusBar().currentMessage()
+    assert window.workshop.focus.need_id is None

@@ -113,7 +113,7 @@ class WorkshopActions(QObject):
         self.guided_start = a(w, "&Guided Start...", None, "Build a map from four questions to the room")
         self.present.triggered.connect(self.toggle_presentation)
         self.escape.triggered.connect(self.leave_innermost)
-        self.focus_next.triggered.connect(self.focus.focus_next)
+        self.focus_next.triggered.connect(self._focus_next)
         self.clear_focus.triggered.connect(self.focus.clear)
         self.save_snapshot.triggered.connect(self.ask_snapshot_name)
         self.compare.triggered.connect(self.compare_dialog)
@@ -197,6 +197,15 @@ class WorkshopActions(QObject):
             action.triggered.connect(lambda _checked=False, n=need_id: self.focus.focus_on(n))
         if not needs:
             self.focus_menu.addAction("(this map has no user needs)").setEnabled(False)
+
+    def _focus_next(self) -> None:
+        from wardley.workshop.value_chain import needs_of
+
+        if not needs_of(self._window.editor.document.map):
+            # OWM has no needs, so every imported map lands here: say why nothing faded.
+            self._status("This map has no user needs to focus on: set a component's Kind to need in Properties")
+            return
+        self.focus.focus_next()
 
     def _focus_changed(self, name: str) -> None:
         if name:
