@@ -143,3 +143,18 @@ def test_stage_names_follow_boundaries() -> None:
     assert [stage_name(x) for x in (0.0, 0.174, 0.175, 0.5, 0.7, 1.0)] == [
         "Genesis", "Genesis", "Custom-built", "Product (+rental)", "Commodity (+utility)", "Commodity (+utility)",
     ]
+
+
+def test_taking_away_and_giving_back_an_arrow_or_pipeline_keeps_the_file_order(doc: MapDocument) -> None:
+    # Undo sets the old record back with set_evolve / set_pipeline; the saved file must
+    # not change order, or an undone edit still leaves a different file behind.
+    doc.set_evolve("payments", Evolve(element="payments", evolution=0.95))
+    doc.set_pipeline("hosting", Pipeline(element="hosting", start=0.8, end=1.0))
+    before = dump_json_map(doc.map)
+    old_evolve = doc.set_evolve("catalogue", None)
+    old_pipeline = doc.set_pipeline("payments", None)
+    doc.restore(doc.remove_elements(["resident"]))  # another edit, and its undo, in between
+    doc.set_pipeline("payments", old_pipeline)
+    doc.set_evolve("catalogue", old_evolve)
+    assert [e.element for e in doc.map.evolves] == ["catalogue", "payments"]
+    assert dump_json_map(doc.map) == before

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, TypeVar
 
 from wardley.model.entities import (
     Element,
@@ -33,6 +33,9 @@ COLLECTIONS = frozenset({"annotations", "accelerators", "attitudes", "snapshots"
 MAP_FIELDS = frozenset({"title", "description", "axis", "presentation"})
 
 
+_PerElement = TypeVar("_PerElement", Evolve, Pipeline)
+
+
 class EditError(ValueError):
     """An edit the map cannot take (unknown id, self-link, duplicate link...)."""
 
@@ -52,6 +55,8 @@ class MapDocument:
     def __init__(self, wardley_map: WardleyMap | None = None) -> None:
         self.changed = Signal()
         self._map = wardley_map if wardley_map is not None else WardleyMap()
+        #: Where a removed evolve arrow or pipeline stood, by (list name, element id).
+        self._vacated: dict[tuple[str, str], int] = {}
         self._reindex()
 
     # -- reading -------------------------------------------------------
@@ -102,6 +107,7 @@ class MapDocument:
         """Swap in another map (revert, text edits); returns the previous one."""
         old = self._map
         self._map = wardley_map
+        self._vacated.clear()
         self._reindex()
         self.changed.emit(Change("reset"))
         return old
@@ -282,47 +288,42 @@ class MapDocument:
 
     # -- evolve arrows and pipelines -------------------------------------
     def set_evolve(self, element_id: str, evolve: Evolve | None) -> Evolve | None:
-        """Give (or with None, take away) an element's future position."""
+        """Give (or with None, take away) an element's future position; returns the old one."""
         self._index_of(element_id)
-        if evolve is not None:
-            if evolve.element != element_id:
-                raise EditError("the evolve arrow belongs to another element")
-        evolves = self._map.evolves
-        for index, current in enumerate(evolves):
-            if current.element == element_id:
-                if evolve is None:
-                    del evolves[index]
-                else:
-                    evolves[index] = evolve
-                break
-        else:
-            current = None
-            if evolve is not None:
-                evolves.append(evolve)
+        if evolve is not None and evolve.element != element_id:
+            raise EditError("the evolve arrow belongs to another element")
+        old = self._set_one_per_element("evolves", element_id, evolve)
         self.changed.emit(Change("evolve_changed", element_id))
-        return current
+        return old
 
     def set_pipeline(self, element_id: str, pipeline: Pipeline | None) -> Pipeline | None:
+        """Give (or with None, take away) an element's pipeline; returns the old one."""
         self._index_of(element_id)
         if pipeline is not None:
             if pipeline.element != element_id:
                 raise EditError("the pipeline belongs to another element")
             for member in pipeline.members:
                 self._index_of(member)
-        pipelines = self._map.pipelines
-        for index, current in enumerate(pipelines):
-            if current.element == element_id:
-                if pipeline is None:
-                    del pipelines[index]
-                else:
-                    pipelines[index] = pipeline
-                break
-        else:
-            current = None
-            if pipeline is not None:
-                pipelines.append(pipeline)
+        old = self._set_one_per_element("pipelines", element_id, pipeline)
         self.changed.emit(Change("pipeline_changed", element_id))
-        return current
+        return old
+
+    def _set_one_per_element(self, name: str, element_id: str, new: _PerElement | None) -> _PerElement | None:
+        items: list[_PerElement] = getattr(self._map, name)
+        for index, current in enumerate(items):
+            if current.element == element_id:
+                if new is None:
+                    del items[index]
+                    # Undo puts the old record back with set_*(id, old): it must land where it
+                    # was, or the saved file changes order although the map is "the same".
+                    self._vacated[(name, element_id)] = index
+                else:
+                    items[index] = new
+                return current
+        if new is not None:
+            index = self._vacated.pop((name, element_id), len(items))
+            items.insert(min(index, len(items)), new)
+        return None
 
     # -- notes -----------------------------------------------------------
     def add_note(self, text: str, evolution: float, visibility: float) -> Note:
