@@ -17,6 +17,7 @@ from tests.io.test_owm_fuzz import mutated_corpus
 from wardley.io.owm import OwmResult, parse_owm
 from wardley.io.owm.assemble import Assembler, owm_problems
 from wardley.io.owm.reader import LineReader
+from wardley.io.owm.records import RawPipeline
 from wardley.model.entities import WardleyMap
 
 FILES = sorted(CORPUS.glob("*.owm"))
@@ -27,6 +28,9 @@ class LongWayReader(LineReader):
 
     def _fast(self, number: int, code: str) -> bool:
         return False
+
+    def _fast_pipeline(self, number: int, code: str) -> RawPipeline | None:
+        return None
 
 
 def parse_long_way(text: str) -> OwmResult:
@@ -68,6 +72,12 @@ def test_mutated_corpus_lines_are_read_the_same_without_fast_paths(text: str) ->
         "component A [1.5, 0.5]",
         "component A [0.5, 0.5] label [-1e3, 2]",
         "component A [0.5,0.5]label [1, 2]",
+        "pipeline Z [0.2, 0.8]",
+        "pipeline Z [0.2, 1.8]",
+        "pipeline Z  [0.2,0.8]\n{\ncomponent P [0.3]\n}",
+        "pipeline Z [0.2, 0.8]\n{\n{\ncomponent P [0.3]",
+        "pipeline Y [0.2, 0.8]\ncomponent Y [0.5, 0.5]",
+        "pipeline \u3000 [0.2, 0.8]",
     ],
 )
 def test_edge_lines_are_read_the_same_without_fast_paths(line: str) -> None:
@@ -104,3 +114,11 @@ def test_one_invalid_element_is_skipped_once_and_the_others_kept() -> None:
         ("line 2", "element is not valid"),
     ]
     assert [d.message for d in result.dropped] == ["link end 'B\ud800' names no element: left out"]
+
+
+def test_one_invalid_pipeline_is_skipped_once_and_the_others_kept() -> None:
+    text = "component A [0.5, 0.5]\ncomponent B [0.4, 0.4]\n"
+    text += 'pipeline A [0.2, 0.8] // wardley: {"start": 5}\npipeline B [0.3, 0.6]\n'
+    result = parse_owm(text)
+    assert [(p.element, p.start, p.end) for p in result.map.pipelines] == [("b", 0.3, 0.6)]
+    assert [(w.place, w.message.split(" (")[0]) for w in result.warnings] == [("line 3", "pipeline is not valid")]

@@ -3,15 +3,13 @@ pipelines tied to their components, links checked the way our model demands."""
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import ValidationError
 
-from wardley.io.integrity import integrity_problems
+from wardley.io.owm.assembly_base import AssemblyBase, list_of, owm_problems
 from wardley.io.owm.names import NameIndex
-from wardley.io.owm.reader_state import ReaderState
 from wardley.io.owm.records import RawElement, RawPipeline
-from wardley.io.problems import Problem
 from wardley.model.entities import (
     MAX_NAME_LENGTH,
     MAX_TEXT_LENGTH,
@@ -25,46 +23,16 @@ from wardley.model.entities import (
     Note,
     Pipeline,
     Presentation,
-    Snapshot,
     WardleyMap,
 )
-from wardley.model.evolution import DEFAULT_STAGES
 
-M = TypeVar("M", bound=BaseModel)
 _KINDS = {"user", "need", "component", "market", "ecosystem", "submap"}
 _ELEMENT_META = ("description", "confidence", "url")
-#: Validating a whole list in one call saves pydantic's per-call overhead on every record.
-_ELEMENTS = TypeAdapter(list[Element])
-_LINKS = TypeAdapter(list[Link])
+
+__all__ = ["Assembler", "owm_problems"]
 
 
-class Assembler:
-    def __init__(self, state: ReaderState) -> None:
-        self.state = state
-        self.dropped: list[tuple[int, str]] = []
-        self.by_id: dict[str, RawElement] = {raw.id: raw for raw in state.elements}
-
-    def warn(self, line: int, message: str) -> None:
-        self.state.warn(line, message)
-
-    def valid(self, model: type[M], data: dict[str, Any], line: int, what: str) -> M | None:
-        try:
-            return model.model_validate(data)
-        except ValidationError as error:
-            first = error.errors(include_url=False)[0]
-            where = ".".join(str(part) for part in first["loc"])
-            self.warn(line, f"{what} is not valid ({where}: {first['msg']}): skipped")
-            return None
-
-    def meta_id(self, line: int, meta: dict[str, Any], key: str) -> str | None:
-        value = meta.get(key)
-        if value is None:
-            return None
-        if isinstance(value, str) and value in self.by_id:
-            return value
-        self.warn(line, f"{key} {value!r} in the wardley comment names no element: ignored")
-        return None
-
+class Assembler(AssemblyBase):
     def build(self) -> WardleyMap:
         s = self.state
         index = NameIndex((raw.owm_name, raw.id, raw.group) for raw in s.elements)
@@ -100,13 +68,10 @@ class Assembler:
         }
         return WardleyMap.model_validate(content)
 
-    def _all(self, model: type[M], items: list[tuple[int, dict[str, Any]]], what: str) -> list[M]:
-        return [m for m in (self.valid(model, item, line, what) for line, item in items) if m is not None]
-
     # -- pipelines and elements ----------------------------------------------------
 
     def _pipelines(self, index: NameIndex) -> list[Pipeline]:
-        result: list[Pipeline] = []
+        blocks: list[tuple[int, dict[str, Any]]] = []
         merged: dict[str, RawPipeline] = {}
         for raw in self.state.pipelines:
             owner = self.meta_id(raw.line, raw.meta, "element") or index.exact(raw.name)
@@ -147,11 +112,8 @@ class Assembler:
                     members = wanted
                 else:
                     self.warn(raw.line, "members in the wardley comment name unknown elements: block kept")
-            data = {"element": owner, "start": start, "end": end, "members": members}
-            pipeline = self.valid(Pipeline, data, raw.line, "pipeline")
-            if pipeline is not None:
-                result.append(pipeline)
-        return result
+            blocks.append((raw.line, {"element": owner, "start": start, "end": end, "members": members}))
+        return self._all(Pipeline, blocks, "pipeline")
 
     def _child_visibilities(self, merged: dict[str, RawPipeline]) -> None:
         """Children sit at their pipeline component's visibility, which may itself be a child's."""
@@ -206,7 +168,8 @@ class Assembler:
             prepared.append((raw, data, extra or None))
         try:
             # One call for all: when every element is valid the result is the same as one by one.
-            return _ELEMENTS.validate_python([{**data, **extra} if extra else data for _, data, extra in prepared])
+            datas = [{**data, **extra} if extra else data for _, data, extra in prepared]
+            return list_of(Element).validate_python(datas)  # type: ignore[no-any-return]
         except ValidationError:
             pass
         elements: list[Element] = []
@@ -262,7 +225,7 @@ class Assembler:
         marks = len(problems), len(dropped)
         datas = self._link_data(index, validate=False)
         try:
-            return _LINKS.validate_python(datas)
+            return list_of(Link).validate_python(datas)
         except ValidationError:
             del problems[marks[0] :], dropped[marks[1] :]
         return self._link_data(index, validate=True)  # type: ignore[return-value]
@@ -305,60 +268,6 @@ class Assembler:
             seen.add((source, target))
         return out
 
-    # -- map-level ----------------------------------------------------------------
-
-    def _axis(self) -> dict[str, Any]:
-        s, meta = self.state, self.state.map_meta
-        axis: dict[str, Any] = {
-            "stages": s.stages or DEFAULT_STAGES,
-            "show_evolution": s.show_evolution,
-            "show_value_chain": s.show_value_chain,
-        }
-        for key in ("stages", "boundaries"):
-            if key in meta:
-                axis[key] = meta[key]
-        return axis
-
-    def _ordered(self, elements: list[Element], order: Any, what: str) -> list[Element]:
-        if order is None:
-            return elements
-        ids = [element.id for element in elements]
-        if not isinstance(order, list) or sorted(map(str, order)) != sorted(ids):
-            self.warn(self.state.map_meta_line, f"wardley-map {what} does not list the map's elements: file order kept")
-            return elements
-        place = {element_id: i for i, element_id in enumerate(order)}
-        return sorted(elements, key=lambda element: place[element.id])
-
-    def _ordered_pipelines(self, pipelines: list[Pipeline], order: Any) -> list[Pipeline]:
-        if order is None:
-            return pipelines
-        owners = [pipeline.element for pipeline in pipelines]
-        if not isinstance(order, list) or sorted(map(str, order)) != sorted(owners):
-            self.warn(
-                self.state.map_meta_line, "wardley-map pipelines does not list the map's pipelines: file order kept"
-            )
-            return pipelines
-        place = {owner: i for i, owner in enumerate(order)}
-        return sorted(pipelines, key=lambda pipeline: place[pipeline.element])
-
-    def _snapshots(self) -> list[Snapshot]:
-        snapshots: list[Snapshot] = []
-        names: set[str] = set()
-        for line, payload in self.state.snapshot_lines:
-            try:
-                snapshot = Snapshot.model_validate_json(payload)
-            except (ValidationError, ValueError):
-                self.warn(line, "wardley-snapshot comment is not a valid snapshot: skipped")
-                continue
-            content = snapshot.content.model_dump(mode="json")
-            if integrity_problems(content) or snapshot.name in names:
-                self.warn(line, f"snapshot '{snapshot.name}' is inconsistent or a duplicate: skipped")
-                continue
-            names.add(snapshot.name)
-            snapshots.append(snapshot)
-        return snapshots
-
-
 def _meta_visibility(raw: RawElement) -> float | None:
     value = raw.meta.get("visibility")
     if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1:
@@ -366,5 +275,3 @@ def _meta_visibility(raw: RawElement) -> float | None:
     return None
 
 
-def owm_problems(items: list[tuple[int, str]]) -> list[Problem]:
-    return [Problem(f"line {line}" if line else "", message) for line, message in sorted(items, key=lambda p: p[0])]

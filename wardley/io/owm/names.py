@@ -8,6 +8,7 @@ comment when it would not.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 
 #: Which line made an element; link ends try them in this order (as OWM does).
 GROUP_COMPONENT, GROUP_ANCHOR, GROUP_SUBMAP, GROUP_CHILD = 0, 1, 2, 3
@@ -21,24 +22,33 @@ def loose_key(name: str) -> str:
 class NameIndex:
     def __init__(self, entries: Iterable[tuple[str, str, int]]) -> None:
         """``entries``: (name as written, element id, group) in line order."""
-        entries = list(entries)
-        ordered = sorted(enumerate(entries), key=lambda item: (item[1][2], item[0]))
+        self._entries = list(entries)
+        # A stable sort keeps line order within each group.
+        self._ranked = sorted(self._entries, key=itemgetter(2))
         self._exact: dict[str, str] = {}
-        self._loose: dict[str, str] = {}
-        self._all_exact: dict[str, list[str]] = {}
-        for _, (name, element_id, _group) in ordered:
+        for name, element_id, _group in self._ranked:
             self._exact.setdefault(name, element_id)
-            self._loose.setdefault(loose_key(name), element_id)
-        for name, element_id, _group in entries:
-            self._all_exact.setdefault(name, []).append(element_id)
+        # Built on first use: most link ends match exactly, and most maps have few evolve lines.
+        self._loose: dict[str, str] | None = None
+        self._all_exact: dict[str, list[str]] | None = None
 
     def link_end(self, name: str) -> str | None:
         found = self._exact.get(name)
-        return found if found is not None else self._loose.get(loose_key(name))
+        if found is not None:
+            return found
+        if self._loose is None:
+            self._loose = {}
+            for entry_name, element_id, _group in self._ranked:
+                self._loose.setdefault(loose_key(entry_name), element_id)
+        return self._loose.get(loose_key(name))
 
     def exact(self, name: str) -> str | None:
         return self._exact.get(name)
 
     def every(self, name: str) -> list[str]:
         """All elements written with exactly this name, in line order (evolve applies to each)."""
+        if self._all_exact is None:
+            self._all_exact = {}
+            for entry_name, element_id, _group in self._entries:
+                self._all_exact.setdefault(entry_name, []).append(element_id)
         return self._all_exact.get(name, [])

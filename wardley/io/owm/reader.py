@@ -11,12 +11,9 @@ from typing import Any
 
 from wardley.io.owm import syntax as sx
 from wardley.io.owm.links import LINK_OP, link_end, outside_quotes_partition, split_link
+from wardley.io.owm.fast_lines import FastLines
 from wardley.io.owm.names import GROUP_ANCHOR, GROUP_CHILD, GROUP_COMPONENT, GROUP_SUBMAP
-from wardley.io.owm.other_lines import OtherLines
-from wardley.io.owm.reader_state import MAX_OFFSET as _MAX_OFFSET
 from wardley.io.owm.records import RawElement, RawEvolve, RawLink, RawPipeline
-from wardley.model.entities import MAX_NAME_LENGTH
-from wardley.model.ids import slug, unique_id
 
 # Character classes stop at the next opening bracket too, so no pattern here is quadratic on long lines.
 _LABEL = re.compile(r"label\s*\[([^\[\]]*)\]?")
@@ -25,18 +22,6 @@ _URL_REF = re.compile(r"url\(([^()]*)\)")
 _INLINE_EVOLVE = re.compile(r"\bevolve\s+(\S+)")
 _INERTIA = re.compile(r"\binertia\b")
 _EVOLVE_AT = re.compile(r"(?:^|\s)([+-]?(?:\d+\.?\d*|\.\d+))\s*$")
-#: A plain name: no quotes, brackets, parentheses, comment or link characters, no control characters.
-_PLAIN = r"[^\x00-\x1f\[\]\"/(){};+<>'\\\s-](?:[^\x00-\x1f\[\]\"/(){};+<>'\\-]*[^\x00-\x1f\[\]\"/(){};+<>'\\\s-])?"
-_NUM = r"(\d*\.?\d+)"
-#: On a component line with a position the name is all text before ``[`` (link characters included),
-#: so only a leading quote or space, and control characters, send such a line the long way. The
-#: name runs greedily to the bracket (one way to match, so linear) and keeps any spaces before it.
-_COMPONENT_NAME = r"[^\x00-\x20\x7f\[\]\"][^\x00-\x1f\x7f\[\]]*"
-_FAST_COMPONENT = re.compile(
-    rf"component ({_COMPONENT_NAME})\[{_NUM}, ?{_NUM}\](?: label \[(-?\d*\.?\d+), ?(-?\d*\.?\d+)\])?$"
-)
-_FAST_LINK = re.compile(rf"({_PLAIN}) ?-> ?({_PLAIN})(?: ?; ?([^;]*?))?$")
-_ARROW_PREFIXES = ("evolve", "evolution", "title", "y-axis")
 #: Keywords whose own syntax may hold ``->``; any other keyword line holding a
 #: link operator and no position is a link whose first name starts with a keyword.
 _ARROW_KEYWORDS = {"evolve", "evolution", "title", "y-axis"}
@@ -49,7 +34,7 @@ _ELEMENT_KEYWORDS = {
 }
 
 
-class LineReader(OtherLines):
+class LineReader(FastLines):
     def read(self, text: str) -> None:
         lines = sx.source_lines(text)
         fast = self._fast
@@ -60,51 +45,15 @@ class LineReader(OtherLines):
             if line.meta is None and fast(line.number, line.code):
                 continue
             try:
-                if self._keyword(line.code) == "pipeline" and not _is_link(line.code):
+                pipeline = self._fast_pipeline(line.number, line.code) if line.meta is None else None
+                if pipeline is not None:
+                    index = self._pipeline_block(pipeline, False, lines, index)
+                elif self._keyword(line.code) == "pipeline" and not _is_link(line.code):
                     index = self._pipeline(line, lines, index)
                 else:
                     self._line(line, None)
             except RecursionError:
                 self.warn(line.number, "line too complex to read: skipped")
-
-    def _fast(self, number: int, code: str) -> bool:
-        """The two shapes most lines have, read with one regex each; False sends the line the long way."""
-        if code.startswith("component "):
-            found = _FAST_COMPONENT.match(code)
-            if found is None:
-                return False
-            name, v, m, x, y = found.groups()
-            visibility, evolution = float(v), float(m)
-            if visibility > 1.0 or evolution > 1.0:
-                return False
-            name = name.rstrip(" ")
-            if "  " in name or not name.isascii():
-                name = sx.clean_name(name)
-                if not name:
-                    return False
-            offset = (float(x), float(y)) if x is not None else None
-            if offset is not None and not (abs(offset[0]) <= _MAX_OFFSET and abs(offset[1]) <= _MAX_OFFSET):
-                return False  # the long way warns and drops the offset, keeping the element
-            # add_element() for a line with no wardley comment, without its calls (this is most lines).
-            shown = name if len(name) <= MAX_NAME_LENGTH else self.text(number, name, MAX_NAME_LENGTH, "name")
-            element_id = slug(shown)
-            if element_id in self.taken:
-                element_id = unique_id(shown, self.taken)
-            self.taken.add(element_id)
-            self.elements.append(
-                RawElement(number, element_id, name, shown, "component", GROUP_COMPONENT, evolution, visibility, offset)
-            )
-            return True
-        if "->" in code and not code.startswith(_ARROW_PREFIXES):
-            found = _FAST_LINK.match(code)
-            if found is None:
-                return False
-            source, target, context = found.groups()
-            if "  " in code or not code.isascii():
-                source, target = sx.clean_name(source), sx.clean_name(target)
-            self.links.append(RawLink(number, source, target, False, "", (context or "").strip()))
-            return True
-        return False
 
     # -- dispatch ------------------------------------------------------------
 
@@ -268,6 +217,11 @@ class LineReader(OtherLines):
         pipeline = RawPipeline(number, name, start, end, meta=meta)
         if name:
             self.pipelines.append(pipeline)
+        return self._pipeline_block(pipeline, opens_here, lines, index)
+
+    def _pipeline_block(self, pipeline: RawPipeline, opens_here: bool, lines: list[sx.SourceLine], index: int) -> int:
+        """Reads the ``{ ... }`` block after a pipeline line, if there is one: the index after it."""
+        number, name = pipeline.line, pipeline.name
         if not opens_here:
             if index < len(lines) and lines[index].code == "{":
                 index += 1
