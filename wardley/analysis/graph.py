@@ -20,7 +20,7 @@ Role = Literal["user", "need", "component"]
 @dataclass
 class MapGraph:
     map: WardleyMap
-    graph: nx.DiGraph
+    graph: nx.DiGraph[str]
     roles: dict[str, Role]
     elements: dict[str, Element]
     #: For each component, the needs whose chain of dependencies reaches it (walked on this map only).
@@ -77,7 +77,7 @@ def element_roles(wardley_map: WardleyMap) -> dict[str, Role]:
 
 
 def map_graph(wardley_map: WardleyMap) -> MapGraph:
-    graph: nx.DiGraph = nx.DiGraph()
+    graph: nx.DiGraph[str] = nx.DiGraph()
     elements = {element.id: element for element in wardley_map.elements}
     graph.add_nodes_from(elements)
     graph.add_edges_from(

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from wardley.io.integrity import integrity_problems
 from wardley.io.limits import MAX_ITEMS
@@ -27,7 +28,7 @@ def json_path(loc: tuple[int | str, ...]) -> str:
     return path
 
 
-def _describe(error: dict[str, Any]) -> str:
+def _describe(error: ErrorDetails) -> str:
     kind = error["type"]
     field = str(error["loc"][-1]) if error["loc"] else ""
     if kind == "extra_forbidden":

@@ -117,7 +117,7 @@ class MapDocument:
         if unknown:
             raise EditError(f"not a map field: {', '.join(sorted(unknown))}")
         old = {key: getattr(self._map, key) for key in changes}
-        data = self._map.model_dump(include=MAP_FIELDS)
+        data = self._map.model_dump(include=set(MAP_FIELDS))
         data.update({k: v.model_dump() if hasattr(v, "model_dump") else v for k, v in changes.items()})
         checked = MapContent.model_validate(data)
         for key in changes:
