@@ -95,6 +95,47 @@ def best(fn: Callable[[], object], repeat: int = 5) -> float:
     return min(times)
 
 
+def time_in_validation(texts: list[str]) -> tuple[float, float]:
+    """(median parse, median time inside pydantic validation) per map, timing every validation call."""
+    from pydantic import BaseModel, TypeAdapter
+
+    spent = [0.0]
+    adapter_validate, model_validate = TypeAdapter.validate_python, BaseModel.model_validate.__func__  # type: ignore[attr-defined]
+
+    def timed_adapter(self: TypeAdapter[Any], *args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return adapter_validate(self, *args, **kwargs)
+        finally:
+            spent[0] += time.perf_counter() - start
+
+    def timed_model(cls: type[BaseModel], *args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return model_validate(cls, *args, **kwargs)
+        finally:
+            spent[0] += time.perf_counter() - start
+
+    TypeAdapter.validate_python = timed_adapter  # type: ignore[method-assign]
+    BaseModel.model_validate = classmethod(timed_model)  # type: ignore[assignment]
+    totals, inside = [], []
+    try:
+        for text in texts:
+            runs = []
+            for _ in range(5):
+                spent[0] = 0.0
+                start = time.perf_counter()
+                parse_owm(text)
+                runs.append((time.perf_counter() - start, spent[0]))
+            total, validating = min(runs)
+            totals.append(total)
+            inside.append(validating)
+    finally:
+        TypeAdapter.validate_python = adapter_validate  # type: ignore[method-assign]
+        BaseModel.model_validate = classmethod(model_validate)  # type: ignore[assignment]
+    return statistics.median(totals), statistics.median(inside)
+
+
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:.2f} ms"
 
@@ -111,6 +152,8 @@ def main() -> None:
     )
     reading = [best(lambda t=text: LineReader().read(t)) for text in texts]
     print(f"  ours, reading lines only (no validated model): median {ms(statistics.median(reading))}")
+    total, validating = time_in_validation(texts)
+    print(f"  ours, inside pydantic validation: median {ms(validating)} of {ms(total)} (timed calls)")
     if reference is not None:
         fails = [path.name for path, text in zip(files, texts) if not _reads(reference, text)]
         both = [(o, best(lambda t=text: reference(t))) for o, text in zip(ours, texts) if _reads(reference, text)]
