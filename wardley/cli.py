@@ -65,8 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(list(sys.argv[1:] if argv is None else argv))
     except MapFileError as error:
-        for line in error.lines():
-            print(line, file=sys.stderr)
+        # One line: `wardley validate` lists every problem; the other commands name the first.
+        print(error.summary(), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130

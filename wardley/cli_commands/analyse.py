@@ -24,16 +24,8 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from wardley.analysis import analyse_library, report_to_csv, report_to_json, report_to_markdown, report_to_text
-    from wardley.io.problems import MapFileError
 
-    try:
-        report = analyse_library(args.paths, aliases=args.aliases)
-    except MapFileError as error:
-        # One line: the first problem is enough to find the file; `wardley validate` lists them all.
-        lines = error.lines()
-        extra = f" (and {len(lines) - 1} more problems; run 'wardley validate')" if len(lines) > 1 else ""
-        print(lines[0] + extra, file=sys.stderr)
-        return 2
+    report = analyse_library(args.paths, aliases=args.aliases)  # a MapFileError is reported by wardley.cli
     writer = {"text": report_to_text, "json": report_to_json, "markdown": report_to_markdown, "csv": report_to_csv}
     sys.stdout.write(writer[args.format](report))
     return 0

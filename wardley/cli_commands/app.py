@@ -48,7 +48,7 @@ def run_app(argv: list[str]) -> int:
             try:
                 load_map(path)
             except MapFileError as error:
-                print(f"wardley: {error.lines()[0]}", file=sys.stderr)
+                print(f"wardley: {error.summary()}", file=sys.stderr)
                 return EXIT_BAD_INPUT
         print(f"wardley: {problem}; to make a picture of a map without one, use 'wardley export'", file=sys.stderr)
         return EXIT_BAD_INPUT

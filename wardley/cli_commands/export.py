@@ -62,9 +62,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         loaded = load_map(args.input)
     except MapFileError as error:
-        lines = error.lines()
-        more = f" (and {len(lines) - 1} more; see 'wardley validate')" if len(lines) > 1 else ""
-        return _fail(lines[0] + more)
+        return _fail(error.summary())
     for warning in loaded.warnings:
         print(f"wardley export: warning: {warning.format(str(args.input))}", file=sys.stderr)
     return _draw(loaded.map, out, args)

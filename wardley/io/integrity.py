@@ -22,16 +22,26 @@ def _ref(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _repeats(items: list[tuple[int, dict[str, Any]]], key: str) -> dict[int, str]:
+    """Index -> value, for each item whose ``key`` an earlier item already had."""
+    seen: set[str] = set()
+    repeats: dict[int, str] = {}
+    for i, item in items:
+        value = _ref(item.get(key))
+        if value is None:
+            continue
+        if value in seen:
+            repeats[i] = value
+        seen.add(value)
+    return repeats
+
+
 def integrity_problems(data: dict[str, Any], prefix: str = "$") -> list[Problem]:
     problems: list[Problem] = []
-    ids: set[str] = set()
-    for i, element in _items(data, "elements"):
-        element_id = _ref(element.get("id"))
-        if element_id is None:
-            continue
-        if element_id in ids:
-            problems.append(Problem(f"{prefix}.elements[{i}].id", f"duplicate id {element_id!r}"))
-        ids.add(element_id)
+    elements = _items(data, "elements")
+    ids = {ref for _, element in elements if (ref := _ref(element.get("id"))) is not None}
+    for i, element_id in _repeats(elements, "id").items():
+        problems.append(Problem(f"{prefix}.elements[{i}].id", f"duplicate id {element_id!r}"))
 
     def check_ref(place: str, value: Any, what: str) -> None:
         ref = _ref(value)
@@ -52,43 +62,28 @@ def integrity_problems(data: dict[str, Any], prefix: str = "$") -> list[Problem]
             problems.append(Problem(place, f"duplicate link from {source!r} to {target!r}"))
         seen_links.add((source, target))
 
-    evolved: set[str] = set()
-    for i, evolve in _items(data, "evolves"):
-        ref = _ref(evolve.get("element"))
-        check_ref(f"{prefix}.evolves[{i}].element", ref, "evolves")
-        if ref is not None and ref in evolved:
-            problems.append(Problem(f"{prefix}.evolves[{i}].element", f"{ref!r} has more than one evolve arrow"))
-        if ref is not None:
-            evolved.add(ref)
+    # An element has at most one evolve arrow and one pipeline.
+    for name, what, repeated in (("evolves", "evolves", "evolve arrow"), ("pipelines", "pipeline of", "pipeline")):
+        items = _items(data, name)
+        repeats = _repeats(items, "element")
+        for i, item in items:
+            place = f"{prefix}.{name}[{i}]"
+            check_ref(f"{place}.element", item.get("element"), what)
+            if i in repeats:
+                problems.append(Problem(f"{place}.element", f"{repeats[i]!r} has more than one {repeated}"))
+            members = item.get("members") if name == "pipelines" else None
+            if isinstance(members, list):
+                for j, member in enumerate(members):
+                    check_ref(f"{place}.members[{j}]", member, "pipeline holds")
 
-    piped: set[str] = set()
-    for i, pipeline in _items(data, "pipelines"):
-        ref = _ref(pipeline.get("element"))
-        check_ref(f"{prefix}.pipelines[{i}].element", ref, "pipeline of")
-        if ref is not None and ref in piped:
-            problems.append(Problem(f"{prefix}.pipelines[{i}].element", f"{ref!r} has more than one pipeline"))
-        if ref is not None:
-            piped.add(ref)
-        members = pipeline.get("members")
-        if isinstance(members, list):
-            for j, member in enumerate(members):
-                check_ref(f"{prefix}.pipelines[{i}].members[{j}]", member, "pipeline holds")
+    for i, note_id in _repeats(_items(data, "notes"), "id").items():
+        problems.append(Problem(f"{prefix}.notes[{i}].id", f"duplicate note id {note_id!r}"))
 
-    note_ids: set[str] = set()
-    for i, note in _items(data, "notes"):
-        note_id = _ref(note.get("id"))
-        if note_id is not None and note_id in note_ids:
-            problems.append(Problem(f"{prefix}.notes[{i}].id", f"duplicate note id {note_id!r}"))
-        if note_id is not None:
-            note_ids.add(note_id)
-
-    names: set[str] = set()
-    for i, snapshot in _items(data, "snapshots"):
-        name = _ref(snapshot.get("name"))
-        if name is not None and name in names:
-            problems.append(Problem(f"{prefix}.snapshots[{i}].name", f"duplicate snapshot name {name!r}"))
-        if name is not None:
-            names.add(name)
+    snapshots = _items(data, "snapshots")
+    repeated_names = _repeats(snapshots, "name")
+    for i, snapshot in snapshots:
+        if i in repeated_names:
+            problems.append(Problem(f"{prefix}.snapshots[{i}].name", f"duplicate snapshot name {repeated_names[i]!r}"))
         content = snapshot.get("content")
         if isinstance(content, dict):
             problems.extend(integrity_problems(content, f"{prefix}.snapshots[{i}].content"))

@@ -30,3 +30,9 @@ class MapFileError(Exception):
 
     def lines(self) -> list[str]:
         return [problem.format(self.source) for problem in self.problems]
+
+    def summary(self) -> str:
+        """One line: the first problem (enough to find the file) and how many more there are."""
+        lines = self.lines()
+        more = f" (and {len(lines) - 1} more problems; run 'wardley validate')" if len(lines) > 1 else ""
+        return lines[0] + more
