@@ -30,8 +30,7 @@ from typing import Any
 
 from wardley.analysis.names import name_key
 from wardley.analysis.vocabulary import Term
-from wardley.io.atomic import write_atomically
-from wardley.io.files import read_text
+from wardley.io.files import read_text, write_text_file
 from wardley.io.problems import MapFileError, Problem
 
 ALIASES_FILE_NAME = "wardley-aliases.json"
@@ -138,11 +137,7 @@ def load_aliases(path: str | os.PathLike[str]) -> Aliases:
 
 
 def save_aliases(path: str | os.PathLike[str], aliases: Aliases) -> None:
-    text = json.dumps(aliases.to_data(), indent=2, ensure_ascii=False) + "\n"
-    try:
-        write_atomically(path, text.encode("utf-8"))
-    except OSError as error:
-        raise MapFileError.single(str(path), f"cannot save: {error.strerror or error}") from None
+    write_text_file(path, json.dumps(aliases.to_data(), indent=2, ensure_ascii=False) + "\n")
 
 
 def _load_or_new(path: str | os.PathLike[str]) -> Aliases:

@@ -97,7 +97,11 @@ def map_text(wardley_map: WardleyMap, file_format: FileFormat) -> str:
 
 def save_map(path: str | os.PathLike[str], wardley_map: WardleyMap, file_format: FileFormat | None = None) -> None:
     """Save atomically in the format the name asks for; the old file survives any failure."""
-    text = map_text(wardley_map, file_format or format_of(path))
+    write_text_file(path, map_text(wardley_map, file_format or format_of(path)))
+
+
+def write_text_file(path: str | os.PathLike[str], text: str) -> None:
+    """Replace the file atomically; a failure is a :class:`MapFileError` saying why, in plain words."""
     try:
         write_atomically(path, text.encode("utf-8"))
     except IsADirectoryError:
