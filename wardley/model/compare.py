@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wardley.model.entities import Element, MapContent
+from wardley.model.ids import name_key
 
 
 @dataclass(frozen=True)
@@ -50,10 +51,6 @@ class MapDiff:
         }
 
 
-def _name_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
-
-
 def compare_maps(old: MapContent, new: MapContent) -> MapDiff:
     diff = MapDiff()
     old_by_id = {e.id: e for e in old.elements}
@@ -67,9 +64,9 @@ def compare_maps(old: MapContent, new: MapContent) -> MapDiff:
             pairs.append((previous, element))
     by_name: dict[str, list[Element]] = {}
     for element in old_by_id.values():
-        by_name.setdefault(_name_key(element.name), []).append(element)
+        by_name.setdefault(name_key(element.name), []).append(element)
     for element in unmatched_new:
-        candidates = by_name.get(_name_key(element.name))
+        candidates = by_name.get(name_key(element.name))
         if candidates:
             pairs.append((candidates.pop(0), element))
         else:

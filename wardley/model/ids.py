@@ -21,3 +21,8 @@ def unique_id(text: str, taken: Container[str], fallback: str = "element") -> st
     while f"{base}-{n}" in taken:
         n += 1
     return f"{base}-{n}"
+
+
+def name_key(name: str) -> str:
+    """A name as people mean it: case and runs of spacing ignored ("Card  payments" is "card payments")."""
+    return " ".join(name.split()).casefold()

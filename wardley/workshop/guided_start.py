@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from wardley.model.entities import MAX_NAME_LENGTH, ElementKind, MapContent
 from wardley.model.evolution import DEFAULT_BOUNDARIES
+from wardley.model.ids import name_key as name_key  # re-exported: the guided dialog matches names with it
 from wardley.model.ids import unique_id
 
 #: Written in answers to question 3 as "Online form -> Payments, Identity".
@@ -35,10 +36,6 @@ UNPLACED_RANGE = (0.1, 0.9)
 MIN_GAP = 0.09
 
 Key = str
-
-
-def name_key(name: str) -> Key:
-    return " ".join(name.split()).casefold()
 
 
 def parse_names(text: str) -> list[str]:
