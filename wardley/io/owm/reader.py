@@ -10,8 +10,8 @@ import re
 from typing import Any
 
 from wardley.io.owm import syntax as sx
-from wardley.io.owm.links import LINK_OP, link_end, outside_quotes_partition, split_link
 from wardley.io.owm.fast_lines import FastLines
+from wardley.io.owm.links import LINK_OP, link_end, outside_quotes_partition, split_link
 from wardley.io.owm.names import GROUP_ANCHOR, GROUP_CHILD, GROUP_COMPONENT, GROUP_SUBMAP
 from wardley.io.owm.records import RawElement, RawEvolve, RawLink, RawPipeline
 
