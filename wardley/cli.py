@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import os
 import sys
@@ -17,6 +18,8 @@ COMMANDS = ("validate", "schema", "diff", "export", "analyse", "convert")
 EXIT_OK = 0
 EXIT_INTERNAL = 1
 EXIT_BAD_INPUT = 2
+#: Errors writing to standard output that say nothing about wardley's code.
+_OUTPUT_FAILURES = (errno.ENOSPC, errno.EDQUOT, errno.EIO)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -77,5 +80,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # noqa: BLE001 - a user never sees a traceback
         if os.environ.get("WARDLEY_DEBUG"):
             raise
+        if isinstance(error, OSError) and error.errno in _OUTPUT_FAILURES:
+            # Not our bug: the output went to a full disk or a dead terminal.
+            print(f"wardley: cannot write the output: {error.strerror}", file=sys.stderr)
+            return EXIT_INTERNAL
         print(f"wardley: internal error: {type(error).__name__}: {error} (set WARDLEY_DEBUG=1 for details)", file=sys.stderr)
         return EXIT_INTERNAL

@@ -1,4 +1,5 @@
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -84,14 +85,14 @@ def test_unreadable_file(capsys: pytest.CaptureFixture[str], tmp_path: Path, mon
     # Tests may run as root, for whom chmod 000 does not stop reading: simulate the refusal.
     path = tmp_path / "secret.wardley.json"
     path.write_text("{}")
-    real_open = open
+    real_open = os.open
 
     def refusing_open(file, *args, **kwargs):  # type: ignore[no-untyped-def]
         if str(file) == str(path):
             raise PermissionError(13, "Permission denied")
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr("builtins.open", refusing_open)
+    monkeypatch.setattr("os.open", refusing_open)
     code, _, err = run(capsys, "validate", str(path))
     assert (code, err) == (2, f"{path}: permission denied: cannot read the file\n")
 

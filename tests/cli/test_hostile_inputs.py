@@ -45,6 +45,7 @@ def _many_problems() -> bytes:
 BAD_FILES: dict[str, tuple[str, bytes | str | None]] = {
     "missing": ("gone.wardley.json", None),
     "folder": ("folder.wardley.json", "folder"),
+    "named-pipe": ("pipe.owm", "fifo"),  # opening one for reading waits for a writer: must not hang
     "unreadable": ("locked.wardley.json", EXAMPLE.read_bytes()),
     "binary": ("binary.wardley.json", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01"),
     "not-utf8": ("latin.owm", "café [0.5, 0.5]\n".encode("latin-1")),
@@ -107,6 +108,8 @@ def _lay_down(folder: Path, name: str, content: bytes | str | None) -> None:
     path = folder / name
     if content == "folder":
         path.mkdir()
+    elif content == "fifo":
+        os.mkfifo(path)
     elif isinstance(content, bytes):
         path.write_bytes(content)
         if name.startswith("locked"):
@@ -115,7 +118,7 @@ def _lay_down(folder: Path, name: str, content: bytes | str | None) -> None:
 
 def _snapshot(folder: Path) -> dict[str, bytes | None]:
     return {
-        str(path.relative_to(folder)): None if path.is_dir() else path.read_bytes()
+        str(path.relative_to(folder)): path.read_bytes() if path.is_file() else None
         for path in sorted(folder.rglob("*"))
     }
 
@@ -142,3 +145,12 @@ def test_hostile_input_gives_one_clear_line_and_exit_2(tmp_path: Path, case: Cas
     assert len(lines) == 1 or (case.argv[0] == "validate" and lines), result.stderr
     assert all(case.named in line for line in lines), result.stderr
     assert _snapshot(folder) == before, "a failed command left a file behind or changed one"
+
+
+def test_a_full_disk_on_standard_output_is_one_line_not_an_internal_error(tmp_path: Path) -> None:
+    shutil.copy(EXAMPLE, tmp_path / "good.wardley.json")
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([str(WARDLEY), "validate", "good.wardley.json"], cwd=tmp_path, stdout=full,
+                                stderr=subprocess.PIPE, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr == "wardley: cannot write the output: No space left on device\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -43,7 +44,10 @@ def read_text(path: str | os.PathLike[str]) -> str:
     """The file's text, or a :class:`MapFileError` saying plainly why not."""
     source = str(path)
     try:
-        with open(path, "rb") as handle:
+        # Non-blocking, so that a named pipe is refused below instead of waiting for a writer.
+        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise MapFileError.single(source, "not a regular file (a pipe, device or socket)")
             data = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise MapFileError.single(source, "no such file") from None
