@@ -158,3 +158,10 @@ def test_taking_away_and_giving_back_an_arrow_or_pipeline_keeps_the_file_order(d
     doc.set_evolve("catalogue", old_evolve)
     assert [e.element for e in doc.map.evolves] == ["catalogue", "payments"]
     assert dump_json_map(doc.map) == before
+
+
+def test_snapshots_cannot_share_a_name(doc: MapDocument) -> None:
+    first = doc.add_snapshot("Session 1")
+    with pytest.raises(EditError):
+        doc.replace_collection("snapshots", [first, first])
+    assert [s.name for s in doc.map.snapshots] == ["Session 1"]

@@ -219,6 +219,12 @@ class DocumentEdits(RuleBasedStateMachine):
         self.document.add_snapshot(name)
         self.did(before, lambda: self.document.replace_collection("snapshots", old))
 
+    @precondition(lambda self: self.document.map.snapshots)
+    @rule(data=st.data())
+    def snapshot_names_stay_unique(self, data: st.DataObject) -> None:
+        twin = data.draw(st.sampled_from(self.document.map.snapshots))
+        self.refused(lambda: self.document.replace_collection("snapshots", [*self.document.map.snapshots, twin]))
+
     @rule(title=st.text(max_size=30), description=st.text(max_size=30))
     def set_map_fields(self, title: str, description: str) -> None:
         before = self.text()

@@ -130,6 +130,10 @@ class MapDocument:
             raise EditError(f"not a replaceable collection: {name}")
         old = list(getattr(self._map, name))
         checked = WardleyMap.model_validate({name: [i.model_dump() if hasattr(i, "model_dump") else i for i in items]})
+        names = [snapshot.name for snapshot in checked.snapshots]
+        if len(set(names)) != len(names):
+            # The file format refuses this, so the map could be saved but never opened again.
+            raise EditError("two snapshots cannot share a name")
         setattr(self._map, name, getattr(checked, name))
         self.changed.emit(Change("collection_changed", name))
         return old
