@@ -104,3 +104,22 @@ def test_a_stray_hand_set_offset_is_placed_like_an_unset_one(make_scene) -> None
     rect = item.label_rect().translated(item.pos())
     assert abs(rect.left() - item.pos().x()) < 100 and abs(rect.top() - item.pos().y()) < 100
     assert scene.document.map.element("a").label_offset == (-945.0, 356.0)  # the file keeps it
+
+
+def test_relabel_moves_hand_set_labels_that_collide_and_keeps_the_file(make_scene) -> None:  # type: ignore[no-untyped-def]
+    # Every label set by hand onto the same spot: kept, they pile up; relabelled, they part.
+    piled = WardleyMap.model_validate(
+        {**crowded_map().model_dump(), "elements": [
+            {**e.model_dump(), "label_offset": (5.0, -10.0)} for e in crowded_map().elements
+        ]}
+    )
+    kept = make_scene(piled)
+    rects = list(drawn_boxes(kept).values())
+    assert any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:])
+
+    relabelled = make_scene(piled)
+    relabelled.keep_hand_set_labels = False
+    relabelled.flush_label_layout(force=True)
+    rects = list(drawn_boxes(relabelled).values())
+    assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:])
+    assert [e.label_offset for e in relabelled.document.map.elements] == [(5.0, -10.0)] * 3

@@ -33,6 +33,12 @@ def register(sub: Any) -> None:
     )
     parser.add_argument("--theme", default="default", metavar="NAME", help=f"one of {', '.join(THEME_NAMES)} (default: default)")
     parser.add_argument("--legend", action="store_true", help="add a key to the symbols")
+    parser.add_argument(
+        "--relabel",
+        action="store_true",
+        help="place every label automatically, ignoring label positions set by hand "
+        "(OWM's label [x, y]); the map file is not changed",
+    )
 
 
 def _positive(text: str) -> int:
@@ -78,6 +84,9 @@ def _draw(wardley_map: Any, out: str, args: argparse.Namespace) -> int:
 
     app = QApplication.instance() or QApplication(["wardley-export"])
     scene = MapScene(MapDocument(wardley_map), theme_named(args.theme))
+    if args.relabel:
+        scene.keep_hand_set_labels = False
+        scene.flush_label_layout(force=True)
     options = ExportOptions(width_px=args.width, dpi=args.dpi, legend=args.legend)
     try:
         export_map(scene, out, options)

@@ -61,7 +61,7 @@ def layout_problem(scene: MapScene) -> LayoutProblem:
             problem.obstacles.append(_box(inertia_rect(e.kind, e.method).translated(pos)))
         metrics = ctx.bold_metrics if e.kind in ("user", "need") else ctx.label_metrics
         rect = item.label_rect()
-        hand_set = _kept(e.label_offset)
+        hand_set = _kept(e.label_offset) if scene.keep_hand_set_labels else None
         problem.labels.append(
             LabelSpec(
                 key=("element", element_id),
@@ -82,7 +82,7 @@ def layout_problem(scene: MapScene) -> LayoutProblem:
         problem.lines.append(Segment(start.x(), start.y(), end.x(), end.y()))
         problem.symbols.append(Circle(end.x(), end.y(), FUTURE_RADIUS))
         rect = evolve.label_rect()
-        hand_set = _kept(evolve.evolve.label_offset)
+        hand_set = _kept(evolve.evolve.label_offset) if scene.keep_hand_set_labels else None
         problem.labels.append(
             LabelSpec(
                 key=("evolve", element_id),

@@ -52,6 +52,9 @@ class MapScene(QGraphicsScene):
         self._frame: FrameItem | None = None
         #: Move labels clear of each other and of symbols and lines (render/label_placement.py).
         self.auto_label_layout = True
+        #: False places every label automatically, ignoring positions set by hand (the
+        #: file keeps them): for OWM maps whose hand placements were made for other fonts.
+        self.keep_hand_set_labels = True
         self._label_layout_due = False
         self._listener = _weak_listener(self)
         document.changed.connect(self._listener)

@@ -62,6 +62,12 @@ class ExportActions:
         self.with_legend = QAction("Include &Legend", window)
         self.with_legend.setCheckable(True)
         self.with_legend.setToolTip("Add a key to the symbols in a free corner or below the map")
+        self.relabel = QAction("Place All Labels &Automatically", window)
+        self.relabel.setCheckable(True)
+        self.relabel.setToolTip(
+            "Ignore label positions set by hand (e.g. in OnlineWardleyMaps, for other fonts) so no labels overlap; "
+            "the map keeps them"
+        )
         self.copy_image = QAction("Copy Map as &Image", window)
         self.copy_image.setShortcut("Ctrl+Shift+I")
         tip = "Put a picture of the whole map on the clipboard (paste into slides or documents)"
@@ -84,14 +90,23 @@ class ExportActions:
             return None
         if chosen.suffix.lower() != f".{kind}":
             chosen = chosen.with_name(chosen.name + f".{kind}")
-        return self.export_to(chosen, ExportOptions(legend=self.with_legend.isChecked()), self.print_theme.isChecked())
+        return self.export_to(
+            chosen, ExportOptions(legend=self.with_legend.isChecked()), self.print_theme.isChecked(), self.relabel.isChecked()
+        )
 
-    def export_to(self, path: Path, options: ExportOptions = ExportOptions(), for_print: bool = False) -> Path | None:
+    def export_to(
+        self, path: Path, options: ExportOptions = ExportOptions(), for_print: bool = False, relabel: bool = False
+    ) -> Path | None:
         scene = self._scene()
-        if for_print:
-            # A scene of its own in the print theme, over a copy of the map: the canvas keeps
-            # its theme, and focus or analysis fading (screen aids) stay off the paper.
-            scene = MapScene(MapDocument(scene.document.map.model_copy(deep=True)), theme_named("print"))
+        own_scene = for_print or relabel
+        if own_scene:
+            # A scene of its own over a copy of the map: the canvas keeps its theme and its
+            # labels, and focus or analysis fading (screen aids) stay off the paper.
+            theme = theme_named("print") if for_print else scene.theme
+            scene = MapScene(MapDocument(scene.document.map.model_copy(deep=True)), theme)
+            if relabel:
+                scene.keep_hand_set_labels = False
+                scene.flush_label_layout(force=True)
         try:
             export_map(scene, path, options)
         except ExportError as error:
@@ -99,7 +114,7 @@ class ExportActions:
             box.open()
             return None
         finally:
-            if for_print:
+            if own_scene:
                 scene.detach()
         self._window.statusBar().showMessage(f"Exported {path.name}", 8000)
         return path
@@ -119,7 +134,7 @@ def install_export_actions(window: MainWindow) -> ExportActions:
         export_menu.setToolTipsVisible(True)
         export_menu.addActions(list(actions.export.values()))
         export_menu.addSeparator()
-        export_menu.addActions([actions.print_theme, actions.with_legend])
+        export_menu.addActions([actions.print_theme, actions.with_legend, actions.relabel])
         before = window.window_actions.close
         file_menu.insertMenu(before, export_menu)
         file_menu.insertSeparator(before)
