@@ -18,10 +18,11 @@ def test_the_tier_sentence_names_maps_and_numbers():
     payments = library().capability("Payments")
     assert payments.tier == "strong"
     text = payments.tier_sentence
-    assert text.startswith("Payments is a strong candidate for a shared platform (score ")
+    assert text.startswith("Payments is a strong candidate for a shared platform: ")
+    assert "score" not in text  # read aloud in a room: counts and stages, not the formula
     assert "on 5 of 6 maps (Parking, Library, Waste, Council tax and Blue badge)" in text
     assert "serves 6 of 7 user needs" in text
-    assert "4 maps place it as a commodity, Parking as custom-built (median 0.82)" in text
+    assert "4 maps place it as a commodity, Parking as custom-built." in text
 
 
 def test_each_badge_has_its_own_sentence_naming_the_maps():
@@ -36,7 +37,7 @@ def test_each_badge_has_its_own_sentence_naming_the_maps():
         "custom-built-commodity"]
     assert sentences["duplicated-supply"].startswith(
         "Payments is supplied 2 different ways: GOV.UK Pay (Library) and Pay360 (Waste)")
-    assert "median evolution of 0.82" in sentences["use-a-utility"]
+    assert "(median evolution 0.82): source it the standard way" in sentences["use-a-utility"]
     for sentence in sentences.values():
         assert sentence in payments.explanation
 
@@ -55,7 +56,8 @@ def test_a_possible_candidate_says_why_it_is_not_strong():
             for i in range(8)]
     payments = analyse_maps(maps).capability("Payments")
     assert payments.tier == "possible"
-    assert "It is not strong because its score is below 0.55 and it is on only 3 of 8 maps (fewer than half)." in (
+    assert ("It is not strong because it does not yet serve enough of the needs across enough of the maps "
+            "and it is on only 3 of 8 maps (fewer than half).") in (
         payments.explanation)
 
 

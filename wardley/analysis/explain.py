@@ -50,22 +50,23 @@ class Explainer:
             staged[stage_index(placement.evolution)][self._title(placement)] = None
         by_stage = {stage: list(titles) for stage, titles in staged.items()}
         if m.all_maps <= 1 or len(m.placements) == 1:
-            return f"it is placed as {_STAGE_PHRASES[stage_index(m.evolution)]} ({m.evolution:.2f})"
+            return f"it is placed as {_STAGE_PHRASES[stage_index(m.evolution)]}"
         ranked = sorted(by_stage, key=lambda stage: (-len(by_stage[stage]), -stage))
         first = ranked[0]
         count = len(by_stage[first])
         parts = [f"{count} {'map places' if count == 1 else 'maps place'} it as {_STAGE_PHRASES[first]}"]
         parts += [f"{listing(by_stage[stage])} as {_STAGE_PHRASES[stage]}" for stage in ranked[1:]]
-        return ", ".join(parts) + f" (median {m.evolution:.2f})"
+        return ", ".join(parts)
 
     def tier_sentence(self, m: CapabilityMeasures, value: float, tier: str, check: TierCheck) -> str:
+        # Sentences are read aloud in a room: counts of maps and needs, stages in words;
+        # the score itself stays in the report's score column.
         where, placed = self._where(m), self._placed(m)
         if tier == "strong":
-            return (f"{m.name} is a strong candidate for a shared platform (score {value:.2f}): "
-                    f"{where}; {placed}.")
+            return f"{m.name} is a strong candidate for a shared platform: {where}; {placed}."
         reasons = self._not_strong(m, check)
         if tier == "possible":
-            return (f"{m.name} is a possible candidate to share (score {value:.2f}): {where}; {placed}. "
+            return (f"{m.name} is a possible candidate to share: {where}; {placed}. "
                     f"It is not strong because {reasons}.")
         if fit(m.evolution, self.settings) == 0.0:
             why = (f"its median evolution {m.evolution:.2f} ({stage_word(m.evolution)}) is below "
@@ -74,13 +75,13 @@ class Explainer:
             why = "it serves too few of the map's needs for sharing to pay off"
         else:
             why = "it reaches too few needs and maps for sharing to pay off"
-        return f"{m.name} is not a platform candidate now (score {value:.2f}): {where}; {placed}; {why}."
+        return f"{m.name} is not a platform candidate now: {where}; {placed}; {why}."
 
     def _not_strong(self, m: CapabilityMeasures, check: TierCheck) -> str:
         s = self.settings
         reasons = []
         if not check.score_ok:
-            reasons.append(f"its score is below {s.strong_score:.2f}")
+            reasons.append("it does not yet serve enough of the needs across enough of the maps")
         if not check.evolution_ok:
             reasons.append(f"its median evolution {m.evolution:.2f} is below {s.strong_evolution:.2f}")
         if not check.presence_ok:
@@ -118,8 +119,9 @@ class Explainer:
             return (f"{m.name} is supplied {len(maps)} different ways: {listing(parts, 6)}; "
                     f"one shared supply could replace them.")
         if badge.kind == "use-a-utility":
-            return (f"With a median evolution of {m.evolution:.2f}, {m.name} is a commodity: use a utility or "
-                    f"national service rather than building or buying it again.")
+            return (f"Most maps place {m.name} far to the right, as a commodity (median evolution "
+                    f"{m.evolution:.2f}): source it the standard way, as a utility, a shared contract or a "
+                    f"national service, rather than building or specifying it again.")
         if badge.kind == "too-early":
             return (f"{m.name} is on {m.map_count} maps but its median evolution is {m.evolution:.2f} "
                     f"({stage_word(m.evolution)}): too early to standardise; share what is being learnt, "
