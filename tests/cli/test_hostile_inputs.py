@@ -154,3 +154,27 @@ def test_a_full_disk_on_standard_output_is_one_line_not_an_internal_error(tmp_pa
                                 stderr=subprocess.PIPE, text=True, timeout=60)
     assert result.returncode == 1
     assert result.stderr == "wardley: cannot write the output: No space left on device\n"
+
+
+@pytest.mark.parametrize("argv", [
+    ["diff", "good.wardley.json", "evil.wardley.json"],
+    ["analyse", "good.wardley.json", "evil.wardley.json"],
+    ["analyse", "--format", "markdown", "good.wardley.json", "evil.wardley.json"],
+    ["validate", "evil.owm"],
+    ["convert", "evil.owm", "-o", "evil-out.wardley.json"],
+], ids=["diff", "analyse", "analyse-markdown", "validate-owm", "convert-owm"])
+def test_names_from_a_map_never_reach_the_terminal_as_escape_sequences(tmp_path: Path, argv: list[str]) -> None:
+    escape = "\x1b]0;pwned\x07\x1b[2J"
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    for element in data["elements"]:
+        element["name"] += escape  # every element: renamed in the diff, and in the analysis
+    shutil.copy(EXAMPLE, tmp_path / "good.wardley.json")
+    (tmp_path / "evil.wardley.json").write_text(json.dumps(data), encoding="utf-8")
+    (tmp_path / "evil.owm").write_text(f"component A{escape} [0.4, 0.5]\nA{escape}->Nowhere{escape}\n"
+                                       f"pipeline Nothing{escape}\nfoo{escape} bar\n", encoding="utf-8")
+    result = subprocess.run([str(WARDLEY), *argv], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert "Traceback" not in result.stderr
+    assert result.stdout.strip() or result.stderr.strip()
+    assert "\x1b" not in result.stdout + result.stderr and "\x07" not in result.stdout + result.stderr
+    if argv[0] in ("diff", "analyse"):
+        assert "\\x1b" in result.stdout  # the names are shown, escaped

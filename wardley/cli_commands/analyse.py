@@ -24,8 +24,11 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from wardley.analysis import analyse_library, report_to_csv, report_to_json, report_to_markdown, report_to_text
+    from wardley.io.problems import printable_lines
 
     report = analyse_library(args.paths, aliases=args.aliases)  # a MapFileError is reported by wardley.cli
     writer = {"text": report_to_text, "json": report_to_json, "markdown": report_to_markdown, "csv": report_to_csv}
-    sys.stdout.write(writer[args.format](report))
+    text = writer[args.format](report)
+    # Names come from map files: no terminal escape sequences (CSV is data for a spreadsheet, kept as is).
+    sys.stdout.write(text if args.format == "csv" else printable_lines(text))
     return 0

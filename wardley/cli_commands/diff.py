@@ -40,19 +40,22 @@ def load_side(spec: str) -> Any:
 
 
 def format_text(diff: Any) -> str:
+    from wardley.io.problems import printable as plain  # names from a file: no terminal escapes, one line each
     from wardley.model import stage_name
 
     if diff.unchanged:
         return "No differences.\n"
     lines = []
     for rename in diff.renamed:
-        lines.append(f"renamed  {rename.old} -> {rename.new}")
+        lines.append(f"renamed  {plain(rename.old)} -> {plain(rename.new)}")
     for move in diff.moved:
         (e0, v0), (e1, v1) = move.old, move.new
         stages = "" if stage_name(e0) == stage_name(e1) else f"  ({stage_name(e0)} -> {stage_name(e1)})"
-        lines.append(f"moved    {move.name}: evolution {e0:.2f} -> {e1:.2f}, visibility {v0:.2f} -> {v1:.2f}{stages}")
-    lines += [f"added    {element.name}" for element in diff.added]
-    lines += [f"removed  {element.name}" for element in diff.removed]
+        lines.append(
+            f"moved    {plain(move.name)}: evolution {e0:.2f} -> {e1:.2f}, visibility {v0:.2f} -> {v1:.2f}{stages}"
+        )
+    lines += [f"added    {plain(element.name)}" for element in diff.added]
+    lines += [f"removed  {plain(element.name)}" for element in diff.removed]
     return "\n".join(lines) + "\n"
 
 

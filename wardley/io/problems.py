@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# C0 and C1 control characters and DEL: in a terminal they move the cursor, recolour or retitle it.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text from a file made safe for one line of a terminal: control characters shown escaped."""
+    return _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
+
+
+def printable_lines(text: str) -> str:
+    """:func:`printable` line by line, keeping the line breaks."""
+    return "\n".join(printable(line) for line in text.split("\n"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -13,7 +27,8 @@ class Problem:
 
     def format(self, source: str) -> str:
         place = f"{self.place}: " if self.place else ""
-        return f"{source}: {place}{self.message}"
+        # Names quoted from a hostile file must not reach a terminal as escape sequences.
+        return printable(f"{source}: {place}{self.message}")
 
 
 class MapFileError(Exception):
