@@ -165,3 +165,17 @@ def test_snapshots_cannot_share_a_name(doc: MapDocument) -> None:
     with pytest.raises(EditError):
         doc.replace_collection("snapshots", [first, first])
     assert [s.name for s in doc.map.snapshots] == ["Session 1"]
+
+
+def test_records_built_without_validation_are_checked_on_the_way_in(doc: MapDocument) -> None:
+    # model_copy(update=...) skips pydantic's checks; the document must not take such a record as is.
+    arrow = doc.evolve_of("catalogue")
+    assert arrow is not None
+    with pytest.raises(ValueError):
+        doc.set_evolve("catalogue", arrow.model_copy(update={"evolution": 1.5}))
+    doc.set_evolve("catalogue", arrow.model_copy(update={"evolution": 0.123456789}))
+    assert doc.evolve_of("catalogue") == Evolve(element="catalogue", evolution=0.1235)
+    element = doc.element("hosting").model_copy(update={"id": "hosting-2", "visibility": -2.0})
+    with pytest.raises(ValueError):
+        doc.insert_element(element)
+    assert not doc.has_element("hosting-2")

@@ -34,6 +34,13 @@ MAP_FIELDS = frozenset({"title", "description", "axis", "presentation"})
 
 
 _PerElement = TypeVar("_PerElement", Evolve, Pipeline)
+_Record = TypeVar("_Record", Element, Note, Evolve, Pipeline)
+
+
+def _checked(record: _Record) -> _Record:
+    """The record validated afresh: ``model_copy(update=...)`` skips validation, and a value the
+    file format refuses (or rounds) would make the saved map differ from, or fail to load as, this one."""
+    return type(record).model_validate(record.model_dump())
 
 
 class EditError(ValueError):
@@ -154,6 +161,7 @@ class MapDocument:
         return element
 
     def insert_element(self, element: Element, index: int | None = None) -> None:
+        element = _checked(element)
         if element.id in self._element_index:
             raise EditError(f"an element with id {element.id!r} already exists")
         elements = self._map.elements
@@ -294,6 +302,7 @@ class MapDocument:
     def set_evolve(self, element_id: str, evolve: Evolve | None) -> Evolve | None:
         """Give (or with None, take away) an element's future position; returns the old one."""
         self._index_of(element_id)
+        evolve = None if evolve is None else _checked(evolve)
         if evolve is not None and evolve.element != element_id:
             raise EditError("the evolve arrow belongs to another element")
         old = self._set_one_per_element("evolves", element_id, evolve)
@@ -303,6 +312,7 @@ class MapDocument:
     def set_pipeline(self, element_id: str, pipeline: Pipeline | None) -> Pipeline | None:
         """Give (or with None, take away) an element's pipeline; returns the old one."""
         self._index_of(element_id)
+        pipeline = None if pipeline is None else _checked(pipeline)
         if pipeline is not None:
             if pipeline.element != element_id:
                 raise EditError("the pipeline belongs to another element")
@@ -338,6 +348,7 @@ class MapDocument:
         return note
 
     def insert_note(self, note: Note, index: int | None = None) -> None:
+        note = _checked(note)
         if any(n.id == note.id for n in self._map.notes):
             raise EditError(f"a note with id {note.id!r} already exists")
         self._map.notes.insert(len(self._map.notes) if index is None else index, note)
