@@ -87,6 +87,7 @@ def _cases() -> Iterator[object]:
     outputs = {
         "unknown-extension": "out.xyz",
         "no-such-folder": "nowhere/out.EXT",
+        "folder-is-a-file": "good.wardley.json/out.EXT",
         "folder": "taken.EXT",
         "same-as-input": "GOOD",
     }
