@@ -159,7 +159,6 @@ def _analyse(
             placements=group.placements, implementations=measures.implementations,
             needs=measures.needs_served, evolution=measures.evolution, spread=measures.spread,
             badges=[badge.kind for badge in found],
-            explanation=" ".join([tier_text, *badge_text.values()]),
             badge_sentences=badge_text, tier_sentence=tier_text,
             reach=measures.reach, map_share=measures.map_share, hub=measures.hub, methods=dict(measures.methods),
             needs_by_map={maps[index][0]: sorted(ids) for index, ids in measures.needs.items()},

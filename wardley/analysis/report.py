@@ -42,8 +42,7 @@ class Capability:
     evolution: float
     spread: float
     badges: list[str]
-    explanation: str
-    #: One sentence per badge, in the order of ``badges`` (the explanation holds them all).
+    #: One sentence per badge, in the order of ``badges``.
     badge_sentences: dict[str, str] = field(default_factory=dict)
     tier_sentence: str = ""
     reach: float = 0.0
@@ -55,6 +54,11 @@ class Capability:
     methods: dict[str, int] = field(default_factory=dict)
     #: For each map path, the ids of the needs the capability serves there.
     needs_by_map: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def explanation(self) -> str:
+        """The tier sentence, then each badge's sentence."""
+        return " ".join([self.tier_sentence, *self.badge_sentences.values()])
 
     def to_data(self) -> dict[str, Any]:
         return {
