@@ -8,7 +8,7 @@ Every component placement ends up in exactly one capability.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from wardley.analysis.aliases import Aliases
 from wardley.analysis.names import name_key
@@ -75,7 +75,7 @@ def group_placements(placements: list[Placement], matcher: Matcher) -> list[Capa
             unresolved[name_key(placement.name)].append(placement)
         else:
             resolved[term.capability].append(
-                placement if term.product is None else _with_product(placement, term.product)
+                placement if term.product is None else replace(placement, product=term.product)
             )
     for members in unresolved.values():
         resolved[_representative(Counter(member.name for member in members))].extend(members)
@@ -94,9 +94,3 @@ def group_placements(placements: list[Placement], matcher: Matcher) -> list[Capa
         group.placements.sort(key=lambda placement: (placement.map_index, placement.element_id))
     return groups
 
-
-def _with_product(placement: Placement, product: str) -> Placement:
-    return Placement(
-        placement.map_index, placement.map_path, placement.element_id, placement.name,
-        placement.evolution, placement.visibility, placement.method, product,
-    )
