@@ -61,8 +61,11 @@ def tier_check(measures: CapabilityMeasures, value: float, settings: Settings = 
     return TierCheck(value >= settings.strong_score, measures.evolution >= settings.strong_evolution, presence)
 
 
-def tier(measures: CapabilityMeasures, value: float, settings: Settings = DEFAULT_SETTINGS) -> Tier:
-    if tier_check(measures, value, settings).strong:
+def tier(
+    measures: CapabilityMeasures, value: float, settings: Settings = DEFAULT_SETTINGS, check: TierCheck | None = None
+) -> Tier:
+    """The tier; ``check`` is :func:`tier_check`'s answer when the caller already has it."""
+    if (check or tier_check(measures, value, settings)).strong:
         return "strong"
     if value >= settings.possible_score:
         return "possible"

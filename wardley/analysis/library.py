@@ -149,7 +149,7 @@ def _analyse(
         measures = measure(group, library)
         value = score(measures, settings)
         check = tier_check(measures, value, settings)
-        level = tier(measures, value, settings)
+        level = tier(measures, value, settings, check)
         found = badges(measures, settings)
         tier_text = explainer.tier_sentence(measures, value, level, check)
         badge_text = {badge.kind: explainer.badge_sentence(measures, badge) for badge in found}
