@@ -154,6 +154,7 @@ def test_taking_away_and_giving_back_an_arrow_or_pipeline_keeps_the_file_order(d
     old_evolve = doc.set_evolve("catalogue", None)
     old_pipeline = doc.set_pipeline("payments", None)
     doc.restore(doc.remove_elements(["resident"]))  # another edit, and its undo, in between
+    doc.replace_map(doc.replace_map(MapDocument().map))  # a text edit of the whole map, and its undo
     doc.set_pipeline("payments", old_pipeline)
     doc.set_evolve("catalogue", old_evolve)
     assert [e.element for e in doc.map.evolves] == ["catalogue", "payments"]

@@ -8,6 +8,7 @@ returned) to the exact JSON from before it, however the undos interleave.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import hypothesis.strategies as st
@@ -230,6 +231,12 @@ class DocumentEdits(RuleBasedStateMachine):
         before = self.text()
         old = self.document.set_map_fields(title=title, description=description)
         self.did(before, lambda: self.document.set_map_fields(**old))
+
+    @rule(path=st.sampled_from(sorted(MAPS.glob("*.wardley.json"))))
+    def replace_map(self, path: Path) -> None:
+        before = self.text()
+        old = self.document.replace_map(load_map(path).map)
+        self.did(before, lambda: self.document.replace_map(old))
 
     # -- undo and the invariants ---------------------------------------------------
     @precondition(lambda self: self.undo_stack)

@@ -113,8 +113,8 @@ class MapDocument:
     def replace_map(self, wardley_map: WardleyMap) -> WardleyMap:
         """Swap in another map (revert, text edits); returns the previous one."""
         old = self._map
+        # Where removed arrows stood is kept: undoing back past this swap still needs it.
         self._map = wardley_map
-        self._vacated.clear()
         self._reindex()
         self.changed.emit(Change("reset"))
         return old
