@@ -246,6 +246,12 @@ class DocumentEdits(RuleBasedStateMachine):
         undo()
         assert self.text() == before, "undo did not give back the exact earlier file"
 
+    def teardown(self) -> None:
+        # Every edit of every run is undone in the end, each back to its exact file.
+        while self.undo_stack:
+            self.undo()
+        assert parse_json_map(self.text(), "undone") == self.document.map
+
     @invariant()
     def saves_and_loads_back_the_same(self) -> None:
         assert parse_json_map(self.text(), "edited") == self.document.map
