@@ -112,7 +112,8 @@ def write_text_file(path: str | os.PathLike[str], text: str) -> None:
         raise MapFileError.single(str(path), "is a folder: cannot save over it") from None
     except FileNotFoundError:
         folder = Path(path).parent
-        raise MapFileError.single(str(path), f"cannot save: folder '{folder}' does not exist") from None
+        why = f"no file can be created in folder '{folder}'" if folder.is_dir() else f"folder '{folder}' does not exist"
+        raise MapFileError.single(str(path), f"cannot save: {why}") from None
     except NotADirectoryError:
         raise MapFileError.single(str(path), f"cannot save: '{Path(path).parent}' is not a folder") from None
     except PermissionError:

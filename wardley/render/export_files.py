@@ -221,7 +221,8 @@ def export_map(scene: MapScene, path: str | os.PathLike[str], options: ExportOpt
     try:
         fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=f".tmp{target.suffix}")
     except FileNotFoundError:
-        raise ExportError(f"{path}: cannot write: folder {str(folder)!r} does not exist") from None
+        why = f"no file can be created in folder {str(folder)!r}" if folder.is_dir() else f"folder {str(folder)!r} does not exist"
+        raise ExportError(f"{path}: cannot write: {why}") from None
     except PermissionError:
         raise ExportError(f"{path}: cannot write: permission denied in {str(folder)!r}") from None
     except OSError as error:
