@@ -62,8 +62,9 @@ class MapDocument:
     def __init__(self, wardley_map: WardleyMap | None = None) -> None:
         self.changed = Signal()
         self._map = wardley_map if wardley_map is not None else WardleyMap()
-        #: Where a removed evolve arrow or pipeline stood, by (list name, element id).
-        self._vacated: dict[tuple[str, str], int] = {}
+        #: Removed evolve arrows and pipelines (the very objects handed back) with where they
+        #: stood, by id(): given back, as an undo does, each returns to its place.
+        self._vacated: dict[int, tuple[Evolve | Pipeline, int]] = {}
         self._reindex()
 
     # -- reading -------------------------------------------------------
@@ -302,7 +303,6 @@ class MapDocument:
     def set_evolve(self, element_id: str, evolve: Evolve | None) -> Evolve | None:
         """Give (or with None, take away) an element's future position; returns the old one."""
         self._index_of(element_id)
-        evolve = None if evolve is None else _checked(evolve)
         if evolve is not None and evolve.element != element_id:
             raise EditError("the evolve arrow belongs to another element")
         old = self._set_one_per_element("evolves", element_id, evolve)
@@ -312,7 +312,6 @@ class MapDocument:
     def set_pipeline(self, element_id: str, pipeline: Pipeline | None) -> Pipeline | None:
         """Give (or with None, take away) an element's pipeline; returns the old one."""
         self._index_of(element_id)
-        pipeline = None if pipeline is None else _checked(pipeline)
         if pipeline is not None:
             if pipeline.element != element_id:
                 raise EditError("the pipeline belongs to another element")
@@ -322,20 +321,22 @@ class MapDocument:
         self.changed.emit(Change("pipeline_changed", element_id))
         return old
 
-    def _set_one_per_element(self, name: str, element_id: str, new: _PerElement | None) -> _PerElement | None:
+    def _set_one_per_element(self, name: str, element_id: str, given: _PerElement | None) -> _PerElement | None:
         items: list[_PerElement] = getattr(self._map, name)
+        new = None if given is None else _checked(given)
         for index, current in enumerate(items):
             if current.element == element_id:
                 if new is None:
                     del items[index]
-                    # Undo puts the old record back with set_*(id, old): it must land where it
-                    # was, or the saved file changes order although the map is "the same".
-                    self._vacated[(name, element_id)] = index
+                    # Undo gives this object back with set_*(id, old): it must land where it
+                    # stood, or the saved file changes order although the map is "the same".
+                    self._vacated[id(current)] = (current, index)
                 else:
                     items[index] = new
                 return current
         if new is not None:
-            index = self._vacated.pop((name, element_id), len(items))
+            hint = self._vacated.pop(id(given), None)
+            index = hint[1] if hint is not None and hint[0] is given else len(items)
             items.insert(min(index, len(items)), new)
         return None
 
