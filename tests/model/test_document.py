@@ -180,3 +180,12 @@ def test_records_built_without_validation_are_checked_on_the_way_in(doc: MapDocu
     with pytest.raises(ValueError):
         doc.insert_element(element)
     assert not doc.has_element("hosting-2")
+
+
+def test_new_snapshot_tidies_the_name_and_refuses_empty_or_taken_ones(doc: MapDocument) -> None:
+    snapshot = doc.new_snapshot("  after   session 2 ")
+    assert snapshot.name == "after session 2" and doc.map.snapshots == []
+    doc.add_snapshot("after session 2")
+    for bad in ("after session 2", "   "):
+        with pytest.raises(EditError):
+            doc.new_snapshot(bad)

@@ -373,14 +373,20 @@ class MapDocument:
         raise EditError(f"no note with id {note_id!r}")
 
     # -- snapshots -------------------------------------------------------
-    def add_snapshot(self, name: str) -> Snapshot:
+    def new_snapshot(self, name: str, now: datetime | None = None) -> Snapshot:
+        """A snapshot of the map as it is now, not yet added (an undo command adds it).
+
+        The name's spacing is tidied; an empty or taken name is an :class:`EditError`."""
+        name = " ".join(name.split())
+        if not name:
+            raise EditError("a snapshot needs a name")
         if any(s.name == name for s in self._map.snapshots):
             raise EditError(f"a snapshot named {name!r} already exists")
-        snapshot = Snapshot(
-            name=name,
-            created=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            content=self._map.content(),
-        )
+        stamp = (now or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return Snapshot(name=name, created=stamp, content=self._map.content())
+
+    def add_snapshot(self, name: str) -> Snapshot:
+        snapshot = self.new_snapshot(name)
         self.replace_collection("snapshots", [*self._map.snapshots, snapshot])
         return snapshot
 

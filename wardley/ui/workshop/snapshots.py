@@ -9,24 +9,20 @@ undoable and the snapshot made is the same object on redo (same time stamp).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 from wardley.io import load_map
-from wardley.model import EditError, MapContent, MapDocument, Snapshot
+from wardley.model import EditError, MapContent, MapDocument
 from wardley.ui.commands import ReplaceCollectionCommand
 
 
 def save_snapshot_command(document: MapDocument, name: str, now: datetime | None = None) -> ReplaceCollectionCommand:
     """The command that saves the map as it is now under ``name``; EditError if the name is taken or empty."""
-    name = " ".join(name.split())
-    if not name:
-        raise EditError("a snapshot needs a name")
-    if any(s.name == name for s in document.map.snapshots):
-        raise EditError(f"a snapshot named {name!r} already exists")
-    stamp = (now or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    snapshot = Snapshot(name=name, created=stamp, content=document.map.content())
-    return ReplaceCollectionCommand(document, "snapshots", [*document.map.snapshots, snapshot], f"Save snapshot {name}")
+    snapshot = document.new_snapshot(name, now)
+    return ReplaceCollectionCommand(
+        document, "snapshots", [*document.map.snapshots, snapshot], f"Save snapshot {snapshot.name}"
+    )
 
 
 def delete_snapshots_command(document: MapDocument, names: list[str]) -> ReplaceCollectionCommand:
