@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextDocumentFragment
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from tests.ui.shell_support import manager, saved_elements, shell_env, small_map, write_map  # noqa: F401 - fixtures
 
@@ -82,6 +82,18 @@ def test_revert_reloads_the_file_after_confirmation(manager, tmp_path, monkeypat
     assert window.editor.document.element("catalogue").evolution == 0.6
     assert not window.isWindowModified()
     assert not window.editor.undo_stack.canUndo()
+
+
+@pytest.mark.parametrize("action", ["revert", "close"])
+def test_questions_show_a_file_name_with_markup_as_typed(manager, tmp_path, monkeypatch, action) -> None:
+    path = write_map(tmp_path / "<b>lib.wardley.json")  # "/" cannot be in a name
+    window = manager.open_editor(EditorDocument.open(path))
+    _move(window)
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Cancel)
+    window.window_actions.revert.trigger() if action == "revert" else window.close()
+    # What Qt draws: the tags as characters, not a bold "lib".
+    assert "<b>lib.wardley.json" in QTextDocumentFragment.fromHtml(asked[0]).toPlainText()
+    window.editor.undo_stack.setClean()
 
 
 @pytest.mark.parametrize(

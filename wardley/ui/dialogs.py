@@ -10,6 +10,7 @@ from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from wardley.io import MapFileError, Problem
@@ -26,8 +27,20 @@ class SaveChoice(Enum):
     CANCEL = "cancel"
 
 
+def plain_question(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton,
+    default: QMessageBox.StandardButton,
+) -> QMessageBox.StandardButton:
+    """``QMessageBox.question`` guesses rich text from the first line, where the file
+    name stands; escaping it into HTML shows a name like ``<b>x</b>.json`` as typed."""
+    return QMessageBox.question(parent, title, GuiQt.convertFromPlainText(text), buttons, default)
+
+
 def ask_save_changes(parent: QWidget | None, name: str) -> SaveChoice:
-    answer = QMessageBox.question(
+    answer = plain_question(
         parent,
         "Unsaved changes",
         f"Save the changes to {name} before closing it?\n\nIf you don't save, the changes are lost.",

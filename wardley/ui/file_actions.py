@@ -103,7 +103,7 @@ class FileCommands:
             self._window.statusBar().showMessage("This map has never been saved: there is no file to revert to", 5000)
             return
         if editor.is_modified:
-            answer = QMessageBox.question(
+            answer = dialogs.plain_question(
                 self._window,
                 "Revert",
                 f"Throw away every unsaved change and reload {editor.display_name} from disk?",
