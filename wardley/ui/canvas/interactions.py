@@ -20,6 +20,25 @@ if TYPE_CHECKING:
 Z_TOOL = 1000.0
 
 
+def _preview_line(view: MapView, colour: str) -> QGraphicsLineItem:
+    """A dashed line shown while a gesture is under way, hidden until the drag starts."""
+    line = QGraphicsLineItem()
+    pen = QPen(QColor(colour), 2.0, Qt.PenStyle.DashLine)
+    pen.setCosmetic(True)
+    line.setPen(pen)
+    line.setZValue(Z_TOOL)
+    line.setVisible(False)
+    view.scene().addItem(line)
+    return line
+
+
+def _take_off_scene(item: QGraphicsItem) -> None:
+    """Remove a gesture's own drawing; safe to call twice (release after cancel)."""
+    scene = item.scene()
+    if scene is not None:
+        scene.removeItem(item)
+
+
 class Interaction:
     """One gesture from press to release. ``finished`` tells the view to drop it."""
 
@@ -122,18 +141,14 @@ class RubberBandInteraction(Interaction):
             item.setSelected(True)
 
     def release(self, event: QMouseEvent) -> None:
-        self._remove_band()
+        _take_off_scene(self.band)
 
     def cancel(self) -> None:
-        self._remove_band()
+        _take_off_scene(self.band)
         scene = self.view.scene()
         scene.clearSelection()
         for item in self.before:
             item.setSelected(True)
-
-    def _remove_band(self) -> None:
-        if self.band.scene() is not None:
-            self.band.scene().removeItem(self.band)
 
 
 class PanInteraction(Interaction):
@@ -167,13 +182,7 @@ class LinkInteraction(Interaction):
         super().__init__(view, event)
         self.source = source
         self.toggle_on_click = toggle_on_click
-        self.line = QGraphicsLineItem()
-        pen = QPen(QColor(view.map_scene.theme.selection), 2.0, Qt.PenStyle.DashLine)
-        pen.setCosmetic(True)
-        self.line.setPen(pen)
-        self.line.setZValue(Z_TOOL)
-        self.line.setVisible(False)
-        view.scene().addItem(self.line)
+        self.line = _preview_line(view, view.map_scene.theme.selection)
         #: The element the drag would link to, ringed while the pointer is over it.
         self.target: ElementItem | None = None
         self._target_was_emphasised = False
@@ -205,7 +214,7 @@ class LinkInteraction(Interaction):
 
     def release(self, event: QMouseEvent) -> None:
         self._ring(None)
-        self._remove_line()
+        _take_off_scene(self.line)
         if not self.dragged:
             if self.toggle_on_click:
                 self.source.setSelected(not self.source.isSelected())
@@ -218,11 +227,7 @@ class LinkInteraction(Interaction):
 
     def cancel(self) -> None:
         self._ring(None)
-        self._remove_line()
-
-    def _remove_line(self) -> None:
-        if self.line.scene() is not None:
-            self.line.scene().removeItem(self.line)
+        _take_off_scene(self.line)
 
 
 class EvolveInteraction(Interaction):
@@ -231,13 +236,7 @@ class EvolveInteraction(Interaction):
     def __init__(self, view: MapView, event: QMouseEvent, element: ElementItem) -> None:
         super().__init__(view, event)
         self.element = element
-        self.line = QGraphicsLineItem()
-        pen = QPen(QColor(view.map_scene.theme.evolve), 2.0, Qt.PenStyle.DashLine)
-        pen.setCosmetic(True)
-        self.line.setPen(pen)
-        self.line.setZValue(Z_TOOL)
-        self.line.setVisible(False)
-        view.scene().addItem(self.line)
+        self.line = _preview_line(view, view.map_scene.theme.evolve)
 
     def _future(self, event: QMouseEvent) -> QPointF:
         point = clamp_to_map(self.view.mapToScene(event.position().toPoint()))
@@ -250,18 +249,14 @@ class EvolveInteraction(Interaction):
         self.line.setVisible(True)
 
     def release(self, event: QMouseEvent) -> None:
-        self._remove_line()
+        _take_off_scene(self.line)
         if not self.dragged:
             return
         evolution, _ = to_map(self._future(event))
         self.view.editor.set_evolve([self.element.element_id], evolution)
 
     def cancel(self) -> None:
-        self._remove_line()
-
-    def _remove_line(self) -> None:
-        if self.line.scene() is not None:
-            self.line.scene().removeItem(self.line)
+        _take_off_scene(self.line)
 
 
 def _selectable(item: QGraphicsItem) -> bool:
