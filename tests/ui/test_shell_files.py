@@ -214,6 +214,16 @@ def test_open_recent_lists_saved_files(manager, tmp_path) -> None:
     assert len(entries) == 1 and entries[0].toolTip() == str(path)
 
 
+def test_open_recent_shows_an_ampersand_in_a_file_name(manager, tmp_path) -> None:
+    path = write_map(tmp_path / "R&D.wardley.json")
+    window = manager.open_editor(EditorDocument.open(path))
+    window.save()
+    window.recent_menu.aboutToShow.emit()
+    entry = window.recent_menu.actions()[0]
+    assert entry.text() == "R&&D.wardley.json", "a single & would underline the D and hide itself"
+    assert entry.statusTip() == str(path)
+
+
 def test_every_toolbar_tool_and_menu_action_has_a_tooltip(manager) -> None:
     window = manager.open_editor(EditorDocument(small_map()))
     actions = [a for menu in window.menuBar().actions() for a in menu.menu().actions() if not a.isSeparator()]

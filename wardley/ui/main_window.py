@@ -193,8 +193,10 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         paths = recent_files.recent_files()
         for path in paths:
-            action = self.recent_menu.addAction(path.name)
+            # "&" would mark a shortcut letter and vanish: "R&D.owm" must read as named.
+            action = self.recent_menu.addAction(path.name.replace("&", "&&"))
             action.setToolTip(str(path))
+            action.setStatusTip(str(path))  # the menu shows no tooltips; the status bar shows this
             action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
         if not paths:
             self.recent_menu.addAction("(no recent maps)").setEnabled(False)
