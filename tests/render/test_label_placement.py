@@ -91,6 +91,7 @@ def test_placement_can_be_switched_off(make_scene) -> None:  # type: ignore[no-u
 def test_an_edit_re_runs_placement_once_the_event_loop_turns(make_scene, qtbot) -> None:  # type: ignore[no-untyped-def]
     scene = make_scene(crowded_map())
     document = scene.document
+    assert scene.elements["b"].auto_label_offset not in (None, DEFAULT_LABEL_OFFSET)  # crowded: moved aside
     document.move_element("b", 0.9, 0.1)  # nothing near it any more
     document.move_element("c", 0.1, 0.9)
     qtbot.waitUntil(lambda: all(item.auto_label_offset in (None, DEFAULT_LABEL_OFFSET) for item in scene.elements.values()))
