@@ -144,9 +144,9 @@ def test_quit_closes_every_window_unless_one_is_kept(manager, tmp_path, monkeypa
     assert manager.windows == []
 
 
-def _drop(window, path: Path) -> None:
-    # Onto the map itself, where a user lets go: the canvas passes it up to the window.
-    target = window.view.viewport()
+def _drop(window, path: Path, onto_canvas: bool = True) -> None:
+    # Onto the map itself, where a user lets go, or onto the window's bars and panels.
+    target = window.view.viewport() if onto_canvas else window
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(path))])
     enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
@@ -156,10 +156,11 @@ def _drop(window, path: Path) -> None:
     QApplication.sendEvent(target, drop)
 
 
-def test_dropping_a_map_file_opens_it(manager, tmp_path, qtbot) -> None:
+@pytest.mark.parametrize("onto_canvas", [True, False])
+def test_dropping_a_map_file_opens_it(manager, tmp_path, qtbot, onto_canvas) -> None:
     window = manager.open_editor(EditorDocument(small_map()))
     dropped = write_map(tmp_path / "dropped.wardley.json")
-    _drop(window, dropped)
+    _drop(window, dropped, onto_canvas)
     qtbot.waitUntil(lambda: window.editor.path == dropped.absolute(), timeout=5000)
 
 

@@ -53,7 +53,8 @@ def dropped_map_path(event: QDragEnterEvent | QDropEvent) -> Path | None:
 
 
 class MapFileDrops(QObject):
-    """Opens map files dropped on the canvas, before the canvas's scene swallows the drag."""
+    """Opens map files dropped on the window: watches the window itself (drops on bars
+    and panels reach it) and the canvas, whose scene would otherwise swallow the drag."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self._view_factory = view_factory or default_view_factory
         self.files = FileCommands(self)
         self._drops = MapFileDrops(self)
+        self.installEventFilter(self._drops)
         self.undo_group = QUndoGroup(self)
         self.editor: EditorDocument | None = None  # type: ignore[assignment]
         self.view: Any = None
@@ -248,16 +250,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(link_elements(self.editor, sources, picker.chosen_id), 8000)
 
     # -- window events ---------------------------------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
-        if dropped_map_path(event) is not None:
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
-        path = dropped_map_path(event)
-        if path is not None:
-            event.acceptProposedAction()
-            QTimer.singleShot(0, lambda: self.open_path(path))
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if not self.files.maybe_save():
             event.ignore()
