@@ -3,7 +3,7 @@ shape, dash or hatch, so a map reads the same in print and to colour-blind eyes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from PySide6.QtGui import QColor
 
@@ -168,7 +168,3 @@ def theme_named(name: str) -> Theme:
         return THEMES[name]
     except KeyError:
         raise KeyError(f"unknown theme {name!r} (known: {', '.join(THEMES)})") from None
-
-
-def with_font(theme: Theme, family: str, size: float) -> Theme:
-    return replace(theme, font_family=family, font_size=size)

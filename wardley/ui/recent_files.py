@@ -25,7 +25,3 @@ def remember_file(path: Path) -> None:
     path = path.absolute()
     paths = [path, *(p for p in recent_files() if p != path)][:MAX_RECENT]
     settings().setValue(_KEY, [str(p) for p in paths])
-
-
-def forget_file(path: Path) -> None:
-    settings().setValue(_KEY, [str(p) for p in recent_files() if p != path.absolute()])

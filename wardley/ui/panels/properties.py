@@ -157,10 +157,6 @@ class PropertiesPanel(QDockWidget):
         self.evolution_fields.set_element(self._ids[0] if len(self._ids) == 1 else None)
         self._refresh()
 
-    @property
-    def selected_ids(self) -> list[str]:
-        return list(self._ids)
-
     def _on_change(self, change: Change) -> None:
         if change.kind in ("reset", "map_changed"):
             self._refresh_title()

@@ -110,9 +110,6 @@ class Presentation:
             view.verticalScrollBar().setValue(saved.scroll[1])
         view.setFocus()
 
-    def saved_theme(self) -> Theme | None:
-        return self._saved.theme if self._saved is not None else None
-
     def forget_view(self) -> None:
         """The window's map was replaced while presenting: keep presenting the new one."""
         if self._saved is not None:
