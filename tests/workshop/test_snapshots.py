@@ -72,4 +72,3 @@ def test_opening_a_map_lists_its_snapshots(manager, tmp_path) -> None:  # noqa: 
     shutil.copy(COACHING, path)
     window = manager.open_editor(EditorDocument.open(path))
     assert window.workshop.panel.names() == ["after session 1", "after session 2"]
-    assert window.workshop.compare_dialog is not None
