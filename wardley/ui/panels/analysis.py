@@ -35,22 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wardley.analysis import (
-    ALIASES_FILE_NAME,
-    Aliases,
-    Capability,
-    LibraryReport,
-    add_keep_apart,
-    add_merge,
-    analyse_maps,
-    load_aliases,
-    map_files,
-    report_to_markdown,
-)
-from wardley.io import MapFileError, load_map
+from wardley.analysis import Capability, LibraryReport, analyse_maps, map_files, report_to_markdown
+from wardley.io import MapFileError
 from wardley.io.atomic import write_atomically
 from wardley.model import Change, WardleyMap
 from wardley.ui.editor_document import EditorDocument
+from wardley.ui.panels.analysis_library import MapLibrary, aliases_path
 
 TIER_TITLES = {"strong": "Strong candidates", "possible": "Possible candidates", "none": "Not candidates now"}
 BADGE_WORDS = {
@@ -91,14 +81,12 @@ class AnalysisPanel(QDockWidget):
         self.folder: Path | None = None
         #: The label the open map has in the report, when it is in it.
         self.map_label: str | None = None
-        #: Decisions on an unsaved map, which has no folder to keep an aliases file in.
-        self.session_aliases = Aliases()
+        #: The folder's maps (a re-run after each edit reads again only the files changed
+        #: on disk) and the room's merge decisions.
+        self.library = MapLibrary()
         #: Asks for a folder: (parent, start folder) -> chosen folder or None. Replaced in tests.
         self.ask_folder: Callable[[QWidget, str], Path | None] = _ask_folder
         self.ask_save_path: Callable[[QWidget, str], Path | None] = _ask_markdown_path
-        #: Maps read from the folder, by path, with the (mtime, size) they were read at: a re-run
-        #: after each edit reads again only the files that changed on disk.
-        self._loaded: dict[Path, tuple[tuple[int, int], WardleyMap]] = {}
 
         self.run_map_button = QPushButton("This Map")
         self.run_map_button.setToolTip("Analyse the open map on its own")
@@ -228,7 +216,7 @@ class AnalysisPanel(QDockWidget):
                     label = str(path)
                     maps.append((label, self.editor.document.map))
                 else:
-                    maps.append((str(path), self._read(path)))
+                    maps.append((str(path), self.library.read(path)))
         except MapFileError as error:
             self._say(f"Could not analyse the folder: {error.lines()[0]}")
             return False
@@ -236,41 +224,20 @@ class AnalysisPanel(QDockWidget):
         self._run(maps, label)
         return True
 
-    def _read(self, path: Path) -> WardleyMap:
-        info = path.stat()
-        stamp = (info.st_mtime_ns, info.st_size)
-        cached = self._loaded.get(path)
-        if cached is None or cached[0] != stamp:
-            cached = (stamp, load_map(path).map)
-            self._loaded[path] = cached
-        return cached[1]
-
     def rerun(self) -> None:
         self.rerun_timer.stop()
         if self.folder is None or not self.run_on_folder(self.folder):
             self.run_on_map()
 
     def aliases_path(self) -> Path | None:
-        """Where this library's decisions are kept: the folder analysed, or the saved map's folder."""
-        if self.folder is not None:
-            return self.folder / ALIASES_FILE_NAME
-        if self.editor is not None and self.editor.path is not None:
-            return self.editor.path.parent / ALIASES_FILE_NAME
-        return None
-
-    def _aliases(self) -> Aliases:
-        path = self.aliases_path()
-        if path is None or not path.is_file():
-            return self.session_aliases
-        try:
-            return load_aliases(path)
-        except MapFileError as error:
-            self._say(f"Ignoring the aliases file: {error.lines()[0]}")
-            return self.session_aliases
+        return aliases_path(self.folder, self.editor.path if self.editor is not None else None)
 
     def _run(self, maps: list[tuple[str, WardleyMap]], map_label: str | None) -> None:
         chosen = self.selected_capability()
-        self.report = analyse_maps(maps, aliases=self._aliases())
+        aliases, warning = self.library.aliases(self.aliases_path())
+        if warning:
+            self._say(warning)
+        self.report = analyse_maps(maps, aliases=aliases)
         self.map_label = map_label
         self._show_report(chosen)
 
@@ -396,11 +363,7 @@ class AnalysisPanel(QDockWidget):
         kept, merged = self._canonical(names)
         path = self.aliases_path()
         try:
-            if path is None:
-                self.session_aliases.merges.setdefault(kept, []).append(merged)
-                self.session_aliases.reindex()
-            else:
-                add_merge(path, kept, [merged])
+            self.library.record_merge(path, kept, merged)
         except MapFileError as error:
             self._say(f"Could not record the merge: {error.lines()[0]}")
             return
@@ -413,11 +376,7 @@ class AnalysisPanel(QDockWidget):
             return
         path = self.aliases_path()
         try:
-            if path is None:
-                self.session_aliases.keep_apart.append(names)
-                self.session_aliases.reindex()
-            else:
-                add_keep_apart(path, *names)
+            self.library.record_keep_apart(path, names)
         except MapFileError as error:
             self._say(f"Could not record the decision: {error.lines()[0]}")
             return
