@@ -5,11 +5,11 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialog
 
-from tests.workshop.workshop_support import COACHING, manager, shell_env  # noqa: F401
+from tests.workshop.workshop_support import COACHING, manager, paint_scene, shell_env  # noqa: F401
 from wardley.io import dump_json_map
 from wardley.render.comparison import GHOST_OPACITY, MOVED_COLOUR
 from wardley.render.geometry import SCENE_RECT, to_scene
@@ -26,15 +26,6 @@ def window(manager, qtbot, tmp_path):  # noqa: ANN001
     window = manager.open_editor(EditorDocument.open(path))
     qtbot.waitExposed(window)
     return window
-
-
-def paint(scene) -> QImage:  # noqa: ANN001
-    image = QImage(round(SCENE_RECT.width()), round(SCENE_RECT.height()), QImage.Format.Format_ARGB32)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    scene.render(painter, QRectF(image.rect()), SCENE_RECT)
-    painter.end()
-    return image
 
 
 def pixel(image: QImage, point: QPointF) -> QColor:
@@ -59,7 +50,7 @@ def test_latest_snapshot_against_the_map_draws_each_kind_of_change(window) -> No
     assert "3 moved, 1 added, 1 removed, 1 renamed" in comparison.banner.text()
     # The arrow is really drawn: mid-way along it the comparison is blue, the plain map is not.
     middle = to_scene(0.55, 0.45)
-    drawn, plain = pixel(paint(comparison.map_scene), middle), pixel(paint(window.view.map_scene), middle)
+    drawn, plain = pixel(paint_scene(comparison.map_scene), middle), pixel(paint_scene(window.view.map_scene), middle)
     assert drawn.blue() > drawn.red() + 60 and abs(plain.blue() - plain.red()) < 30
     assert QColor(MOVED_COLOUR).blue() > QColor(MOVED_COLOUR).red()
     # Nothing in the map changed, and nothing to undo or save.

@@ -4,9 +4,9 @@ canvas and in exports, and only for "low"."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage
 
+from tests.workshop.workshop_support import paint_scene
 from wardley.model import MapDocument, WardleyMap
 from wardley.render.export_files import render_image
 from wardley.render.geometry import SCENE_RECT, to_scene
@@ -23,16 +23,6 @@ def confidence_map() -> WardleyMap:
          "label_offset": [8, -10], **({"confidence": c} if c else {})}
         for i, (element_id, c) in enumerate(CONFIDENCES.items())
     ]})
-
-
-def paint_scene(scene: MapScene) -> QImage:
-    """The scene at one pixel per scene unit, so scene points map straight to pixels."""
-    image = QImage(round(SCENE_RECT.width()), round(SCENE_RECT.height()), QImage.Format.Format_ARGB32)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    scene.render(painter, QRectF(image.rect()), SCENE_RECT)
-    painter.end()
-    return image
 
 
 def ink_left_of(image: QImage, element_id: str, scene: MapScene, distance: float) -> bool:
