@@ -9,7 +9,13 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def slug(text: str, fallback: str = "element") -> str:
-    value = _NOT_SLUG.sub("-", text.lower()).strip("-")[:60].strip("-")
+    lowered = text.lower()
+    if lowered.isascii() and lowered.replace(" ", "").isalnum():
+        # Letters, digits and spaces (most names): the same slug without the regex.
+        value = "-".join(lowered.split())
+        if len(value) <= 60:
+            return value
+    value = _NOT_SLUG.sub("-", lowered).strip("-")[:60].strip("-")
     return value or fallback
 
 

@@ -18,18 +18,19 @@ from wardley.io.owm.records import RawElement, RawLink, RawPipeline
 from wardley.model.entities import MAX_NAME_LENGTH
 from wardley.model.ids import slug, unique_id
 
-#: A plain name: no quotes, brackets, parentheses, comment or link characters, no control characters.
-_PLAIN = r"[^\x00-\x1f\[\]\"/(){};+<>'\\\s-](?:[^\x00-\x1f\[\]\"/(){};+<>'\\-]*[^\x00-\x1f\[\]\"/(){};+<>'\\\s-])?"
+# Printable ASCII character classes: Python's regex engine tests these far faster than negated
+# classes with Unicode ranges, and a line with any other character simply goes the long way.
+#: A link end's characters: no quotes, brackets, parentheses, braces, comment or link characters.
+_LINK_CHARS = r"[ !#-&*,.0-:=?-Z^-z|~]"
+#: A component name before its position: the first character not a space, quote or bracket, the
+#: rest anything printable but brackets (so link characters too). Greedy up to ``[``: linear.
+_COMPONENT_NAME = r'[!#-Z\\^-~][ -Z\\^-~]*'
 _NUM = r"(\d*\.?\d+)"
-#: On a component line with a position the name is all text before ``[`` (link characters included),
-#: so only a leading quote or space, and control characters, send such a line the long way. The
-#: name runs greedily to the bracket (one way to match, so linear) and keeps any spaces before it.
-_COMPONENT_NAME = r"[^\x00-\x20\x7f\[\]\"][^\x00-\x1f\x7f\[\]]*"
 _FAST_COMPONENT = re.compile(
-    rf"component ({_COMPONENT_NAME})\[{_NUM}, ?{_NUM}\](?: label \[(-?\d*\.?\d+), ?(-?\d*\.?\d+)\])?$"
+    rf"component ({_COMPONENT_NAME})\[{_NUM}, ?{_NUM}\](?: label \[(-?\d*\.?\d+), ?(-?\d*\.?\d+)\])?"
 )
-_FAST_PIPELINE = re.compile(rf"pipeline ({_COMPONENT_NAME})\[{_NUM}, ?{_NUM}\]$")
-_FAST_LINK = re.compile(rf"({_PLAIN}) ?-> ?({_PLAIN})(?: ?; ?([^;]*?))?$")
+_FAST_PIPELINE = re.compile(rf"pipeline ({_COMPONENT_NAME})\[{_NUM}, ?{_NUM}\]")
+_FAST_LINK = re.compile(rf"({_LINK_CHARS}+)->({_LINK_CHARS}+)(?:;([^;]*))?")
 _ARROW_PREFIXES = ("evolve", "evolution", "title", "y-axis")
 
 
@@ -37,21 +38,21 @@ class FastLines(OtherLines):
     def _fast(self, number: int, code: str) -> bool:
         """The two shapes most lines have, read with one regex each; False sends the line the long way."""
         if code.startswith("component "):
-            found = _FAST_COMPONENT.match(code)
+            found = _FAST_COMPONENT.fullmatch(code)
             if found is None:
                 return False
             name, v, m, x, y = found.groups()
             visibility, evolution = float(v), float(m)
             if visibility > 1.0 or evolution > 1.0:
                 return False
+            offset = None
+            if x is not None:
+                offset = (float(x), float(y))
+                if not (abs(offset[0]) <= MAX_OFFSET and abs(offset[1]) <= MAX_OFFSET):
+                    return False  # the long way warns and drops the offset, keeping the element
             name = name.rstrip(" ")
-            if "  " in name or not name.isascii():
+            if "  " in name:
                 name = sx.clean_name(name)
-                if not name:
-                    return False
-            offset = (float(x), float(y)) if x is not None else None
-            if offset is not None and not (abs(offset[0]) <= MAX_OFFSET and abs(offset[1]) <= MAX_OFFSET):
-                return False  # the long way warns and drops the offset, keeping the element
             # add_element() for a line with no wardley comment, without its calls (this is most lines).
             shown = name if len(name) <= MAX_NAME_LENGTH else self.text(number, name, MAX_NAME_LENGTH, "name")
             element_id = slug(shown)
@@ -63,13 +64,22 @@ class FastLines(OtherLines):
             )
             return True
         if "->" in code and not code.startswith(_ARROW_PREFIXES):
-            found = _FAST_LINK.match(code)
+            found = _FAST_LINK.fullmatch(code)
             if found is None:
                 return False
             source, target, context = found.groups()
-            if "  " in code or not code.isascii():
+            # One space may stand each side of the arrow, and before the ``;``; any more goes the long way.
+            if source[-1] == " ":
+                source = source[:-1]
+            if target[0] == " ":
+                target = target[1:]
+            if context is not None and target[-1:] == " ":
+                target = target[:-1]
+            if not source or not target or source[-1] == " " or target[0] == " " or target[-1] == " ":
+                return False
+            if "  " in code:
                 source, target = sx.clean_name(source), sx.clean_name(target)
-            self.links.append(RawLink(number, source, target, False, "", (context or "").strip()))
+            self.links.append(RawLink(number, source, target, False, "", context.strip() if context else ""))
             return True
         return False
 
@@ -77,16 +87,14 @@ class FastLines(OtherLines):
         """``pipeline NAME [start, end]``, the usual pipeline line, read with one regex (None: the long way)."""
         if not code.startswith("pipeline "):
             return None
-        found = _FAST_PIPELINE.match(code)
+        found = _FAST_PIPELINE.fullmatch(code)
         if found is None:
             return None
         name, start, end = found.group(1).rstrip(" "), float(found.group(2)), float(found.group(3))
         if start > 1.0 or end > 1.0:
             return None
-        if "  " in name or not name.isascii():
+        if "  " in name:
             name = sx.clean_name(name)
-            if not name:
-                return None
         pipeline = RawPipeline(number, name, start, end)
         self.pipelines.append(pipeline)
         return pipeline

@@ -30,17 +30,22 @@ class NameIndex:
             self._exact.setdefault(name, element_id)
         # Built on first use: most link ends match exactly, and most maps have few evolve lines.
         self._loose: dict[str, str] | None = None
+        #: Loose lookups so far: maps often name the same missing element in many links.
+        self._looked_up: dict[str, str | None] = {}
         self._all_exact: dict[str, list[str]] | None = None
 
     def link_end(self, name: str) -> str | None:
         found = self._exact.get(name)
         if found is not None:
             return found
+        if name in self._looked_up:
+            return self._looked_up[name]
         if self._loose is None:
             self._loose = {}
             for entry_name, element_id, _group in self._ranked:
                 self._loose.setdefault(loose_key(entry_name), element_id)
-        return self._loose.get(loose_key(name))
+        found = self._looked_up[name] = self._loose.get(loose_key(name))
+        return found
 
     def exact(self, name: str) -> str | None:
         return self._exact.get(name)

@@ -35,25 +35,68 @@ _ELEMENT_KEYWORDS = {
 
 
 class LineReader(FastLines):
+    def __init__(self) -> None:
+        super().__init__()
+        #: The pipeline whose ``{ ... }`` block the lines are in.
+        self._block: RawPipeline | None = None
+        #: A pipeline line just read: a ``{`` on the next line opens its block.
+        self._opener: RawPipeline | None = None
+
     def read(self, text: str) -> None:
-        lines = sx.source_lines(text)
-        fast = self._fast
-        index, count = 0, len(lines)
-        while index < count:
-            line = lines[index]
-            index += 1
-            if line.meta is None and fast(line.number, line.code):
+        # Most lines have no comment and one of the shapes ``_fast`` reads; only the rest
+        # become SourceLines and go through the general code.
+        fast, next_line, code_and_meta = self._fast, self._next_line, sx.code_and_meta
+        in_comment = False
+        plain = True  # no pipeline block is open or may open on this line
+        for number, raw in enumerate(text.split("\n"), 1):
+            meta = None
+            if in_comment or "/" in raw:
+                code, meta, in_comment = code_and_meta(raw, in_comment)
+                if not code and meta is None:
+                    continue
+            else:
+                code = raw.strip()
+                if not code:
+                    continue
+            if not plain and self._opener is not None and code != "{":
+                self._opener = None  # no block follows that pipeline line
+                plain = self._block is None
+            if plain and meta is None and fast(number, code):
                 continue
             try:
-                pipeline = self._fast_pipeline(line.number, line.code) if line.meta is None else None
-                if pipeline is not None:
-                    index = self._pipeline_block(pipeline, False, lines, index)
-                elif self._keyword(line.code) == "pipeline" and not _is_link(line.code):
-                    index = self._pipeline(line, lines, index)
-                else:
-                    self._line(line, None)
+                next_line(sx.SourceLine(number, code, meta))
             except RecursionError:
-                self.warn(line.number, "line too complex to read: skipped")
+                self.warn(number, "line too complex to read: skipped")
+            plain = self._block is None and self._opener is None
+        if self._block is not None:
+            self.warn(self._block.line, "pipeline block has no closing '}': it runs to the end of the text")
+
+    def _next_line(self, line: sx.SourceLine) -> None:
+        code = line.code
+        opener = self._opener
+        if opener is not None:
+            self._opener = None
+            if code == "{":
+                self._block = opener
+                return
+        block = self._block
+        if block is not None:
+            if code.startswith("}"):
+                if code != "}":
+                    self.warn(line.number, f"text after '}}' ignored: '{code[1:].strip()}'")
+                self._block = None
+            elif code == "{":
+                self.warn(line.number, "'{' inside a pipeline block: ignored")
+            else:
+                self._line(line, block if block.name else None)
+            return
+        pipeline = self._fast_pipeline(line.number, code) if line.meta is None else None
+        if pipeline is not None:
+            self._opener = pipeline
+        elif self._keyword(code) == "pipeline" and not _is_link(code):
+            self._pipeline(line)
+        else:
+            self._line(line, None)
 
     # -- dispatch ------------------------------------------------------------
 
@@ -192,7 +235,7 @@ class LineReader(FastLines):
 
     # -- other keywords --------------------------------------------------------
 
-    def _pipeline(self, line: sx.SourceLine, lines: list[sx.SourceLine], index: int) -> int:
+    def _pipeline(self, line: sx.SourceLine) -> None:
         number = line.number
         meta = self.meta_of(line)
         rest = line.code[len("pipeline") :].strip()
@@ -217,29 +260,10 @@ class LineReader(FastLines):
         pipeline = RawPipeline(number, name, start, end, meta=meta)
         if name:
             self.pipelines.append(pipeline)
-        return self._pipeline_block(pipeline, opens_here, lines, index)
-
-    def _pipeline_block(self, pipeline: RawPipeline, opens_here: bool, lines: list[sx.SourceLine], index: int) -> int:
-        """Reads the ``{ ... }`` block after a pipeline line, if there is one: the index after it."""
-        number, name = pipeline.line, pipeline.name
-        if not opens_here:
-            if index < len(lines) and lines[index].code == "{":
-                index += 1
-            else:
-                return index
-        while index < len(lines):
-            inner = lines[index]
-            index += 1
-            if inner.code.startswith("}"):
-                if inner.code != "}":
-                    self.warn(inner.number, f"text after '}}' ignored: '{inner.code[1:].strip()}'")
-                return index
-            if inner.code == "{":
-                self.warn(inner.number, "'{' inside a pipeline block: ignored")
-                continue
-            self._line(inner, pipeline if name else None)
-        self.warn(number, "pipeline block has no closing '}': it runs to the end of the text")
-        return index
+        if opens_here:
+            self._block = pipeline
+        else:
+            self._opener = pipeline
 
     def _evolve(self, number: int, rest: str, meta: dict[str, Any]) -> None:
         label = _LABEL.search(rest)

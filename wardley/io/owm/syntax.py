@@ -50,38 +50,27 @@ def _split_comment(line: str, keep_slashes: bool) -> tuple[str, str | None, bool
         position = close + 2
 
 
-def source_lines(text: str) -> list[SourceLine]:
-    """Non-blank lines with comments removed, numbered as in the file (1-based).
+def code_and_meta(line: str, in_block: bool) -> tuple[str, tuple[str, str] | None, bool]:
+    """A line's code (comments removed, stripped), its ``// wardley…:`` comment, and whether a
+    ``/*`` is still open at its end. ``in_block``: a ``/*`` from an earlier line is open.
 
-    Unlike OWM, a ``/* */`` comment closes on its own line too and lines it
-    covers keep their numbers, so warnings point at the line an editor shows.
+    Unlike OWM, a ``/* */`` comment closes on its own line too, and the lines it covers keep
+    their numbers, so warnings point at the line an editor shows.
     """
-    lines: list[SourceLine] = []
-    in_block = False
-    for number, raw in enumerate(text.split("\n"), start=1):
-        line = raw
-        if in_block:
-            close = line.find("*/")
-            if close < 0:
-                continue
-            in_block = False
-            line = line[close + 2 :]
-        if "/" not in line:
-            code = line.strip()
-            if code:
-                lines.append(SourceLine(number, code))
-            continue
-        keep = line.lstrip().startswith("url")
-        code, comment, in_block = _split_comment(line, keep)
-        meta = None
-        if comment is not None:
-            found = _META.match(comment)
-            if found:
-                meta = (found.group(1), found.group(2))
-        code = code.strip()
-        if code or meta:
-            lines.append(SourceLine(number, code, meta))
-    return lines
+    if in_block:
+        close = line.find("*/")
+        if close < 0:
+            return "", None, True
+        line = line[close + 2 :]
+    if "/" not in line:
+        return line.strip(), None, False
+    code, comment, in_block = _split_comment(line, line.lstrip().startswith("url"))
+    meta = None
+    if comment is not None:
+        found = _META.match(comment)
+        if found:
+            meta = (found.group(1), found.group(2))
+    return code.strip(), meta, in_block
 
 
 def read_quoted(text: str) -> tuple[str, str] | None:
