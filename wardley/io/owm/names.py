@@ -10,13 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from operator import itemgetter
 
+from wardley.model.ids import name_key
+
 #: Which line made an element; link ends try them in this order (as OWM does).
 GROUP_COMPONENT, GROUP_ANCHOR, GROUP_SUBMAP, GROUP_CHILD = 0, 1, 2, 3
-
-
-def loose_key(name: str) -> str:
-    """OWM's fallback match: case-insensitive, newlines as spaces, whitespace collapsed."""
-    return " ".join(name.replace("\n", " ").split()).casefold()
 
 
 class NameIndex:
@@ -28,6 +25,7 @@ class NameIndex:
         self._exact: dict[str, str] = {}
         for name, element_id, _group in self._ranked:
             self._exact.setdefault(name, element_id)
+        # OWM's fallback match: case-insensitive, runs of spacing (newlines too) as one space.
         # Built on first use: most link ends match exactly, and most maps have few evolve lines.
         self._loose: dict[str, str] | None = None
         #: Loose lookups so far: maps often name the same missing element in many links.
@@ -43,8 +41,8 @@ class NameIndex:
         if self._loose is None:
             self._loose = {}
             for entry_name, element_id, _group in self._ranked:
-                self._loose.setdefault(loose_key(entry_name), element_id)
-        found = self._looked_up[name] = self._loose.get(loose_key(name))
+                self._loose.setdefault(name_key(entry_name), element_id)
+        found = self._looked_up[name] = self._loose.get(name_key(name))
         return found
 
     def exact(self, name: str) -> str | None:
