@@ -91,3 +91,65 @@ def test_a_maximised_window_comes_back_maximised_with_its_normal_size_kept(windo
     window.showNormal()
     qtbot.waitUntil(lambda: window.geometry().width() == 700)
     assert window.geometry().topLeft().x() == 40
+
+
+def test_presenting_starts_with_no_selection_marks_and_gives_the_selection_back(window, qtbot) -> None:  # noqa: ANN001
+    view = window.view
+    chosen = [e.id for e in window.editor.document.map.elements[:2]]
+    view.select_elements(chosen)
+    assert view.selected_element_ids() == chosen
+
+    window.workshop.toggle_presentation()
+    assert window.workshop.presentation.active
+    assert view.map_scene.selectedItems() == []
+
+    window.workshop.toggle_presentation()
+    assert view.selected_element_ids() == chosen
+
+
+def test_a_selection_made_while_presenting_is_kept_on_leaving(window, qtbot) -> None:  # noqa: ANN001
+    view = window.view
+    elements = window.editor.document.map.elements
+    view.select_elements([elements[0].id])
+    window.workshop.toggle_presentation()
+    view.select_elements([elements[1].id])  # the presenter clicked another one
+    window.workshop.toggle_presentation()
+    assert view.selected_element_ids() == [elements[1].id]
+
+
+def test_messages_show_on_the_map_while_presenting(manager, qtbot) -> None:  # noqa: ANN001
+    from wardley.model.entities import WardleyMap
+    from wardley.ui.workshop.install import CornerCaption
+
+    no_needs = WardleyMap.model_validate(
+        {"elements": [{"id": "a", "name": "Hosting", "evolution": 0.8, "visibility": 0.3}]}
+    )
+    window = manager.open_editor(EditorDocument(no_needs))
+    qtbot.waitExposed(window)
+    workshop = window.workshop
+    workshop.toggle_presentation()
+    assert not window.statusBar().isVisible()
+
+    workshop.focus_next.trigger()  # F6 on a map without needs: the room must learn why nothing happened
+    notices = [c for c in window.view.findChildren(CornerCaption) if c.isVisible()]
+    assert len(notices) == 1 and "no user needs" in notices[0].text()
+    assert notices[0].textFormat() == Qt.TextFormat.PlainText
+
+    workshop._notice_timer.timeout.emit()  # its time is up
+    assert not notices[0].isVisible()
+
+    workshop.focus_next.trigger()
+    workshop.toggle_presentation()  # leaving takes it away at once; the status bar has it
+    assert not notices[0].isVisible()
+    assert "no user needs" in window.statusBar().currentMessage()
+
+
+def test_messages_outside_presentation_stay_in_the_status_bar(manager, qtbot) -> None:  # noqa: ANN001
+    from wardley.model.entities import WardleyMap
+    from wardley.ui.workshop.install import CornerCaption
+
+    window = manager.open_editor(EditorDocument(WardleyMap()))
+    qtbot.waitExposed(window)
+    window.workshop.focus_next.trigger()
+    assert "no user needs" in window.statusBar().currentMessage()
+    assert not [c for c in window.view.findChildren(CornerCaption) if c.isVisible()]

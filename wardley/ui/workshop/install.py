@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QMenu, QMessageBox, QWidget
 
@@ -42,6 +42,9 @@ from wardley.ui.workshop.snapshots_panel import SnapshotsPanel
 if TYPE_CHECKING:
     from wardley.ui.main_window import MainWindow
 
+#: How long a message stays on screen while presenting, and where (below the focus caption).
+NOTICE_MS = 6000
+NOTICE_TOP = 72
 CAPTION_STYLE = "background: rgba(255, 255, 255, 230); color: black; border: 2px solid #E69F00; padding: 4px 10px;"
 
 
@@ -49,8 +52,9 @@ class CornerCaption(QLabel):
     """A plain-text label pinned to the top right of its parent (where the map's
     title is not), following the parent's resizes."""
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, top: int = 12) -> None:
         super().__init__(parent)
+        self._top = top
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setStyleSheet(CAPTION_STYLE)
         parent.installEventFilter(self)
@@ -67,7 +71,7 @@ class CornerCaption(QLabel):
 
     def _pin(self) -> None:
         parent = self.parentWidget()
-        self.move(max(0, parent.width() - self.width() - 16), 12)
+        self.move(max(0, parent.width() - self.width() - 16), self._top)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
@@ -98,6 +102,12 @@ class WorkshopActions(QObject):
         self.focus = Focus(window)
         self.comparison: ComparisonView | None = None
         self._caption: QLabel | None = None
+        #: While presenting there is no status bar: messages show here for a while instead.
+        self._notice: CornerCaption | None = None
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.setInterval(NOTICE_MS)
+        self._notice_timer.timeout.connect(self._hide_notice)
         #: Asks for another map file to compare with (tests replace it).
         self.ask_file = self._ask_file
         a, w = _action, window
@@ -162,6 +172,17 @@ class WorkshopActions(QObject):
 
     def _status(self, text: str) -> None:
         self._window.statusBar().showMessage(text, 8000)
+        if self.presentation.active:
+            view = self._window.view
+            notice = self._notice if self._notice is not None and shiboken6.isValid(self._notice) else None
+            if notice is None or notice.parentWidget() is not view:
+                notice = self._notice = CornerCaption(view, top=NOTICE_TOP)
+            notice.show_text(text, view.map_scene.theme.font_size)
+            self._notice_timer.start()
+
+    def _hide_notice(self) -> None:
+        if self._notice is not None and shiboken6.isValid(self._notice):
+            self._notice.hide()
 
     def _update_escape(self) -> None:
         comparing = self.comparison is not None and shiboken6.isValid(self.comparison)
@@ -175,6 +196,8 @@ class WorkshopActions(QObject):
         if self.comparison is not None and shiboken6.isValid(self.comparison):
             self.comparison.set_theme(self._window.view.map_scene.theme)
         self._place_caption()
+        if not self.presentation.active:
+            self._hide_notice()
         self._update_escape()
 
     def leave_innermost(self) -> None:

@@ -41,6 +41,8 @@ class SavedWindow:
     transform: QTransform
     scroll: tuple[int, int]
     hidden: list[QWidget] = field(default_factory=list)
+    #: Elements selected on entering: the room sees a clean map, the editor gets them back.
+    selected: list[str] = field(default_factory=list)
 
 
 class Presentation:
@@ -77,9 +79,12 @@ class Presentation:
             transform=view.transform(),
             scroll=(view.horizontalScrollBar().value(), view.verticalScrollBar().value()),
             hidden=shown,
+            selected=view.selected_element_ids(),
         )
         for widget in shown:
             widget.hide()
+        # Marks appear again as soon as the presenter clicks something to move it.
+        view.map_scene.clearSelection()
         view.set_theme(presentation_theme(self._saved.theme))
         w.showFullScreen()
         # Without a window manager that honours full-screen requests (a bare X server, some
@@ -102,6 +107,8 @@ class Presentation:
             w.setWindowState(saved.states)  # maximised again, over the normal geometry just set
         for widget in saved.hidden:
             widget.show()
+        if not view.map_scene.selectedItems():
+            view.select_elements(saved.selected)
         if saved.fit:
             view.zoom_to_fit()
         else:
