@@ -4,6 +4,7 @@ offsets are kept, the model is never written, and edits re-run the pass."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QRectF
 
 from sample_maps import rich_map
 from wardley.model import Element, MapDocument, WardleyMap
@@ -124,3 +125,24 @@ def test_relabel_moves_hand_set_labels_that_collide_and_keeps_the_file(make_scen
     rects = list(drawn_boxes(relabelled).values())
     assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:])
     assert [e.label_offset for e in relabelled.document.map.elements] == [(5.0, -10.0)] * 3
+
+
+def test_labels_keep_off_an_attitude_box_title(make_scene) -> None:  # type: ignore[no-untyped-def]
+    from wardley.model import Attitude
+    from wardley.render.items.forces import AttitudeItem
+
+    box = Attitude(kind="pioneers", top=0.8, left=0.3, bottom=0.4, right=0.7)
+    # Find a spot just below the title where the default label would cover it.
+    for evolution in (0.29, 0.3, 0.31, 0.32):
+        for visibility in (0.79, 0.78, 0.77, 0.76, 0.75):
+            element = Element(id="a", name="Street lighting", evolution=evolution, visibility=visibility)
+            scene = make_scene(WardleyMap(elements=[element], attitudes=[box]))
+            title = next(i for i in scene.items() if isinstance(i, AttitudeItem)).title_rect()
+            spec = next(label for label in layout_problem(scene).labels if label.key == ("element", "a"))
+            b = spec.box(spec.offset)
+            if title.intersects(QRectF(b.left, b.top, b.right - b.left, b.bottom - b.top)):
+                drawn = drawn_boxes(scene)["a"]
+                assert not drawn.intersects(title), (evolution, visibility)
+                assert scene.elements["a"].auto_label_offset is not None
+                return
+    pytest.fail("no spot puts the default label on the title: the test needs another map")

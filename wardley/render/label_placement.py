@@ -16,7 +16,7 @@ from PySide6.QtCore import QRectF
 from wardley.render.geometry import MAP_RECT, to_scene
 from wardley.render.items.element import DEFAULT_LABEL_OFFSET, ElementItem, label_offset
 from wardley.render.items.evolve_pipeline import FUTURE_RADIUS, PipelineItem
-from wardley.render.items.forces import AcceleratorItem
+from wardley.render.items.forces import AcceleratorItem, AttitudeItem
 from wardley.render.items.notes import MARKER_RADIUS, AnnotationLegendItem, NoteItem
 from wardley.render.items.symbols import METHOD_RADIUS, inertia_rect, symbol_radius
 from wardley.render.label_layout import Box, Circle, LabelSpec, LayoutProblem, Segment, place_labels
@@ -97,6 +97,8 @@ def layout_problem(scene: MapScene) -> LayoutProblem:
     for other in scene.items():
         if isinstance(other, OBSTACLE_TYPES):
             problem.obstacles.append(_box(other.sceneBoundingRect()))
+        elif isinstance(other, AttitudeItem):  # only its title: labels may sit inside the box
+            problem.obstacles.append(_box(other.title_rect()))
     for annotation in scene.document.map.annotations:
         for point in annotation.positions:
             centre = to_scene(point.evolution, point.visibility)

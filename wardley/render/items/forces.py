@@ -75,6 +75,10 @@ class AttitudeItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._bounds
 
+    def title_rect(self) -> QRectF:
+        """The title's clear patch, in scene units (label placement keeps labels off it)."""
+        return self.mapRectToScene(self._label.rect().adjusted(-3, -1, 3, 1))
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         theme = self._ctx.theme
         base = QColor(getattr(theme, self.attitude.kind))
