@@ -17,6 +17,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import random
+import re
 import statistics
 import sys
 import time
@@ -136,6 +137,48 @@ def time_in_validation(texts: list[str]) -> tuple[float, float]:
     return statistics.median(totals), statistics.median(inside)
 
 
+#: The simplest patterns taking the component and link lines of these maps: no quoted names,
+#: decorators, comments or other keywords. Only for measuring what scanning text costs at least.
+_BARE_LINES = re.compile(
+    r"^[ \t]*(?:component ([^\[\n]*)\[([^,\]\n]*),([^\]\n]*)\](?: label \[([^,\]\n]*),([^\]\n]*)\])?"
+    r"|([^\[\]\n;>-]+)->([^\[\]\n;]+))",
+    re.MULTILINE,
+)
+
+
+def floors(texts: list[str]) -> None:
+    """What any CPython parser of these maps spends at least, each part on its own (medians per map)."""
+    from wardley.io.owm.assembly_base import list_of
+    from wardley.model.entities import Element, Link
+
+    def split_loop(text: str) -> int:
+        kept = 0
+        for raw in text.split("\n"):
+            line = raw.strip()
+            if line and not line.startswith("//"):
+                kept += 1
+        return kept
+
+    looping = [best(lambda t=text: split_loop(t)) for text in texts]
+    scanning = [best(lambda t=text: _BARE_LINES.findall(t)) for text in texts]
+    modelling = []
+    for text in texts:
+        parsed = parse_owm(text).map
+        elements = [e.model_dump() for e in parsed.elements]
+        links = [link.model_dump() for link in parsed.links]
+        modelling.append(
+            best(lambda e=elements, k=links: (list_of(Element).validate_python(e), list_of(Link).validate_python(k)))
+        )
+    print("floors (medians per map; each part alone, no records made unless said):")
+    print(f"  split lines, strip them, skip blanks and // comments: {us(statistics.median(looping))}")
+    print(f"  one regex pass over the whole text for bare component and link lines: {us(statistics.median(scanning))}")
+    print(f"  validating the finished map's elements and links, one call each: {us(statistics.median(modelling))}")
+
+
+def us(seconds: float) -> str:
+    return f"{seconds * 1e6:.0f} µs"
+
+
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:.2f} ms"
 
@@ -192,6 +235,7 @@ def main() -> None:
             )
         print(line)
     print(f"growth 500 -> 5,000 lines: {sizes[5_000] / sizes[500]:.1f}x the time for 10x the lines")
+    floors(texts)
 
 
 if __name__ == "__main__":
