@@ -30,7 +30,81 @@ def test_moved_added_removed_renamed_by_id() -> None:
         "added": ["Chatbot"],
         "removed": ["Public Wi-Fi"],
         "renamed": [{"from": "Event booking", "to": "Council booking"}],
+        "changed": [],
+        "links_added": [],
+        # Removing an element takes its links with it.
+        "links_removed": [
+            {"from": "Use a computer and the internet", "to": "Public Wi-Fi"},
+            {"from": "Public Wi-Fi", "to": "Branch buildings"},
+        ],
+        "evolves": [],
     }
+
+
+def workshop_edits() -> tuple[MapDocument, MapDocument]:
+    """What a room does besides moving things: a kind and a method set, a link, evolve arrows."""
+    from wardley.model import Evolve
+
+    old = MapDocument(load_map(EXAMPLE).map)
+    new = MapDocument(load_map(EXAMPLE).map)
+    old.set_evolve("payments", None)
+    old.set_evolve("branch-buildings", Evolve(element="branch-buildings", evolution=0.6))
+    new.set_evolve("branch-buildings", None)
+    new.set_evolve("payments", Evolve(element="payments", evolution=0.95))
+    new.set_element("payments", method="buy", inertia=True, description="Everyone pays the same way")
+    new.set_element("event-booking", kind="need", confidence="high")
+    new.add_link("community-outreach", "notifications")
+    new.remove_link("public-wi-fi", "branch-buildings")
+    return old, new
+
+
+def test_kinds_methods_links_and_evolve_arrows_are_reported() -> None:
+    old, new = workshop_edits()
+    diff = compare_maps(old.map, new.map)
+    assert not diff.moved and not diff.added and not diff.removed and not diff.renamed
+    assert [(c.name, c.what, c.old, c.new) for c in diff.changed] == [
+        ("Event booking", "kind", "component", "need"),
+        ("Event booking", "confidence", "low", "high"),
+        ("Payments", "method", "none", "buy"),
+        ("Payments", "inertia", False, True),
+        ("Payments", "description", old.element("payments").description, "Everyone pays the same way"),
+    ]
+    assert diff.to_json()["links_added"] == [{"from": "Community outreach", "to": "Notifications"}]
+    assert diff.to_json()["links_removed"] == [{"from": "Public Wi-Fi", "to": "Branch buildings"}]
+    assert diff.to_json()["evolves"] == [
+        {"name": "Payments", "from": None, "to": 0.95},
+        {"name": "Branch buildings", "from": 0.6, "to": None},
+    ]
+    assert not diff.unchanged
+
+
+def test_a_re_aimed_evolve_arrow_is_reported_once() -> None:
+    from wardley.model import Evolve
+
+    old = MapDocument(load_map(EXAMPLE).map)
+    new = MapDocument(load_map(EXAMPLE).map)
+    old.set_evolve("payments", Evolve(element="payments", evolution=0.8))
+    new.set_evolve("payments", Evolve(element="payments", evolution=0.9))
+    diff = compare_maps(old.map, new.map)
+    assert diff.to_json()["evolves"] == [{"name": "Payments", "from": 0.8, "to": 0.9}]
+
+
+def test_links_of_elements_matched_by_name_are_not_reported_as_changed() -> None:
+    # The same map with every id different (as after re-drawing it): nothing changed.
+    original = load_map(EXAMPLE).map
+    ids = {e.id: f"x-{i}" for i, e in enumerate(original.elements)}
+    data = original.model_dump()
+    for element in data["elements"]:
+        element["id"] = ids[element["id"]]
+    for link in data["links"]:
+        link["source"], link["target"] = ids[link["source"]], ids[link["target"]]
+    for key in ("evolves", "pipelines"):
+        for item in data[key]:
+            item["element"] = ids[item["element"]]
+            if "members" in item:
+                item["members"] = [ids[m] for m in item["members"]]
+    redrawn = type(original).model_validate(data)
+    assert compare_maps(original.content(), redrawn.content()).unchanged
 
 
 def test_elements_with_new_ids_match_by_name() -> None:
@@ -62,6 +136,25 @@ def test_diff_cli_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert main(["diff", str(old_path), str(new_path), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["added"] == ["Chatbot"] and data["removed"] == ["Public Wi-Fi"]
+
+
+def test_diff_cli_text_lists_workshop_edits(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = workshop_edits()
+    save_map(tmp_path / "old.wardley.json", old.map)
+    save_map(tmp_path / "new.owm", new.map)
+    assert main(["diff", str(tmp_path / "old.wardley.json"), str(tmp_path / "new.owm")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        "changed  Event booking: kind component -> need",
+        "changed  Event booking: confidence low -> high",
+        "changed  Payments: method none -> buy",
+        "changed  Payments: inertia marked",
+        "changed  Payments: rationale (why here) edited",
+        "linked   Community outreach -> Notifications",
+        "unlinked Public Wi-Fi -> Branch buildings",
+        "evolve   Payments: evolve arrow added, to 0.95",
+        "evolve   Branch buildings: evolve arrow to 0.60 removed",
+    ]
 
 
 def test_diff_cli_text_names_the_stage_change(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

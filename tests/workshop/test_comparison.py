@@ -143,3 +143,13 @@ def test_overlay_on_any_scene_clears_to_exactly_what_was_there(qapp) -> None:  #
     assert len(scene.items()) == len(before_items) + 3 + 2 + 1  # 3 moved, added: 2 since session 1, 1 removed
     overlay.clear()
     assert set(scene.items()) == before_items
+
+
+def test_banner_summary_counts_every_kind_of_change() -> None:
+    from tests.model.test_compare import workshop_edits
+    from wardley.model.compare import compare_maps
+    from wardley.ui.workshop.comparison_view import summary
+
+    old, new = workshop_edits()
+    assert summary(compare_maps(old.map, new.map)) == "2 changed, 1 linked, 1 unlinked, 2 evolve arrows changed"
+    assert summary(compare_maps(old.map, old.map)) == "no differences"

@@ -1,4 +1,5 @@
-"""``wardley diff OLD NEW``: what moved, appeared, went or was renamed between two maps."""
+"""``wardley diff OLD NEW``: what moved, appeared, went, was renamed or changed between two maps,
+and which links and evolve arrows were added or removed."""
 
 from __future__ import annotations
 
@@ -56,7 +57,31 @@ def format_text(diff: Any) -> str:
         )
     lines += [f"added    {plain(element.name)}" for element in diff.added]
     lines += [f"removed  {plain(element.name)}" for element in diff.removed]
+    lines += [f"changed  {plain(change.name)}: {describe_change(change)}" for change in diff.changed]
+    lines += [f"linked   {plain(link.source)} -> {plain(link.target)}" for link in diff.links_added]
+    lines += [f"unlinked {plain(link.source)} -> {plain(link.target)}" for link in diff.links_removed]
+    for evolve in diff.evolves:
+        if evolve.old is None:
+            what = f"evolve arrow added, to {evolve.new:.2f}"
+        elif evolve.new is None:
+            what = f"evolve arrow to {evolve.old:.2f} removed"
+        else:
+            what = f"evolve arrow now to {evolve.new:.2f} (was {evolve.old:.2f})"
+        lines.append(f"evolve   {plain(evolve.name)}: {what}")
     return "\n".join(lines) + "\n"
+
+
+def describe_change(change: Any) -> str:
+    """A changed property in words; free text (rationale, url) is named, not printed."""
+    if change.what == "inertia":
+        return "inertia marked" if change.new else "inertia cleared"
+    if change.what == "description":
+        return "rationale (why here) edited"
+    if change.what == "url":
+        return "url changed"
+    before = "not set" if change.old is None else change.old
+    after = "not set" if change.new is None else change.new
+    return f"{change.what} {before} -> {after}"
 
 
 def run(args: argparse.Namespace) -> int:

@@ -29,7 +29,9 @@ def summary(diff: MapDiff) -> str:
     if diff.unchanged:
         return "no differences"
     parts = [(len(diff.moved), "moved"), (len(diff.added), "added"), (len(diff.removed), "removed"),
-             (len(diff.renamed), "renamed")]
+             (len(diff.renamed), "renamed"), (len({c.element_id for c in diff.changed}), "changed"),
+             (len(diff.links_added), "linked"), (len(diff.links_removed), "unlinked"),
+             (len(diff.evolves), "evolve arrows changed" if len(diff.evolves) > 1 else "evolve arrow changed")]
     return ", ".join(f"{count} {what}" for count, what in parts if count)
 
 
