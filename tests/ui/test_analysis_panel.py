@@ -55,7 +55,7 @@ def test_a_folder_lists_the_expected_tiers(manager, tmp_path: Path) -> None:
     # The panel lists what the analysis says, in its order.
     report = analyse_library([folder])
     assert tiers == {t: [c.name for c in report.capabilities if c.tier == t] for t in ("strong", "possible", "none")}
-    assert f"{expected['maps']} map(s)" in panel.scope.text()
+    assert f"{expected['maps']} maps" in panel.scope.text()
 
 
 def test_selecting_a_capability_highlights_it_and_the_needs_it_serves(manager, tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from wardley.analysis.matching import Placement
 from wardley.analysis.measures import CapabilityMeasures
 from wardley.analysis.settings import DEFAULT_SETTINGS, Settings
 from wardley.model.evolution import stage_index
+from wardley.wording import counted
 
 _STAGE_PHRASES = ("genesis", "custom-built", "a product", "a commodity")
 _STAGE_WORDS = ("genesis", "custom-built", "product", "commodity")
@@ -37,11 +38,11 @@ class Explainer:
         return self.titles[placement.map_index]
 
     def _where(self, m: CapabilityMeasures) -> str:
+        needs = f"{m.needs_served} of {counted(m.all_needs, 'user need')}"
         if m.all_maps <= 1:
-            return f"it serves {m.needs_served} of {m.all_needs} user needs on this map"
+            return f"it serves {needs} on this map"
         maps = listing([self.titles[index] for index in m.maps])
-        return (f"it is on {m.map_count} of {m.all_maps} maps ({maps}) and serves "
-                f"{m.needs_served} of {m.all_needs} user needs")
+        return f"it is on {m.map_count} of {m.all_maps} maps ({maps}) and serves {needs}"
 
     def _placed(self, m: CapabilityMeasures) -> str:
         # Dicts as ordered sets: a capability can be on thousands of maps.
@@ -86,7 +87,7 @@ class Explainer:
             reasons.append(f"its median evolution {m.evolution:.2f} is below {s.strong_evolution:.2f}")
         if not check.presence_ok:
             if m.all_maps <= 1:
-                reasons.append(f"it serves only {m.needs_served} needs (a strong candidate serves "
+                reasons.append(f"it serves only {counted(m.needs_served, 'need')} (a strong candidate serves "
                                f"{s.strong_single_map_needs})")
             else:
                 reasons.append(f"it is on only {m.map_count} of {m.all_maps} maps (fewer than half)")
@@ -119,11 +120,15 @@ class Explainer:
             return (f"{m.name} is supplied {len(maps)} different ways: {listing(parts, 6)}; "
                     f"one shared supply could replace them.")
         if badge.kind == "use-a-utility":
+            if m.map_count <= 1:
+                return (f"{self._title(m.placements[0])} places {m.name} far to the right, as a commodity (evolution "
+                        f"{m.evolution:.2f}): source it the standard way, as a utility, a shared contract or a "
+                        f"national service, rather than building or specifying it again.")
             return (f"Most maps place {m.name} far to the right, as a commodity (median evolution "
                     f"{m.evolution:.2f}): source it the standard way, as a utility, a shared contract or a "
                     f"national service, rather than building or specifying it again.")
         if badge.kind == "too-early":
-            return (f"{m.name} is on {m.map_count} maps but its median evolution is {m.evolution:.2f} "
+            return (f"{m.name} is on {counted(m.map_count, 'map')} but its median evolution is {m.evolution:.2f} "
                     f"({stage_word(m.evolution)}): too early to standardise; share what is being learnt, "
                     f"not a platform.")
         raise ValueError(f"unknown badge {badge.kind!r}")

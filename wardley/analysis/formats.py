@@ -8,6 +8,7 @@ import json
 import re
 
 from wardley.analysis.report import Capability, LibraryReport
+from wardley.wording import counted
 
 _TIER_HEADINGS = {"strong": "Strong candidates", "possible": "Possible candidates", "none": "Not candidates now"}
 # With [ and ] escaped no link or image can form, so parentheses may stay as they are.
@@ -26,8 +27,10 @@ def md(text: str) -> str:
 
 def _summary_line(report: LibraryReport) -> str:
     counts = {tier: sum(1 for item in report.capabilities if item.tier == tier) for tier in _TIER_HEADINGS}
-    return (f"{len(report.maps)} maps, {len(report.capabilities)} capabilities: {counts['strong']} strong and "
-            f"{counts['possible']} possible candidates for a shared platform.")
+    capabilities = counted(len(report.capabilities), "capability", "capabilities")
+    return (f"{counted(len(report.maps), 'map')}, {capabilities}: {counts['strong']} strong and "
+            f"{counts['possible']} possible {'candidate' if counts['possible'] == 1 else 'candidates'} "
+            "for a shared platform.")
 
 
 def report_to_markdown(report: LibraryReport) -> str:

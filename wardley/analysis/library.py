@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,7 +18,7 @@ from wardley.analysis.aliases import ALIASES_FILE_NAME, Aliases, load_aliases
 from wardley.analysis.candidates import badges, score, tier, tier_check
 from wardley.analysis.explain import Explainer
 from wardley.analysis.graph import map_graph
-from wardley.analysis.lint import lint_map
+from wardley.analysis.lint import lint_map, one_need
 from wardley.analysis.matching import CapabilityGroup, Matcher, Placement, group_placements
 from wardley.analysis.measures import LibraryGraphs, mean_betweenness, measure
 from wardley.analysis.report import Capability, LibraryReport, MapSummary
@@ -139,11 +139,14 @@ def _analyse(
             placements.append(Placement(index, path, key, element.name, element.evolution, element.visibility,
                                         element.method))
         lint.extend(lint_map(graph, path))
+    alone = one_need(graphs[0], maps[0][0]) if len(maps) == 1 else None
+    if alone is not None:
+        lint.append(alone)
 
     matcher = Matcher(vocabulary, aliases)
     groups = group_placements(placements, matcher)
     library = LibraryGraphs(graphs)
-    explainer = Explainer([_title(path, wardley_map) for path, wardley_map in maps], settings)
+    explainer = Explainer(_titles(maps), settings)
     capabilities = []
     for group in groups:
         measures = measure(group, library)
@@ -182,11 +185,26 @@ def _break_ties(capabilities: list[Capability], groups: list[CapabilityGroup], l
                 item.betweenness = mean_betweenness(by_name[item.name].placements, library)
 
 
+def _titles(maps: Sequence[tuple[str, WardleyMap]]) -> list[str]:
+    """How sentences name each map: its title, or its file name if it has none; maps that share a
+    title (copies, several teams' versions) are told apart by their file names."""
+    titles = [_title(path, wardley_map) for path, wardley_map in maps]
+    counts = Counter(titles)
+    return [
+        f"{title} ({Path(path).name})" if counts[title] > 1 and title != _file_title(path) else title
+        for title, (path, _) in zip(titles, maps, strict=True)
+    ]
+
+
 def _title(path: str, wardley_map: WardleyMap) -> str:
     # Sentences name maps by title; an untitled map goes by its file name.
     title = wardley_map.title.strip()
     if title and title != "Untitled map":
         return title
+    return _file_title(path)
+
+
+def _file_title(path: str) -> str:
     name = Path(path).name
     for suffix in (JSON_MAP_SUFFIX, *OWM_SUFFIXES):
         if name.lower().endswith(suffix):

@@ -6,7 +6,9 @@ Kinds:
 - ``drawn-above``: a dependency drawn higher (more visible) than what depends on it;
 - ``duplicate-name``: two elements with the same name once normalised ("Payments", "payment");
 - ``empty-need``: a need with nothing under it;
-- ``no-needs``: the map has no users' needs at all, so nothing can be traced to one.
+- ``no-needs``: the map has no users' needs at all, so nothing can be traced to one;
+- ``one-need`` (only when a map is analysed on its own, see :func:`one_need`): it has a single
+  need, so every component serving it reaches all of its needs and reach tells nothing apart.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import networkx as nx
 from wardley.analysis.graph import MapGraph
 from wardley.analysis.names import name_key
 
-LINT_KINDS = ("cycle", "unreached", "drawn-above", "duplicate-name", "empty-need", "no-needs")
+LINT_KINDS = ("cycle", "unreached", "drawn-above", "duplicate-name", "empty-need", "no-needs", "one-need")
 _CYCLE_REPORT_LIMIT = 20
 
 
@@ -77,3 +79,16 @@ def lint_map(graph: MapGraph, map_label: str) -> list[LintIssue]:
         if graph.graph.out_degree(key) == 0:
             issue("empty-need", key, f"the need '{elements[key].name}' has nothing under it")
     return issues
+
+
+def one_need(graph: MapGraph, map_label: str) -> LintIssue | None:
+    """For a map analysed alone: with one need, whatever serves it serves all of the map's needs."""
+    needs = graph.needs
+    if len(needs) != 1 or not graph.components:
+        return None
+    (only,) = needs
+    name = graph.elements[only].name
+    return LintIssue(map_label, "one-need", name,
+                     f"the map has one user need ('{name}'): whatever serves it serves all of the map's needs, "
+                     "so on its own this map cannot show what is worth sharing; mark its other needs, "
+                     "or analyse it with other maps", only)

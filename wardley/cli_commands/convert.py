@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from wardley.wording import counted
+
 #: How many line numbers the "left out" summary names before it says "and N more".
 _SHOWN = 10
 
@@ -39,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         print(_dropped_summary(source, [p.place for p in loaded.dropped]), file=sys.stderr)
     wardley_map = loaded.map
     save_map(output, wardley_map)
-    print(f"{output}: written ({len(wardley_map.elements)} elements, {len(wardley_map.links)} links)")
+    print(f"{output}: written ({counted(len(wardley_map.elements), 'element')}, {counted(len(wardley_map.links), 'link')})")
     return 0
 
 

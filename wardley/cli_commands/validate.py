@@ -4,6 +4,8 @@ import argparse
 import sys
 from typing import Any
 
+from wardley.wording import counted
+
 
 def register(sub: Any) -> None:
     parser = sub.add_parser("validate", help="check map files (exit 0 when all are valid, 2 otherwise)")
@@ -27,5 +29,5 @@ def run(args: argparse.Namespace) -> int:
             print(warning.format(path), file=sys.stderr)
         if not loaded.warnings:
             m = loaded.map
-            print(f"{path}: valid ({len(m.elements)} elements, {len(m.links)} links)")
+            print(f"{path}: valid ({counted(len(m.elements), 'element')}, {counted(len(m.links), 'link')})")
     return 2 if failed else 0

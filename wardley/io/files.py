@@ -13,6 +13,7 @@ from wardley.io.json_format import dump_json_map, parse_json_map
 from wardley.io.limits import MAX_FILE_BYTES
 from wardley.io.problems import MapFileError, Problem
 from wardley.model.entities import WardleyMap
+from wardley.wording import counted
 
 FileFormat = Literal["json", "owm"]
 OWM_SUFFIXES = (".owm", ".wm", ".txt")
@@ -77,7 +78,11 @@ def parse_map_text(text: str, file_format: FileFormat, source: str) -> LoadedMap
         # Every line was skipped: most likely not OWM at all (a wrong file, or binary junk that
         # happens to decode). One error beats an empty map and a warning for every line.
         raise MapFileError.single(
-            source, f"not an OWM map: none of its {len(result.warnings)} lines could be read", result.warnings[0].place
+            source,
+            "not an OWM map: "
+            + ("its one line could not be read" if len(result.warnings) == 1
+               else f"none of its {counted(len(result.warnings), 'line')} could be read"),
+            result.warnings[0].place,
         )
     return LoadedMap(result.map, "owm", result.warnings, result.dropped)
 

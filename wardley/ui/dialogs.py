@@ -14,6 +14,7 @@ from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from wardley.io import MapFileError, Problem
+from wardley.wording import counted
 
 MAP_FILTERS = "Maps (*.wardley.json *.json *.owm *.wm *.txt);;wardley maps (*.wardley.json *.json);;OWM text (*.owm *.wm *.txt)"
 SAVE_FILTERS = "wardley map (*.wardley.json);;OWM text (*.owm)"
@@ -85,8 +86,9 @@ def show_file_error(parent: QWidget | None, action: str, error: MapFileError) ->
 def show_import_warnings(parent: QWidget | None, source: str, warnings: list[Problem]) -> None:
     lines = [w.format(source) for w in warnings]
     shown, details = _problem_text(lines)
+    were = "was" if len(lines) == 1 else "were"
     text = (
-        f"{Path(source).name} was opened, but {len(lines)} line(s) were skipped or read in a guessed way. "
+        f"{Path(source).name} was opened, but {counted(len(lines), 'line')} {were} skipped or read in a guessed way. "
         f"Check the map before saving it.\n\n{shown}"
     )
     plain_message(parent, QMessageBox.Icon.Warning, "Imported with warnings", text,

@@ -15,6 +15,7 @@ from wardley.model import Element, MapDocument, Note
 from wardley.ui.commands import AddElementCommand, AddLinkCommand, AddNoteCommand
 from wardley.ui.editor_document import EditorDocument
 from wardley.ui.placement import free_spot
+from wardley.wording import counted
 
 
 class QuickAddBox(QLineEdit):
@@ -152,4 +153,4 @@ def link_elements(editor: EditorDocument, source_ids: Sequence[str], target_id: 
     for source in linkable:
         stack.push(AddLinkCommand(document, source, target_id))
     stack.endMacro()
-    return f"Linked {len(linkable)} element(s) to {target}"
+    return f"Linked {counted(len(linkable), 'element')} to {target}"

@@ -19,6 +19,7 @@ from wardley.io.owm import format_owm, parse_owm
 from wardley.ui import dialogs
 from wardley.ui.canvas.fragments import Fragment
 from wardley.ui.panels.owm_text import OwmTextPanel
+from wardley.wording import counted
 
 if TYPE_CHECKING:
     from wardley.ui.main_window import MainWindow
@@ -76,14 +77,16 @@ class OwmTextActions:
         ids = view.editor.add_fragment(fragment, (0.0, 0.0), "Paste OWM")
         view.select_elements(ids)
         left_out = len(pasted.notes) + len(pasted.pipelines) + len(pasted.annotations) + len(pasted.accelerators)
-        extra = f"; {left_out} note(s), pipeline(s) or other extras left out" if left_out else ""
-        self._window.statusBar().showMessage(f"Pasted {len(ids)} element(s) from OWM text{extra}", 8000)
+        extra = f"; {counted(left_out, 'note, pipeline or other extra', 'notes, pipelines or other extras')} left out"
+        extra = extra if left_out else ""
+        self._window.statusBar().showMessage(f"Pasted {counted(len(ids), 'element')} from OWM text{extra}", 8000)
         if result.warnings:
             lines = [w.format("pasted text") for w in result.warnings]
             shown = "\n".join(lines[:12]) + (f"\n... and {len(lines) - 12} more" if len(lines) > 12 else "")
+            were = "was" if len(lines) == 1 else "were"
             self.warning_box = dialogs.plain_message(
                 self._window, QMessageBox.Icon.Warning, "Pasted with warnings",
-                f"{len(lines)} line(s) of the pasted text were skipped or read in a guessed way:\n\n{shown}",
+                f"{counted(len(lines), 'line')} of the pasted text {were} skipped or read in a guessed way:\n\n{shown}",
             )
             self.warning_box.open()
         return ids

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from wardley.ui.editor_document import EditorDocument
 from wardley.ui.main_window import MainWindow, ViewFactory
 from wardley.ui.recovery import RecoveredMap, discard_recovery, orphaned_recoveries
+from wardley.wording import counted
 
 
 class WindowManager(QObject):
@@ -66,7 +67,7 @@ def ask_restore(parent: QWidget | None, found: list[RecoveredMap]) -> bool:
     box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved maps", "", QMessageBox.StandardButton.NoButton, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(
-        f"wardley did not close properly last time. It kept a copy of {len(found)} map(s) with unsaved changes:\n\n"
+        f"wardley did not close properly last time. It kept a copy of {counted(len(found), 'map')} with unsaved changes:\n\n"
         f"{names}\n\nRestore them? If you discard them, those changes are lost."
     )
     restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)

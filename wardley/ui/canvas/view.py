@@ -42,6 +42,7 @@ from wardley.ui.canvas.interactions import (
 from wardley.ui.canvas.keys import handle_canvas_key
 from wardley.ui.canvas.name_editor import NameEditor
 from wardley.ui.canvas.naming import Naming
+from wardley.wording import counted
 
 ZOOM_STEP = 1.25
 MIN_SCALE, MAX_SCALE = 0.05, 40.0
@@ -343,7 +344,7 @@ class MapView(QGraphicsView):
             self.status_message.emit("Nothing to copy: select elements first")
             return
         put_on_clipboard(fragment)
-        self.status_message.emit(f"Copied {len(fragment.elements)} element(s)")
+        self.status_message.emit(f"Copied {counted(len(fragment.elements), 'element')}")
 
     def paste(self) -> None:
         try:
@@ -354,7 +355,7 @@ class MapView(QGraphicsView):
         ids = self.editor.add_fragment(fragment, PASTE_OFFSET, "Paste")
         if ids:
             self.select_elements(ids)
-            self.status_message.emit(f"Pasted {len(ids)} element(s)")
+            self.status_message.emit(f"Pasted {counted(len(ids), 'element')}")
 
     def set_evolve_for_selection(self, evolution: float) -> None:
         ids = self.selected_element_ids()

@@ -41,6 +41,7 @@ from wardley.io.atomic import write_atomically
 from wardley.model import Change, WardleyMap
 from wardley.ui.editor_document import EditorDocument
 from wardley.ui.panels.analysis_library import MapLibrary, aliases_path
+from wardley.wording import counted
 
 TIER_TITLES = {"strong": "Strong candidates", "possible": "Possible candidates", "none": "Not candidates now"}
 BADGE_WORDS = {
@@ -254,8 +255,8 @@ class AnalysisPanel(QDockWidget):
                 where = "This map"
             else:
                 note = "" if self.map_label else ", not including the open map"
-                where = f"Folder {self.folder.name}: {len(report.maps)} map(s){note}"
-            self.scope.setText(f"{where}: {len(report.capabilities)} capabilities")
+                where = f"Folder {self.folder.name}: {counted(len(report.maps), 'map')}{note}"
+            self.scope.setText(f"{where}: {counted(len(report.capabilities), 'capability', 'capabilities')}")
             dim = QBrush(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
             for tier, title in TIER_TITLES.items():
                 chosen = [c for c in report.capabilities if c.tier == tier]

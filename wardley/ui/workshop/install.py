@@ -38,6 +38,7 @@ from wardley.ui.workshop.snapshots import (
     snapshot_side,
 )
 from wardley.ui.workshop.snapshots_panel import SnapshotsPanel
+from wardley.wording import counted
 
 if TYPE_CHECKING:
     from wardley.ui.main_window import MainWindow
@@ -272,7 +273,7 @@ class WorkshopActions(QObject):
     def delete_snapshots(self, names: list[str]) -> None:
         editor = self._window.editor
         editor.undo_stack.push(delete_snapshots_command(editor.document, names))
-        self._status(f"Deleted {len(names)} snapshot(s) (Ctrl+Z brings them back)")
+        self._status(f"Deleted {counted(len(names), 'snapshot')} (Ctrl+Z brings them back)")
 
     # -- comparison --------------------------------------------------------
     def compare_dialog(self) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from wardley.model import Change, MapDocument
+from wardley.wording import counted
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 
@@ -122,7 +123,7 @@ class SnapshotsPanel(QDockWidget):
             item.setData(NAME_ROLE, snapshot.name)
             when = snapshot.created.replace("T", " ").rstrip("Z")
             # Never map text on a tooltip's first line: Qt guesses rich text from it.
-            item.setToolTip(f"Saved {when or 'at an unknown time'} UTC, {len(snapshot.content.elements)} elements")
+            item.setToolTip(f"Saved {when or 'at an unknown time'} UTC, {counted(len(snapshot.content.elements), 'element')}")
             self.list.addItem(item)
             item.setSelected(snapshot.name in selected)
         self.hint.setVisible(not snapshots)
