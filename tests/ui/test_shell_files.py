@@ -316,3 +316,20 @@ def test_save_keeps_a_name_still_being_typed(manager, tmp_path, qtbot) -> None:
     assert window.save()
     assert saved_elements(path)["lms"]["name"] == "LMS"
     assert window.properties.name.hasFocus()
+
+
+def test_opening_another_file_keeps_the_map_its_room_beside_open_panels(manager, tmp_path, qtbot) -> None:  # noqa: ANN001
+    first, second = write_map(tmp_path / "a.wardley.json"), write_map(tmp_path / "b.wardley.json")
+    window = manager.open_editor(EditorDocument.open(first))
+    window.resize(1400, 900)
+    qtbot.waitExposed(window)
+    window.analysis.toggleViewAction().trigger()
+    window.workshop.panel.show()
+    qtbot.waitUntil(lambda: window.workshop.panel.isVisible())
+    before = window.view.width(), window.properties.width()
+    old_view = window.view
+
+    assert window.files.open_path(second)
+    assert window.view is not old_view and window.view.isVisible()
+    qtbot.waitUntil(lambda: window.view.width() > 0)
+    assert (window.view.width(), window.properties.width()) == before

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup, QUndoStack
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from wardley.io.files import JSON_SUFFIXES, OWM_SUFFIXES
 from wardley.model import MapDocument
@@ -101,6 +101,11 @@ class MainWindow(QMainWindow):
         self.editor: EditorDocument | None = None  # type: ignore[assignment]
         self.view: Any = None
         self.autosaver: Autosaver | None = None
+        # The map view sits in a holder that stays for the window's life: replacing the central
+        # widget itself lets the docks spread over the whole window for a moment, and they keep
+        # that width, leaving the new map a sliver.
+        self._stage = QStackedWidget(self)
+        self.setCentralWidget(self._stage)
 
         self.properties = PropertiesPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.properties)
@@ -137,8 +142,13 @@ class MainWindow(QMainWindow):
             self.undo_group.removeStack(old.undo_stack)
         editor.setParent(self)
         self.editor = editor
-        self.view = self._view_factory(editor.document, editor.undo_stack, self)
-        self.setCentralWidget(self.view)  # deletes the previous view
+        old_view, self.view = self.view, self._view_factory(editor.document, editor.undo_stack, self)
+        self._stage.addWidget(self.view)
+        self._stage.setCurrentWidget(self.view)
+        if old_view is not None:
+            self._stage.removeWidget(old_view)
+            old_view.hide()
+            old_view.deleteLater()
         self.view.viewport().installEventFilter(self._drops)
         self.view.addActions(self.window_actions.map_scoped)
         self.view.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
