@@ -333,3 +333,23 @@ def test_opening_another_file_keeps_the_map_its_room_beside_open_panels(manager,
     assert window.view is not old_view and window.view.isVisible()
     qtbot.waitUntil(lambda: window.view.width() > 0)
     assert (window.view.width(), window.properties.width()) == before
+
+
+def test_analysis_and_snapshots_panels_share_one_place_as_tabs(manager, tmp_path, qtbot) -> None:  # noqa: ANN001
+    window = manager.open_editor(EditorDocument.open(write_map(tmp_path / "a.wardley.json")))
+    qtbot.waitExposed(window)
+    analysis, snapshots = window.analysis, window.workshop.panel
+    analysis.toggleViewAction().trigger()
+    qtbot.waitUntil(analysis.isVisible)
+
+    assert window.workshop.take_snapshot("after session 1")  # brings its list forward
+    qtbot.waitUntil(lambda: not snapshots.visibleRegion().isEmpty())
+    # The analysis panel is a tab behind it, not closed.
+    assert analysis.visibleRegion().isEmpty() and analysis.toggleViewAction().isChecked()
+    assert window.tabifiedDockWidgets(snapshots) == [analysis]
+
+    window.analysis.toggleViewAction().trigger()  # hide
+    window.analysis.toggleViewAction().trigger()  # and show again: in front
+    qtbot.waitUntil(lambda: not analysis.visibleRegion().isEmpty())
+    assert snapshots.visibleRegion().isEmpty()
+    assert analysis.height() > window.height() // 2  # the list gets the height, not a third of it

@@ -35,6 +35,7 @@ def install_analysis_panel(window: MainWindow) -> AnalysisPanel:
 def _make_room(window: MainWindow, panel: AnalysisPanel) -> None:
     # Names and badges need more than the properties dock's narrow default, and the list
     # more height than the properties panel when nothing is selected.
+    panel.raise_()  # it may be a tab behind the snapshots panel
     window.resizeDocks([panel], [max(panel.width(), 430)], Qt.Orientation.Horizontal)
     if not window.properties.isHidden():
         window.resizeDocks([window.properties, panel], [1, 2], Qt.Orientation.Vertical)

@@ -123,6 +123,9 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(toggle)
         self.owm_text = install_owm_text(self)
         self.analysis = install_analysis_panel(self)
+        # Analysis and snapshots share one place, as tabs: stacked, each got a third of the
+        # height and the analysis list showed three rows.
+        self.tabifyDockWidget(self.analysis, self.workshop.panel)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         # Made now, not on the first message: a status bar appearing later would shrink
         # the canvas and move the whole map under the pointer.

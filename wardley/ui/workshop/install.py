@@ -156,6 +156,7 @@ class WorkshopActions(QObject):
         toggle = self.panel.toggleViewAction()
         toggle.setText("Snapshots &Panel")
         toggle.setToolTip("Show or hide the list of snapshots saved in this map")
+        toggle.triggered.connect(lambda checked: checked and self.panel.raise_())
         menu.addAction(toggle)
         menu.addSeparator()
         menu.addAction(self.guided_start)
@@ -267,6 +268,7 @@ class WorkshopActions(QObject):
         editor.undo_stack.push(command)
         if not self.presentation.active:  # a dock would squeeze the map the room is looking at
             self.panel.show()
+            self.panel.raise_()  # it may be a tab behind the analysis panel
         self._status(f"Saved snapshot {' '.join(name.split())} (Ctrl+Shift+D compares with it)")
         return True
 
