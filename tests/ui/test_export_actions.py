@@ -79,3 +79,19 @@ def test_file_names_come_from_the_title() -> None:
     assert file_stem("Residents' parking permits") == "residents-parking-permits"
     assert file_stem("<b>/../") == "b"
     assert file_stem("???") == "map"
+
+
+def test_analysis_highlight_and_focus_fading_stay_on_screen(manager, tmp_path: Path) -> None:
+    window = _window(manager, tmp_path)
+    plain = window.export_actions.export_to(tmp_path / "plain.png")
+    scene = window.view.map_scene
+    first = window.editor.document.map.elements[0].id
+    for emphasise in (True, False):  # the analysis panel's highlight, then a workshop focus
+        scene.highlight([first], emphasise=emphasise)
+        lit = window.export_actions.export_to(tmp_path / f"lit-{emphasise}.png")
+        assert plain is not None and lit is not None
+        assert lit.read_bytes() == plain.read_bytes()
+        # ...and the screen keeps it.
+        assert scene.highlighted() == {first} and scene.emphasising is emphasise
+        faded = [item for key, item in scene.elements.items() if key != first]
+        assert faded and all(item.opacity() < 1.0 for item in faded)

@@ -15,13 +15,19 @@ def map_bounds(scene: MapScene) -> QRectF:
 
 
 def render_map(painter: QPainter, target_rect: QRectF, scene: MapScene, source_rect: QRectF | None = None) -> None:
-    """Paint the map into ``target_rect`` keeping its aspect ratio; selection
-    marks and handles are hidden while painting and restored afterwards."""
+    """Paint the map into ``target_rect`` keeping its aspect ratio. What only helps on screen
+    (selection marks, handles, an analysis highlight, a workshop focus's fading) is taken off
+    while painting and put back afterwards: a picture shows the map itself."""
     chrome = scene.editing_chrome
+    lit, emphasise = scene.highlighted(), scene.emphasising
     scene.set_editing_chrome(False)
+    if lit:
+        scene.highlight(())
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         scene.render(painter, target_rect, source_rect or map_bounds(scene), Qt.AspectRatioMode.KeepAspectRatio)
     finally:
         scene.set_editing_chrome(chrome)
+        if lit:
+            scene.highlight(lit, emphasise)

@@ -97,6 +97,11 @@ class MapScene(QGraphicsScene):
     def highlighted(self) -> frozenset[str]:
         return self._highlighted
 
+    @property
+    def emphasising(self) -> bool:
+        """Whether highlighted elements are emphasised (analysis) or only the rest faded (focus)."""
+        return self._emphasise
+
     def element_item_moved(self, element_id: str) -> None:
         """An element item changed position (model sync or a drag in progress)."""
         for key in self._links_of.get(element_id, ()):
