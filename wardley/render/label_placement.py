@@ -120,6 +120,8 @@ def apply_label_layout(scene: MapScene) -> dict[Hashable, tuple[float, float]]:
     return offsets
 
 
+#: A link label reaching a symbol's centre costs as much as overlapping this many other labels.
+SYMBOL_WEIGHT = 2.0
 #: Where a link's labels may sit along its line, best first: the middle, then either side.
 LINK_LABEL_STOPS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8)
 
@@ -139,12 +141,16 @@ def place_link_labels(scene: MapScene, symbols: list[Circle]) -> None:
         area = QRectF()
         for rect in rects.values():
             area = area.united(rect)
-        near_symbols = [c for c in symbols if _circle_hits(c, area)]
+        near_symbols = [c for c in symbols if _depth(c, area) > 0.0]
         near_labels = [other for other in taken if other.intersects(area)]
         best, best_cost = stops[0], math.inf
         for stop in stops:
             rect = rects[stop]
-            cost = sum(_circle_hits(c, rect) for c in near_symbols) + sum(1.0 for o in near_labels if o.intersects(rect))
+            # Under a symbol a label is lost (the symbol is drawn over it); over another label both
+            # still show in part. So symbols weigh more, and by how deep the label reaches into them.
+            cost = SYMBOL_WEIGHT * sum(_depth(c, rect) for c in near_symbols) + sum(
+                1.0 for o in near_labels if o.intersects(rect)
+            )
             if cost < best_cost:
                 best, best_cost = stop, cost
             if cost == 0:
@@ -153,7 +159,8 @@ def place_link_labels(scene: MapScene, symbols: list[Circle]) -> None:
         taken.append(link.labels_rect_at(*best))
 
 
-def _circle_hits(circle: Circle, rect: QRectF) -> float:
+def _depth(circle: Circle, rect: QRectF) -> float:
+    """How far ``rect`` reaches into ``circle``: 0 clear, 1 over its centre."""
     nearest_x = min(max(circle.x, rect.left()), rect.right())
     nearest_y = min(max(circle.y, rect.top()), rect.bottom())
-    return 1.0 if math.hypot(circle.x - nearest_x, circle.y - nearest_y) < circle.r else 0.0
+    return max(0.0, 1.0 - math.hypot(circle.x - nearest_x, circle.y - nearest_y) / circle.r)

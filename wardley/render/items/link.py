@@ -93,6 +93,11 @@ class LinkItem(QGraphicsItem):
             rect = rect.united(label.rect())
         return rect
 
+    @property
+    def label_stop(self) -> tuple[float, bool]:
+        """Where the labels are anchored: (fraction along the line, left of it)."""
+        return self._label_at, self._label_left
+
     def set_label_at(self, t: float, left: bool = False) -> None:
         """Anchor the labels at fraction ``t`` along the line; the placement pass picks it."""
         if (t, left) != (self._label_at, self._label_left):
