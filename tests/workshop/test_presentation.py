@@ -153,3 +153,23 @@ def test_messages_outside_presentation_stay_in_the_status_bar(manager, qtbot) ->
     window.workshop.focus_next.trigger()
     assert "no user needs" in window.statusBar().currentMessage()
     assert not [c for c in window.view.findChildren(CornerCaption) if c.isVisible()]
+
+
+def test_a_hand_set_label_keeps_its_side_of_the_symbol_in_large_type(manager, qtbot) -> None:  # noqa: ANN001
+    from wardley.model.entities import WardleyMap
+
+    # OWM's "label [-80, -4]": the label ends left of the symbol. At 1.4x type the text is
+    # wider; it must still end left of the symbol, not run into it.
+    tea = WardleyMap.model_validate({"elements": [
+        {"id": "cup", "kind": "need", "name": "Cup of Tea", "evolution": 0.5, "visibility": 0.8,
+         "label_offset": [-80, -4]},
+    ]})
+    window = manager.open_editor(EditorDocument(tea))
+    qtbot.waitExposed(window)
+    item = window.view.map_scene.elements["cup"]
+    assert item.label_rect().right() < -item.symbol_radius()
+    window.workshop.toggle_presentation()
+    item = window.view.map_scene.elements["cup"]
+    assert item.label_rect().right() < -item.symbol_radius()
+    window.workshop.toggle_presentation()
+    assert window.editor.document.element("cup").label_offset == (-80.0, -4.0)  # the map is untouched

@@ -41,16 +41,17 @@ def _reach(item: ElementItem) -> float:
     return METHOD_RADIUS if e.method != "none" else symbol_radius(e.kind)
 
 
-def _kept(offset: tuple[float, float] | None) -> tuple[float, float] | None:
-    """The user's offset, unless there is none or it strays."""
+def _kept(offset: tuple[float, float] | None, scale: float) -> tuple[float, float] | None:
+    """The user's offset as drawn (times the theme's label scale), unless there is none or it strays."""
     if offset is None or math.hypot(*offset) > STRAY_OFFSET:
         return None
-    return offset
+    return offset[0] * scale, offset[1] * scale
 
 
 def layout_problem(scene: MapScene) -> LayoutProblem:
     """The labels to place and what they should keep clear of, in scene units."""
     ctx = scene.ctx
+    scale = ctx.theme.label_scale
     problem = LayoutProblem(bounds=_box(MAP_RECT))
     for element_id, item in scene.elements.items():
         e = item.element
@@ -61,7 +62,7 @@ def layout_problem(scene: MapScene) -> LayoutProblem:
             problem.obstacles.append(_box(inertia_rect(e.kind, e.method).translated(pos)))
         metrics = ctx.bold_metrics if e.kind in ("user", "need") else ctx.label_metrics
         rect = item.label_rect()
-        hand_set = _kept(e.label_offset) if scene.keep_hand_set_labels else None
+        hand_set = _kept(e.label_offset, scale) if scene.keep_hand_set_labels else None
         problem.labels.append(
             LabelSpec(
                 key=("element", element_id),
@@ -82,7 +83,7 @@ def layout_problem(scene: MapScene) -> LayoutProblem:
         problem.lines.append(Segment(start.x(), start.y(), end.x(), end.y()))
         problem.symbols.append(Circle(end.x(), end.y(), FUTURE_RADIUS))
         rect = evolve.label_rect()
-        hand_set = _kept(evolve.evolve.label_offset) if scene.keep_hand_set_labels else None
+        hand_set = _kept(evolve.evolve.label_offset, scale) if scene.keep_hand_set_labels else None
         problem.labels.append(
             LabelSpec(
                 key=("evolve", element_id),

@@ -46,6 +46,9 @@ class Theme:
     font_family: str = "Sans Serif"
     font_size: float = 11.0
     title_size: float = 16.0
+    #: Hand-set label offsets are multiplied by this, so that in larger type (presentation) a
+    #: label keeps its side of the symbol: offset and text grow together about the symbol.
+    label_scale: float = 1.0
 
     def color(self, field_name: str) -> QColor:
         return QColor(getattr(self, field_name))

@@ -41,13 +41,16 @@ KIND_LABEL = {
 }
 
 
-def label_offset(element: Element, auto: tuple[float, float] | None = None) -> tuple[float, float]:
+def label_offset(
+    element: Element, auto: tuple[float, float] | None = None, scale: float = 1.0
+) -> tuple[float, float]:
     """Where label placement put it (``auto``: it leaves the user's own offset alone
-    unless that offset strays far off the map), else the user's, else OWM's default."""
+    unless that offset strays far off the map), else the user's (times the theme's
+    ``label_scale``), else OWM's default."""
     if auto is not None:
         return auto
     if element.label_offset is not None:
-        return element.label_offset
+        return element.label_offset[0] * scale, element.label_offset[1] * scale
     factor = LABEL_SPACING.get(element.kind, 2.0 if element.method != "none" else 1.0)
     return DEFAULT_LABEL_OFFSET[0] * factor, DEFAULT_LABEL_OFFSET[1] * factor
 
@@ -96,7 +99,7 @@ class ElementItem(QGraphicsItem):
     def _layout(self) -> None:
         element = self.element
         bold = element.kind in ("user", "need")
-        dx, dy = label_offset(element, self.auto_label_offset)
+        dx, dy = label_offset(element, self.auto_label_offset, self._ctx.theme.label_scale)
         self._label = TextBlock(
             element.name,
             self._ctx.bold_font if bold else self._ctx.label_font,

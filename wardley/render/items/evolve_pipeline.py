@@ -51,7 +51,9 @@ class EvolveItem(QGraphicsItem):
         start, end = self.element_item.pos(), self.future_point()
         self._line = QLineF(start, end)
         name = self.evolve.name or self.element_item.element.name
-        dx, dy = self.auto_label_offset or self.evolve.label_offset or DEFAULT_LABEL_OFFSET
+        own, scale = self.evolve.label_offset, self._ctx.theme.label_scale
+        hand_set = (own[0] * scale, own[1] * scale) if own is not None else None
+        dx, dy = self.auto_label_offset or hand_set or DEFAULT_LABEL_OFFSET
         self._label = TextBlock(name, self._ctx.label_font, self._ctx.label_metrics, end + QPointF(dx, dy), LABEL_WRAP_WIDTH, grow_up=dy < 0)
         r = FUTURE_RADIUS
         self._bounds = (

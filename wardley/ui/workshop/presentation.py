@@ -29,7 +29,12 @@ _SIZED = Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
 
 
 def presentation_theme(theme: Theme) -> Theme:
-    return replace(theme, font_size=theme.font_size * TYPE_SCALE, title_size=theme.title_size * TITLE_SCALE)
+    return replace(
+        theme,
+        font_size=theme.font_size * TYPE_SCALE,
+        title_size=theme.title_size * TITLE_SCALE,
+        label_scale=theme.label_scale * TYPE_SCALE,
+    )
 
 
 @dataclass
