@@ -193,3 +193,25 @@ def test_every_example_map_exports_in_every_theme_with_nothing_clipped(qapp) -> 
             assert region.contains(scene.itemsBoundingRect()), (path.name, name)
             assert region.bottom() > MAP_HEIGHT + 40  # stage names and the axis title
         scene.detach()
+
+
+def test_the_legend_explains_the_low_confidence_band(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QPainter
+
+    from wardley.render.context import RenderContext
+    from wardley.render.legend import ENTRIES, Legend
+
+    assert "Low confidence" in [name for name, _ in ENTRIES]
+    legend = Legend(RenderContext())
+    width, height = legend.size
+    image = QImage(int(width) + 2, int(height) + 2, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    legend.paint(painter, QPointF(0, 0))
+    painter.end()
+    band = QColor(RenderContext().theme.flow)
+    # The band's whiskers are drawn in the flow colour, in the legend's last row.
+    last_row = [image.pixelColor(x, y) for y in range(int(height) - 30, int(height)) for x in range(0, 60)]
+    assert any(abs(c.red() - band.red()) + abs(c.green() - band.green()) + abs(c.blue() - band.blue()) < 40
+               for c in last_row)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
 
 from wardley.render.context import RenderContext
 from wardley.render.geometry import MAP_RECT
+from wardley.render.items.confidence import draw_band
 from wardley.render.items.frame import FrameItem
 from wardley.render.items.symbols import draw_method, draw_symbol, inertia_rect
 from wardley.render.scene import MapScene
@@ -72,6 +73,11 @@ def _pipeline(painter: QPainter, theme: Theme) -> None:
         painter.drawPolygon(QPolygonF([QPointF(x, -4), QPointF(x - 4, 3), QPointF(x + 4, 3)]))
 
 
+def _band(painter: QPainter, theme: Theme) -> None:
+    draw_band(painter, QRectF(-20, -8, 40, 16), theme)
+    draw_symbol(painter, "component", theme)
+
+
 ENTRIES: tuple[tuple[str, Painter], ...] = (
     ("User", _symbol("user")),
     ("User need", _symbol("need")),
@@ -82,6 +88,7 @@ ENTRIES: tuple[tuple[str, Painter], ...] = (
     ("Inertia", _inertia),
     ("Evolution", _evolve),
     ("Pipeline", _pipeline),
+    ("Low confidence", _band),
 )
 
 
