@@ -73,3 +73,25 @@ def test_a_short_link_from_a_big_symbol_puts_its_label_where_least_is_hidden(qap
         assert layout_problem(scene).symbols  # the disc is among the symbols weighed
     finally:
         scene.detach()
+
+
+def test_a_label_is_not_struck_through_by_its_own_rising_line(qapp) -> None:  # type: ignore[no-untyped-def]
+    from wardley.render.label_geometry import Box, Segment
+
+    rising = WardleyMap(
+        elements=[
+            Element(id="kettle", name="Kettle", evolution=0.3, visibility=0.35),
+            Element(id="power", name="Power", evolution=0.8, visibility=0.45),
+        ],
+        links=[Link(source="kettle", target="power", label="limited by")],
+    )
+    scene = MapScene(MapDocument(rising))
+    try:
+        scene.flush_label_layout(force=True)
+        link = scene.links[("kettle", "power")]
+        rect = link.labels_rect_at(*link.label_stop)
+        a, b = scene.elements["kettle"].pos(), scene.elements["power"].pos()
+        box = Box(rect.left(), rect.top(), rect.right(), rect.bottom())
+        assert not box.hits_segment(Segment(a.x(), a.y(), b.x(), b.y()))
+    finally:
+        scene.detach()

@@ -123,6 +123,8 @@ def apply_label_layout(scene: MapScene) -> dict[Hashable, tuple[float, float]]:
 
 #: A link label reaching a symbol's centre costs as much as overlapping this many other labels.
 SYMBOL_WEIGHT = 2.0
+#: ...and one struck through by its own line costs this much.
+OWN_LINE = 0.5
 #: Where a link's labels may sit along its line, best first: the middle, then either side.
 LINK_LABEL_STOPS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8)
 
@@ -144,6 +146,8 @@ def place_link_labels(scene: MapScene, symbols: list[Circle]) -> None:
             area = area.united(rect)
         near_symbols = [c for c in symbols if _depth(c, area) > 0.0]
         near_labels = [other for other in taken if other.intersects(area)]
+        a, b = link.source_item.pos(), link.target_item.pos()
+        own_line = Segment(a.x(), a.y(), b.x(), b.y())
         best, best_cost = stops[0], math.inf
         for stop in stops:
             rect = rects[stop]
@@ -152,6 +156,8 @@ def place_link_labels(scene: MapScene, symbols: list[Circle]) -> None:
             cost = SYMBOL_WEIGHT * sum(_depth(c, rect) for c in near_symbols) + sum(
                 1.0 for o in near_labels if o.intersects(rect)
             )
+            if _box(rect).hits_segment(own_line):
+                cost += OWN_LINE  # struck through by its own line (a rising line, text to its right)
             if cost < best_cost:
                 best, best_cost = stop, cost
             if cost == 0:
