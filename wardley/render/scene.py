@@ -113,6 +113,20 @@ class MapScene(QGraphicsScene):
             if pipeline.element_item.element.id == element_id or any(m.element.id == element_id for m in pipeline.member_items):
                 pipeline.update_geometry()
 
+    def items_drawn_from(self, element_ids: Iterable[str]) -> set[QGraphicsItem]:
+        """What is redrawn when these elements move: their links, evolve arrows and pipelines."""
+        ids = set(element_ids)
+        found: set[QGraphicsItem] = set()
+        for element_id in ids:
+            found.update(self.links[key] for key in self._links_of.get(element_id, ()))
+            evolve = self.evolves.get(element_id)
+            if evolve is not None:
+                found.add(evolve)
+        for pipeline in self.pipelines.values():
+            if pipeline.element_item.element.id in ids or any(m.element.id in ids for m in pipeline.member_items):
+                found.add(pipeline)
+        return found
+
     def sync_positions(self, element_ids: Iterable[str], note_ids: Iterable[str] = ()) -> None:
         """Put these items back where the model says (after a drag or a cancelled one)."""
         for element_id in element_ids:

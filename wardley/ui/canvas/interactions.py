@@ -77,12 +77,16 @@ class MoveInteraction(Interaction):
     def move(self, event: QMouseEvent) -> None:
         if not self.start or not self._past_threshold(event):
             return
+        if not self.view.backdrop.active:
+            moving = {item.element_id for item in self.start if isinstance(item, ElementItem)}
+            self.view.backdrop.freeze({*self.start, *self.view.map_scene.items_drawn_from(moving)})
         delta = self.view.mapToScene(event.position().toPoint()) - self.press_scene_pos
         for item, origin in self.start.items():
             item.setPos(origin + delta)
 
     def release(self, event: QMouseEvent) -> None:
         self.move(event)  # the release point is where things land, even without a last move there
+        self.view.backdrop.thaw()
         if not self.dragged:
             if self.select_only_on_click:
                 self.view.scene().clearSelection()
@@ -100,6 +104,7 @@ class MoveInteraction(Interaction):
         self.view.map_scene.sync_positions(elements, notes)
 
     def cancel(self) -> None:
+        self.view.backdrop.thaw()
         for item, origin in self.start.items():
             item.setPos(origin)
         self.start = {}

@@ -4,7 +4,7 @@ the main window's menus call."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QCursor,
@@ -27,6 +27,7 @@ from wardley.render.items.link import LinkItem
 from wardley.render.items.notes import NoteItem
 from wardley.render.scene import MapScene
 from wardley.render.themes import DEFAULT, Theme
+from wardley.ui.canvas.backdrop import Backdrop
 from wardley.ui.canvas.context_menu import build_context_menu, edit_note_text
 from wardley.ui.canvas.clipboard import fragment_on_clipboard, put_on_clipboard
 from wardley.ui.canvas.editing import CanvasEditor
@@ -64,6 +65,8 @@ class MapView(QGraphicsView):
         self.setScene(self.map_scene)
         self.editor = CanvasEditor(document, undo_stack, self.status_message.emit)
         self._interaction: Interaction | None = None
+        #: A drag on a big map paints its moving items over a still picture of the rest.
+        self.backdrop = Backdrop(self)
         self.naming = Naming(self)
         self._space_held = False
         self._fit_mode = True
@@ -165,6 +168,16 @@ class MapView(QGraphicsView):
             event.accept()
         else:
             super().wheelEvent(event)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+        if self.backdrop.active:
+            if self.backdrop.still_valid():
+                self.backdrop.paint(painter)
+                return
+            # Zoomed or scrolled mid-drag: the picture no longer fits. Show the items again
+            # (not while painting) and paint as usual meanwhile.
+            QTimer.singleShot(0, self.backdrop.thaw)
+        super().drawBackground(painter, rect)
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.NativeGesture:
