@@ -353,3 +353,17 @@ def test_analysis_and_snapshots_panels_share_one_place_as_tabs(manager, tmp_path
     qtbot.waitUntil(lambda: not analysis.visibleRegion().isEmpty())
     assert snapshots.visibleRegion().isEmpty()
     assert analysis.height() > window.height() // 2  # the list gets the height, not a third of it
+
+
+def test_selecting_with_panels_open_does_not_grow_the_window(manager, tmp_path, qtbot) -> None:  # noqa: ANN001
+    window = manager.open_editor(EditorDocument.open(write_map(tmp_path / "a.wardley.json")))
+    qtbot.waitExposed(window)
+    window.analysis.toggleViewAction().trigger()
+    qtbot.waitUntil(window.analysis.isVisible)
+    assert window.workshop.take_snapshot("before")
+    QApplication.processEvents()
+    before = window.size()
+    window.view.select_elements([window.editor.document.map.elements[0].id])
+    QApplication.processEvents()  # the layout requests a selection posts: a growing window grows here
+    assert window.size() == before
+    assert window.properties.name.isVisible()  # the fields are there, scrolled if need be

@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDockWidget,
+    QFrame,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -119,10 +121,18 @@ class PropertiesPanel(QDockWidget):
         form.addRow("Why here?", self.description)
         self.evolution_fields = EvolutionFields()
         form.addRow(self.evolution_fields)
-        self.setWidget(body)
+        # Scrolled rather than tall: with other panels open below it, the fields of a selection
+        # made the whole window grow taller than the screen.
+        scroller = QScrollArea()
+        scroller.setWidget(body)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(scroller)
         # The same width with and without a selection: a dock that grows on the first click
         # would shrink the map under the pointer, mid-drag.
         body.setMinimumWidth(self.fields_box.sizeHint().width() + 24)
+        scroller.setMinimumWidth(body.minimumWidth() + scroller.verticalScrollBar().sizeHint().width())
         self._fields: list[QWidget] = [
             self.name, self.kind, self.evolution, self.visibility, self.method,
             self.inertia, self.confidence, self.description,
