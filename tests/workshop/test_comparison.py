@@ -153,3 +153,34 @@ def test_banner_summary_counts_every_kind_of_change() -> None:
     old, new = workshop_edits()
     assert summary(compare_maps(old.map, new.map)) == "2 changed, 1 linked, 1 unlinked, 2 evolve arrows changed"
     assert summary(compare_maps(old.map, old.map)) == "no differences"
+
+
+def test_labels_keep_off_the_move_arrows(qapp) -> None:  # noqa: ANN001
+    from wardley.model import Element, MapDocument, WardleyMap
+    from wardley.model.compare import compare_maps
+    from wardley.render.comparison import ComparisonOverlay
+    from wardley.render.label_geometry import Box, Segment
+    from wardley.render.scene import MapScene
+
+    def tea(kettle_at: float) -> WardleyMap:
+        return WardleyMap(elements=[
+            Element(id="kettle", name="Kettle", evolution=kettle_at, visibility=0.5),
+            Element(id="cup", name="Cup of tea", evolution=0.5, visibility=0.48),
+        ])
+
+    scene = MapScene(MapDocument(tea(0.8)))
+    try:
+        arrow = Segment(*(lambda a, b: (a.x(), a.y(), b.x(), b.y()))(to_scene(0.2, 0.5), to_scene(0.8, 0.5)))
+
+        def label_box() -> Box:
+            item = scene.elements["cup"]
+            rect = item.mapRectToScene(item.label_rect())
+            return Box(rect.left(), rect.top(), rect.right(), rect.bottom())
+
+        assert label_box().hits_segment(arrow)  # where it sits without a comparison
+        overlay = ComparisonOverlay(scene, compare_maps(tea(0.2), tea(0.8)))
+        assert not label_box().hits_segment(arrow)
+        overlay.clear()
+        assert label_box().hits_segment(arrow)  # and back
+    finally:
+        scene.detach()

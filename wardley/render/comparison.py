@@ -135,6 +135,9 @@ class ComparisonOverlay:
             self.ghosts[element.id] = self._ghost(element)
         for overlay_item in self.items():
             scene.addItem(overlay_item)
+        scene.overlay_lines = [(arrow.old, arrow.new) for arrow in self.arrows.values()]
+        if scene.overlay_lines:
+            scene.flush_label_layout(force=True)
 
     def _kind_of(self, element_id: str) -> str:
         item = self.scene.elements.get(element_id)
@@ -156,6 +159,9 @@ class ComparisonOverlay:
         for item in self.items():
             if item.scene() is self.scene:
                 self.scene.removeItem(item)
+        if self.scene.overlay_lines:
+            self.scene.overlay_lines = []
+            self.scene.flush_label_layout(force=True)
         self.arrows.clear()
         self.added.clear()
         self.ghosts.clear()

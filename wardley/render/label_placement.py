@@ -77,6 +77,8 @@ def layout_problem(scene: MapScene) -> LayoutProblem:
     for link in scene.links.values():
         a, b = link.source_item.pos(), link.target_item.pos()
         problem.lines.append(Segment(a.x(), a.y(), b.x(), b.y()))
+    for a, b in scene.overlay_lines:
+        problem.lines.append(Segment(a.x(), a.y(), b.x(), b.y()))
     metrics = ctx.label_metrics
     for element_id, evolve in scene.evolves.items():
         start, end = evolve.element_item.pos(), evolve.future_point()

@@ -10,7 +10,7 @@ import weakref
 from collections.abc import Iterable
 
 import shiboken6
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QPointF, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
@@ -55,6 +55,8 @@ class MapScene(QGraphicsScene):
         #: False places every label automatically, ignoring positions set by hand (the
         #: file keeps them): for OWM maps whose hand placements were made for other fonts.
         self.keep_hand_set_labels = True
+        #: Lines drawn over the map by an overlay (a comparison's move arrows): labels keep off them.
+        self.overlay_lines: list[tuple[QPointF, QPointF]] = []
         self._label_layout_due = False
         self._listener = _weak_listener(self)
         document.changed.connect(self._listener)
