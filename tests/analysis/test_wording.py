@@ -20,7 +20,7 @@ def tea_shop(title: str = "Tea shop"):  # type: ignore[no-untyped-def]
 def test_counted() -> None:
     assert counted(1, "map") == "1 map"
     assert counted(0, "map") == "0 maps"
-    assert counted(2_000, "capability", "capabilities") == "2,000 capabilities"
+    assert counted(2_000, "capability", "capabilities") == "2000 capabilities"
 
 
 def test_one_need_reads_in_the_singular() -> None:

@@ -150,3 +150,33 @@ def test_small_maps_always_paint_everything(canvas: Canvas) -> None:
     c.move_to(start + QPoint(40, 30))
     assert not c.view.backdrop.active
     c.release(start + QPoint(40, 30))
+
+
+def test_a_highlight_changed_mid_drag_is_what_shows_after_it(big: Canvas) -> None:
+    c, view = big, big.view
+    scene = view.map_scene
+    start = c.point_of(HUB)
+    c.press(start)
+    c.move_to(start + QPoint(60, 40))
+    assert view.backdrop.active
+    scene.highlight([HUB, "c1"])  # e.g. the analysis panel answering an earlier edit
+    c.release(start + QPoint(60, 40))
+    assert scene.elements["c3"].opacity() < 1.0 and scene.elements["c1"].opacity() == 1.0
+
+
+def test_the_map_rebuilt_mid_drag_ends_the_drag_cleanly(big: Canvas) -> None:
+    from wardley.render.themes import theme_named
+
+    c, view = big, big.view
+    start = c.point_of(HUB)
+    c.press(start)
+    c.move_to(start + QPoint(60, 40))
+    assert view.backdrop.active
+    view.set_theme(theme_named("dark"))  # a whole-map change replaces every item (F5 does this)
+    assert not view.backdrop.active
+    c.move_to(start + QPoint(80, 50))  # the rest of the gesture finds nothing to move
+    c.release(start + QPoint(80, 50))
+    assert c.stack.count() == 0
+    assert all(item.opacity() == 1.0 for item in view.scene().items() if item.parentItem() is None)
+    hub = c.document.element(HUB)
+    assert (hub.evolution, hub.visibility) == (0.5, 0.5)

@@ -82,16 +82,30 @@ def test_file_names_come_from_the_title() -> None:
 
 
 def test_analysis_highlight_and_focus_fading_stay_on_screen(manager, tmp_path: Path) -> None:
-    window = _window(manager, tmp_path)
-    plain = window.export_actions.export_to(tmp_path / "plain.png")
+    import shutil
+
+    from tests.conftest import MAPS
+
+    # The library map has a note and a pipeline, which a focus fades as well.
+    path = tmp_path / "library.wardley.json"
+    shutil.copy(MAPS / "county-library-service.wardley.json", path)
+    window = manager.open_editor(EditorDocument.open(path))
+    from wardley.model import Pipeline
+
+    window.editor.document.set_pipeline("public-pcs", Pipeline(element="public-pcs", start=0.55, end=0.9))
     scene = window.view.map_scene
-    first = window.editor.document.map.elements[0].id
-    for emphasise in (True, False):  # the analysis panel's highlight, then a workshop focus
-        scene.highlight([first], emphasise=emphasise)
-        lit = window.export_actions.export_to(tmp_path / f"lit-{emphasise}.png")
-        assert plain is not None and lit is not None
-        assert lit.read_bytes() == plain.read_bytes()
-        # ...and the screen keeps it.
-        assert scene.highlighted() == {first} and scene.emphasising is emphasise
-        faded = [item for key, item in scene.elements.items() if key != first]
-        assert faded and all(item.opacity() < 1.0 for item in faded)
+    assert scene.notes and scene.pipelines
+    plain = window.export_actions.export_to(tmp_path / "plain.png")
+    assert plain is not None
+
+    scene.highlight(["payments", "notifications"])  # what the analysis panel does
+    lit = window.export_actions.export_to(tmp_path / "lit.png")
+    assert lit is not None and lit.read_bytes() == plain.read_bytes()
+    assert scene.highlighted() == {"payments", "notifications"}  # the screen keeps it
+
+    window.workshop.focus.focus_on("borrow-a-book")  # a workshop focus
+    note = next(iter(scene.notes.values()))
+    assert note.opacity() < 1.0 and any(p.opacity() < 1.0 for p in scene.pipelines.values())
+    focused = window.export_actions.export_to(tmp_path / "focused.png")
+    assert focused is not None and focused.read_bytes() == plain.read_bytes()
+    assert note.opacity() < 1.0  # and the screen keeps the fading

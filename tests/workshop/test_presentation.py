@@ -93,28 +93,44 @@ def test_a_maximised_window_comes_back_maximised_with_its_normal_size_kept(windo
     assert window.geometry().topLeft().x() == 40
 
 
-def test_presenting_starts_with_no_selection_marks_and_gives_the_selection_back(window, qtbot) -> None:  # noqa: ANN001
+def test_presenting_shows_no_selection_marks_but_keeps_the_selection(window, qtbot) -> None:  # noqa: ANN001
     view = window.view
     chosen = [e.id for e in window.editor.document.map.elements[:2]]
     view.select_elements(chosen)
-    assert view.selected_element_ids() == chosen
+    key = next(iter(view.map_scene.links))
+    view.map_scene.links[key].setSelected(True)
+    assert view.map_scene.editing_chrome
 
-    window.workshop.toggle_presentation()
+    window.workshop.toggle_presentation()  # (the larger type rebuilds the scene's items)
     assert window.workshop.presentation.active
-    assert view.map_scene.selectedItems() == []
+    assert not view.map_scene.editing_chrome  # no marks for the room
+    assert view.selected_element_ids() == chosen and view.map_scene.links[key].isSelected()
 
     window.workshop.toggle_presentation()
-    assert view.selected_element_ids() == chosen
+    assert view.map_scene.editing_chrome
+    assert view.selected_element_ids() == chosen and view.map_scene.links[key].isSelected()
 
 
-def test_a_selection_made_while_presenting_is_kept_on_leaving(window, qtbot) -> None:  # noqa: ANN001
-    view = window.view
-    elements = window.editor.document.map.elements
-    view.select_elements([elements[0].id])
+def test_f6_while_presenting_focuses_on_the_selected_need(window) -> None:  # noqa: ANN001
+    from wardley.workshop.value_chain import needs_of
+
+    needs = [need_id for need_id, _ in needs_of(window.editor.document.map)]
+    assert len(needs) >= 2
+    window.view.select_elements([needs[1]])  # not the first need: the selection must count
     window.workshop.toggle_presentation()
-    view.select_elements([elements[1].id])  # the presenter clicked another one
+    window.workshop.focus_next.trigger()
+    assert window.workshop.focus.need_id == needs[1]
+
+
+def test_the_front_panel_tab_stays_in_front_after_presenting(window, qtbot) -> None:  # noqa: ANN001
+    analysis, snapshots = window.analysis, window.workshop.panel
+    assert window.workshop.take_snapshot("first")
+    analysis.toggleViewAction().trigger()  # analysis in front, snapshots a tab behind
+    qtbot.waitUntil(lambda: not analysis.visibleRegion().isEmpty())
     window.workshop.toggle_presentation()
-    assert view.selected_element_ids() == [elements[1].id]
+    window.workshop.toggle_presentation()
+    qtbot.waitUntil(lambda: not analysis.visibleRegion().isEmpty())
+    assert snapshots.visibleRegion().isEmpty()
 
 
 def test_messages_show_on_the_map_while_presenting(manager, qtbot) -> None:  # noqa: ANN001

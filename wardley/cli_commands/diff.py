@@ -6,7 +6,10 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from wardley.model.compare import MapDiff, PropertyChange
 
 SNAPSHOT_SEPARATOR = "#"
 
@@ -40,7 +43,7 @@ def load_side(spec: str) -> Any:
     raise MapFileError.single(path, f"no snapshot named {snapshot!r} (snapshots: {names})")
 
 
-def format_text(diff: Any) -> str:
+def format_text(diff: MapDiff) -> str:
     from wardley.io.problems import printable as plain  # names from a file: no terminal escapes, one line each
     from wardley.model import stage_name
 
@@ -71,7 +74,7 @@ def format_text(diff: Any) -> str:
     return "\n".join(lines) + "\n"
 
 
-def describe_change(change: Any) -> str:
+def describe_change(change: PropertyChange) -> str:
     """A changed property in words; free text (rationale, url) is named, not printed."""
     if change.what == "inertia":
         return "inertia marked" if change.new else "inertia cleared"

@@ -32,7 +32,7 @@ class Rename:
 
 
 @dataclass(frozen=True)
-class Change:
+class PropertyChange:
     """One property of a matched element changed (``what`` is the field's name)."""
 
     name: str
@@ -69,7 +69,7 @@ class MapDiff:
     added: list[Element] = field(default_factory=list)
     removed: list[Element] = field(default_factory=list)
     renamed: list[Rename] = field(default_factory=list)
-    changed: list[Change] = field(default_factory=list)
+    changed: list[PropertyChange] = field(default_factory=list)
     links_added: list[LinkChange] = field(default_factory=list)
     links_removed: list[LinkChange] = field(default_factory=list)
     evolves: list[EvolveChange] = field(default_factory=list)
@@ -130,7 +130,7 @@ def compare_maps(old: MapContent, new: MapContent) -> MapDiff:
         for what in COMPARED:
             before, after = getattr(previous, what), getattr(current, what)
             if before != after:
-                diff.changed.append(Change(current.name, current.id, what, before, after))
+                diff.changed.append(PropertyChange(current.name, current.id, what, before, after))
     _compare_links(old, new, diff)
     _compare_evolves(old, new, diff)
     return diff

@@ -10,7 +10,7 @@ import weakref
 from collections.abc import Iterable
 
 import shiboken6
-from PySide6.QtCore import QPointF, QTimer
+from PySide6.QtCore import QPointF, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
@@ -32,6 +32,9 @@ AUTO_LABEL_LAYOUT_LIMIT = 600
 
 
 class MapScene(QGraphicsScene):
+    #: Every item is about to be replaced: a gesture holding items must end first.
+    about_to_rebuild = Signal()
+
     def __init__(self, document: MapDocument, theme: Theme = DEFAULT, parent: object = None) -> None:
         super().__init__(parent)
         self.document = document
@@ -106,19 +109,13 @@ class MapScene(QGraphicsScene):
 
     def element_item_moved(self, element_id: str) -> None:
         """An element item changed position (model sync or a drag in progress)."""
-        for key in self._links_of.get(element_id, ()):
-            self.links[key].update_geometry()
-        evolve = self.evolves.get(element_id)
-        if evolve is not None:
-            evolve.update_geometry()
-        for pipeline in self.pipelines.values():
-            if pipeline.element_item.element.id == element_id or any(m.element.id == element_id for m in pipeline.member_items):
-                pipeline.update_geometry()
+        for item in self.items_drawn_from((element_id,)):
+            item.update_geometry()
 
-    def items_drawn_from(self, element_ids: Iterable[str]) -> set[QGraphicsItem]:
+    def items_drawn_from(self, element_ids: Iterable[str]) -> set[LinkItem | EvolveItem | PipelineItem]:
         """What is redrawn when these elements move: their links, evolve arrows and pipelines."""
         ids = set(element_ids)
-        found: set[QGraphicsItem] = set()
+        found: set[LinkItem | EvolveItem | PipelineItem] = set()
         for element_id in ids:
             found.update(self.links[key] for key in self._links_of.get(element_id, ()))
             evolve = self.evolves.get(element_id)
@@ -144,6 +141,7 @@ class MapScene(QGraphicsScene):
 
     def rebuild(self) -> None:
         # A whole-map change (OWM text edit, revert, theme) keeps what was selected, where it still exists.
+        self.about_to_rebuild.emit()
         kept = [i for i in self.selectedItems() if isinstance(i, (ElementItem, LinkItem, NoteItem))]
         kept_elements = {i.element_id for i in kept if isinstance(i, ElementItem)}
         kept_links = {i.key for i in kept if isinstance(i, LinkItem)}
@@ -319,6 +317,10 @@ class MapScene(QGraphicsScene):
             self.addItem(item)
         self._collection_items[name] = items
 
+    def reapply_highlight(self) -> None:
+        """Set every item's fading from the highlight again (after something else changed opacities)."""
+        self._apply_highlight()
+
     def _apply_highlight(self) -> None:
         on = bool(self._highlighted)
         for element_id, item in self.elements.items():
@@ -329,6 +331,13 @@ class MapScene(QGraphicsScene):
             self._fade(link, on and not (source in self._highlighted and target in self._highlighted))
         for element_id, evolve in self.evolves.items():
             self._fade(evolve, on and element_id not in self._highlighted)
+        # A focus fades everything outside its value chain, notes and pipeline boxes too (a
+        # pipeline stays when its owner is in the chain); an analysis highlight leaves them.
+        focus = on and not self._emphasise
+        for note in self.notes.values():
+            self._fade(note, focus)
+        for owner, pipeline in self.pipelines.items():
+            self._fade(pipeline, focus and owner not in self._highlighted)
 
     def _fade(self, item: QGraphicsItem, faded: bool) -> None:
         item.setOpacity(self.theme.faded_opacity if faded else 1.0)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem
@@ -64,9 +65,12 @@ class Backdrop:
         self._picture, self._taken_at = None, None
         pictured, self._pictured = self._pictured, []
         for item, opacity in pictured:
-            if item.scene() is self._view.scene():
+            if shiboken6.isValid(item) and item.scene() is self._view.scene():
                 item.setOpacity(opacity)
+        # A highlight or focus that changed mid-drag set its fading on items then hidden.
+        self._view.map_scene.reapply_highlight()
         self._view.viewport().update()
+
     def still_valid(self) -> bool:
         """The view has not zoomed or scrolled since the picture was taken."""
         view = self._view

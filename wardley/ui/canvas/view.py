@@ -4,7 +4,7 @@ the main window's menus call."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QCursor,
@@ -81,6 +81,7 @@ class MapView(QGraphicsView):
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self.setToolTip("")
         self.map_scene.selectionChanged.connect(self.selection_changed)
+        self.map_scene.about_to_rebuild.connect(self.cancel_interaction)
         self.destroyed.connect(self.map_scene.detach)
 
     # -- selection -------------------------------------------------------
@@ -169,7 +170,7 @@ class MapView(QGraphicsView):
         else:
             super().wheelEvent(event)
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802
         if self.backdrop.active:
             if self.backdrop.still_valid():
                 self.backdrop.paint(painter)

@@ -63,16 +63,8 @@ class Focus(QObject):
         return value_chain(self._document.map, self.need_id)
 
     def _apply(self) -> None:
-        scene = self._window.view.map_scene
-        chain = self.chain()
-        scene.highlight(chain, emphasise=False)
-        # The scene fades elements, links and arrows; notes and pipeline boxes too belong
-        # to "everything else" (a pipeline stays when its owner is in the chain).
-        faded = scene.theme.faded_opacity if chain else 1.0
-        for note in scene.notes.values():
-            note.setOpacity(faded)
-        for owner, pipeline in scene.pipelines.items():
-            pipeline.setOpacity(1.0 if not chain or owner in chain else faded)
+        # Only fading: the scene fades whatever is outside the chain (notes and pipelines too).
+        self._window.view.map_scene.highlight(self.chain(), emphasise=False)
 
     def reapply(self) -> None:
         """After the scene was replaced or rebuilt."""

@@ -46,8 +46,8 @@ class SavedWindow:
     transform: QTransform
     scroll: tuple[int, int]
     hidden: list[QWidget] = field(default_factory=list)
-    #: Elements selected on entering: the room sees a clean map, the editor gets them back.
-    selected: list[str] = field(default_factory=list)
+    #: The panels that were the front tab of their group.
+    front: list[QWidget] = field(default_factory=list)
 
 
 class Presentation:
@@ -84,12 +84,12 @@ class Presentation:
             transform=view.transform(),
             scroll=(view.horizontalScrollBar().value(), view.verticalScrollBar().value()),
             hidden=shown,
-            selected=view.selected_element_ids(),
+            front=[w for w in shown if isinstance(w, QDockWidget) and not w.visibleRegion().isEmpty()],
         )
         for widget in shown:
             widget.hide()
-        # Marks appear again as soon as the presenter clicks something to move it.
-        view.map_scene.clearSelection()
+        # The room sees the map, not selection marks; the selection stays (F6 focuses on it).
+        view.map_scene.set_editing_chrome(False)
         view.set_theme(presentation_theme(self._saved.theme))
         w.showFullScreen()
         # Without a window manager that honours full-screen requests (a bare X server, some
@@ -112,8 +112,9 @@ class Presentation:
             w.setWindowState(saved.states)  # maximised again, over the normal geometry just set
         for widget in saved.hidden:
             widget.show()
-        if not view.map_scene.selectedItems():
-            view.select_elements(saved.selected)
+        for dock in saved.front:  # showing tabbed panels again can bring another tab forward
+            dock.raise_()
+        view.map_scene.set_editing_chrome(True)
         if saved.fit:
             view.zoom_to_fit()
         else:
@@ -126,4 +127,5 @@ class Presentation:
         """The window's map was replaced while presenting: keep presenting the new one."""
         if self._saved is not None:
             self._window.view.set_theme(presentation_theme(self._saved.theme))
+            self._window.view.map_scene.set_editing_chrome(False)
             self._window.view.zoom_to_fit()
