@@ -367,3 +367,72 @@ def test_selecting_with_panels_open_does_not_grow_the_window(manager, tmp_path, 
     QApplication.processEvents()  # the layout requests a selection posts: a growing window grows here
     assert window.size() == before
     assert window.properties.name.isVisible()  # the fields are there, scrolled if need be
+
+
+OWM_WITH_COMMENTS = """// A map by the council's digital team. Licence: CC BY-SA 4.0
+title Tea shop
+anchor Customer [0.95, 0.6]
+component Cup of Tea [0.79, 0.61]
+// component Old kettle [0.5, 0.5]
+component Kettle [0.43, 0.35] // the slow bit
+/* a note that
+   spans lines */
+Customer->Cup of Tea
+Cup of Tea->Kettle
+"""
+
+
+def _owm_window(manager, tmp_path: Path):  # type: ignore[no-untyped-def]
+    path = tmp_path / "tea.owm"
+    path.write_text(OWM_WITH_COMMENTS, encoding="utf-8")
+    window = manager.open_editor(EditorDocument.open(path))
+    assert window.editor.comment_lines == 5
+    _move(window, "kettle", 0.5)
+    return window, path
+
+
+def test_saving_over_an_owm_file_with_comments_asks_first(manager, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    window, path = _owm_window(manager, tmp_path)
+    asked: list[str] = []
+
+    def answer(choice: str):  # type: ignore[no-untyped-def]
+        return lambda: asked.append(choice) or choice
+
+    window.files.ask_overwrite_comments = answer("cancel")
+    assert not window.save()
+    assert path.read_text(encoding="utf-8") == OWM_WITH_COMMENTS and window.editor.is_modified
+
+    # Save As keeps the OWM file as it is and puts the map beside it, as a wardley map.
+    offered: list[str] = []
+
+    def choose(parent, suggestion):  # type: ignore[no-untyped-def]
+        offered.append(suggestion)
+        return Path(suggestion)
+
+    monkeypatch.setattr("wardley.ui.dialogs.choose_save_path", choose)
+    window.files.ask_overwrite_comments = answer("save as")
+    assert window.save()
+    assert offered == [str(tmp_path / "tea.wardley.json")]
+    assert path.read_text(encoding="utf-8") == OWM_WITH_COMMENTS
+    assert window.editor.path == tmp_path / "tea.wardley.json" and not window.editor.is_modified
+    assert asked == ["cancel", "save as"]
+
+
+def test_overwriting_drops_the_comments_once_asked(manager, tmp_path) -> None:  # noqa: ANN001
+    window, path = _owm_window(manager, tmp_path)
+    asked: list[str] = []
+    window.files.ask_overwrite_comments = lambda: asked.append("overwrite") or "overwrite"
+    assert window.save()
+    assert "//" not in path.read_text(encoding="utf-8").replace("// wardley", "")
+    _move(window, "kettle", 0.6)
+    assert window.save()  # the file has no comments left: no second question
+    assert asked == ["overwrite"]
+
+
+def test_an_owm_file_without_comments_saves_without_a_question(manager, tmp_path) -> None:  # noqa: ANN001
+    path = tmp_path / "plain.owm"
+    path.write_text("title Plain\ncomponent A [0.5, 0.5]\n", encoding="utf-8")
+    window = manager.open_editor(EditorDocument.open(path))
+    window.files.ask_overwrite_comments = lambda: pytest.fail("asked about comments there are none of")
+    _move(window, "a", 0.6)
+    assert window.save()

@@ -15,6 +15,7 @@ from wardley.io import MapFileError
 from wardley.ui import dialogs, recent_files
 from wardley.ui.dialogs import SaveChoice
 from wardley.ui.editor_document import EditorDocument
+from wardley.wording import counted
 
 if TYPE_CHECKING:
     from wardley.ui.main_window import MainWindow
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 class FileCommands:
     def __init__(self, window: MainWindow) -> None:
         self._window = window
+        #: Asks before saving over an OWM file's comments (tests replace it).
+        self.ask_overwrite_comments = self._ask_overwrite_comments
 
     @property
     def _editor(self) -> EditorDocument:
@@ -86,6 +89,13 @@ class FileCommands:
 
     def _save_to(self, path: Path | None) -> bool:
         editor = self._editor
+        target = Path(path).absolute() if path is not None else editor.path
+        if editor.comment_lines and target == editor.path and editor.file_format == "owm":
+            choice = self.ask_overwrite_comments()
+            if choice == "save as":
+                return self.save_as_other()
+            if choice == "cancel":
+                return False
         try:
             editor.save(path)
         except MapFileError as error:
@@ -96,6 +106,35 @@ class FileCommands:
         kind = " as OWM text" if editor.file_format == "owm" else ""
         self._window.statusBar().showMessage(f"Saved {editor.display_name}{kind}", 8000)
         return True
+
+    def _ask_overwrite_comments(self) -> str:
+        """"save as", "overwrite" or "cancel": OWM text written from the map has no comments."""
+        editor = self._editor
+        box = QMessageBox(self._window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Save over the OWM file?")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            f"{editor.display_name} has {counted(editor.comment_lines, 'line')} with comments (notes, a licence, "
+            "components commented out). wardley writes OWM text from the map, so saving over the file "
+            "would drop them.\n\nSave the map under another name (as a wardley map, it keeps everything "
+            "you add), or overwrite the file?"
+        )
+        save_as = box.addButton("Save As...", QMessageBox.ButtonRole.AcceptRole)
+        overwrite = box.addButton("Overwrite, Dropping Comments", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.exec()
+        clicked = box.clickedButton()
+        return "save as" if clicked is save_as else "overwrite" if clicked is overwrite else "cancel"
+
+    def save_as_other(self) -> bool:
+        """Save As, suggesting a wardley map beside the OWM file (its comments stay in the file)."""
+        editor = self._editor
+        assert editor.path is not None
+        suggestion = editor.path.with_name(f"{editor.path.stem}.wardley.json")
+        path = dialogs.choose_save_path(self._window, str(suggestion))
+        return path is not None and path.absolute() != editor.path and self._save_to(path)
 
     def revert(self) -> None:
         editor = self._editor

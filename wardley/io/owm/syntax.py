@@ -73,6 +73,20 @@ def code_and_meta(line: str, in_block: bool) -> tuple[str, tuple[str, str] | Non
     return code.strip(), meta, in_block
 
 
+def comment_line_count(text: str) -> int:
+    """Lines holding a comment of the author's (``//`` or ``/* */``, not a ``// wardley`` one):
+    what writing the map as OWM text again leaves out."""
+    count, in_block = 0, False
+    for raw in text.split("\n"):
+        if not in_block and "/" not in raw:
+            continue
+        was_in_block = in_block
+        code, meta, in_block = code_and_meta(raw, in_block)
+        if meta is None and (was_in_block or code != raw.strip()):
+            count += 1
+    return count
+
+
 def read_quoted(text: str) -> tuple[str, str] | None:
     """``text`` opens with ``"``: (decoded name, text after the closing quote), or None if unclosed."""
     out: list[str] = []
