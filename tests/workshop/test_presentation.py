@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QToolBar
+from PySide6.QtWidgets import QApplication, QDockWidget, QToolBar
 
 from tests.workshop.workshop_support import COACHING, manager, shell_env  # noqa: F401
 from wardley.ui.editor_document import EditorDocument
@@ -189,3 +189,16 @@ def test_a_hand_set_label_keeps_its_side_of_the_symbol_in_large_type(manager, qt
     assert item.label_rect().right() < -item.symbol_radius()
     window.workshop.toggle_presentation()
     assert window.editor.document.element("cup").label_offset == (-80.0, -4.0)  # the map is untouched
+
+
+def test_panels_come_back_the_size_they_were(window, qtbot) -> None:  # noqa: ANN001
+    analysis = window.analysis
+    analysis.toggleViewAction().trigger()
+    qtbot.waitUntil(analysis.isVisible)
+    window.resizeDocks([analysis], [470], Qt.Orientation.Horizontal)
+    window.resizeDocks([window.properties, analysis], [150, 500], Qt.Orientation.Vertical)
+    QApplication.processEvents()
+    before = analysis.size()
+    window.workshop.toggle_presentation()
+    window.workshop.toggle_presentation()
+    qtbot.waitUntil(lambda: abs(analysis.width() - before.width()) <= 2 and abs(analysis.height() - before.height()) <= 2)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QDockWidget, QToolBar, QWidget
 
@@ -48,6 +48,8 @@ class SavedWindow:
     hidden: list[QWidget] = field(default_factory=list)
     #: The panels that were the front tab of their group.
     front: list[QWidget] = field(default_factory=list)
+    #: Panel and toolbar sizes and places (``QMainWindow.saveState``).
+    layout: QByteArray = field(default_factory=QByteArray)
 
 
 class Presentation:
@@ -85,6 +87,7 @@ class Presentation:
             scroll=(view.horizontalScrollBar().value(), view.verticalScrollBar().value()),
             hidden=shown,
             front=[w for w in shown if isinstance(w, QDockWidget) and not w.visibleRegion().isEmpty()],
+            layout=w.saveState(),
         )
         for widget in shown:
             widget.hide()
@@ -112,6 +115,10 @@ class Presentation:
             w.setWindowState(saved.states)  # maximised again, over the normal geometry just set
         for widget in saved.hidden:
             widget.show()
+        # The panels' sizes, which showing them again does not give back; again once the window
+        # has its old size (it resizes after this returns), or the split follows the full screen's.
+        w.restoreState(saved.layout)
+        QTimer.singleShot(0, w, lambda: w.restoreState(saved.layout))
         for dock in saved.front:  # showing tabbed panels again can bring another tab forward
             dock.raise_()
         view.map_scene.set_editing_chrome(True)
