@@ -202,3 +202,14 @@ def test_panels_come_back_the_size_they_were(window, qtbot) -> None:  # noqa: AN
     window.workshop.toggle_presentation()
     window.workshop.toggle_presentation()
     qtbot.waitUntil(lambda: abs(analysis.width() - before.width()) <= 2 and abs(analysis.height() - before.height()) <= 2)
+
+
+def test_presenting_again_at_once_keeps_the_panels_hidden(window, qtbot) -> None:  # noqa: ANN001
+    window.analysis.toggleViewAction().trigger()
+    qtbot.waitUntil(window.analysis.isVisible)
+    window.workshop.toggle_presentation()
+    window.workshop.toggle_presentation()
+    window.workshop.toggle_presentation()  # F5 F5 F5 before the event loop turns
+    QApplication.processEvents()
+    assert window.workshop.presentation.active
+    assert not window.analysis.isVisible() and not window.properties.isVisible()

@@ -118,7 +118,7 @@ class Presentation:
         # The panels' sizes, which showing them again does not give back; again once the window
         # has its old size (it resizes after this returns), or the split follows the full screen's.
         w.restoreState(saved.layout)
-        QTimer.singleShot(0, w, lambda: w.restoreState(saved.layout))
+        QTimer.singleShot(0, w, lambda: self.active or w.restoreState(saved.layout))
         for dock in saved.front:  # showing tabbed panels again can bring another tab forward
             dock.raise_()
         view.map_scene.set_editing_chrome(True)
