@@ -326,3 +326,17 @@ def test_the_tooltip_on_a_marked_line_shows_its_message_literally(manager, qtbot
     assert "&lt;b&gt;Archive&lt;/b&gt;" in shown, "the message's tags are escaped, so they show as typed"
     assert "names no element" in shown
     QToolTip.hideText()
+
+
+def test_undo_shows_the_marks_of_the_text_it_goes_back_to(manager, qtbot, tmp_path: Path) -> None:
+    window = _window(manager, tmp_path)
+    panel = window.owm_text.panel
+    assert not panel.problem_list.isVisibleTo(panel)
+    # Renaming a component in its own line leaves the link line naming nothing: marked.
+    _type_over(window, qtbot, "component Catalogue [", "component Index [")
+    _pause_ends(window)
+    assert panel.problem_list.isVisibleTo(panel) and panel.problem_list.count() >= 1
+    window.window_actions.undo.trigger()
+    qtbot.waitUntil(lambda: "component Catalogue [" in _text(window), timeout=2000)
+    assert not panel.problem_list.isVisibleTo(panel)  # the text undone to had no problems
+    assert all(not panel.messages_on_line(n) for n in range(1, _text(window).count("\n") + 2))

@@ -210,6 +210,8 @@ class OwmTextPanel(QDockWidget):
         result = parse_owm(text)
         problems = [*result.warnings, *(Problem(p.place, f"{p.message} (ignored)") for p in result.dropped)]
         current = self.document.map
+        # What the current state's text showed: undoing back to it shows these again.
+        shown_problems = self._problem_list()
         try:
             new_map = keep_ids(current, result.map)
         except ValueError as error:  # a map our model refuses; nothing is applied
@@ -224,7 +226,7 @@ class OwmTextPanel(QDockWidget):
             self._remember(current, text, problems)
             self._shown_text = text
             return
-        self._remember(current, self._shown_text, self._problem_list())
+        self._remember(current, self._shown_text, shown_problems)
         self._applying = True
         try:
             self.undo_stack.push(ReplaceMapCommand(self.document, new_map, "Edit map text"))
