@@ -161,3 +161,56 @@ def test_delete_and_select_all_keys_act_on_the_map_only_when_it_has_the_focus(ma
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_Delete)
     assert not window.editor.document.has_element("catalogue")
+
+
+def test_quick_add_of_a_name_already_on_the_map_selects_it(manager, qtbot) -> None:  # noqa: ANN001
+    window = manager.open_editor(EditorDocument(small_map()))
+    count = len(window.editor.document.map.elements)
+    window.window_actions.quick_add.trigger()
+    qtbot.keyClicks(window.quick_add_box, "catalogue ")  # another case, a stray space
+    qtbot.keyClick(window.quick_add_box, Qt.Key.Key_Return)
+    assert len(window.editor.document.map.elements) == count and window.editor.undo_stack.count() == 0
+    assert window.view.selected_element_ids() == ["catalogue"]
+    assert "already on the map" in window.statusBar().currentMessage()
+
+
+def test_quick_add_offers_the_names_on_the_map(manager, qtbot) -> None:  # noqa: ANN001
+    window = manager.open_editor(EditorDocument(small_map()))
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.window_actions.quick_add.trigger()
+    qtbot.waitUntil(window.quick_add_box.hasFocus)  # the names are the map's as the box gets the focus
+    completer = window.quick_add_box.completer()
+    completer.setCompletionPrefix("manage")
+    assert completer.currentCompletion() == "Library management system"
+    completer.activated.emit("Library management system")  # picked from the list
+    assert window.view.selected_element_ids() == ["lms"]
+
+
+def test_ctrl_e_reaches_quick_add_from_a_properties_field(manager, qtbot) -> None:  # noqa: ANN001
+    window = manager.open_editor(EditorDocument(small_map()))
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.view.select_elements(["catalogue"])
+    field = window.properties.name
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClick(field, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert window.quick_add_box.hasFocus()
+    qtbot.keyClicks(QApplication.focusWidget(), "Zz")
+    assert field.text() == "Catalogue" and window.quick_add_box.text() == "Zz"
+
+
+def test_an_ambiguous_name_in_link_to_opens_the_list_again(manager, qtbot) -> None:  # noqa: ANN001
+    document = small_map()
+    window = manager.open_editor(EditorDocument(document))
+    window.view.select_elements(["catalogue"])
+    picker = LinkPicker(window.editor.document, ["catalogue"], window)
+    picker.name_box.setText("r")  # in "Resident", "Borrow a book", "Library management system"
+    picker.accept()
+    assert picker.chosen_id is None and "pick one from the list" in picker.problem.text()
+    assert picker.name_box.completer().popup().isVisible()
+    picker.name_box.setText("nothing like it")
+    picker.accept()
+    assert picker.problem.text() == "No element has that name."
+    picker.reject()

@@ -5,13 +5,14 @@ Both push ordinary undo commands, so a keyboard edit undoes like a mouse one.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from wardley.model import Element, MapDocument, Note
+from wardley.model.ids import name_key
 from wardley.ui.commands import AddElementCommand, AddLinkCommand, AddNoteCommand
 from wardley.ui.editor_document import EditorDocument
 from wardley.ui.placement import free_spot
@@ -19,23 +20,73 @@ from wardley.wording import counted
 
 
 class QuickAddBox(QLineEdit):
-    """Type a name, press Enter: ``submitted`` carries the name and the box empties."""
+    """Type a name, press Enter: ``submitted`` carries the name and the box empties.
+
+    Names already on the map are offered as you type: picking one selects that element
+    instead of adding another (the keyboard's way to get to any element)."""
 
     submitted = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, names: Callable[[], Sequence[str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText("Quick add: type a name, Enter")
-        self.setToolTip("Add a component: type its name and press Enter (Ctrl+E to get here)")
+        self._names_now = names
+        self.setPlaceholderText("Quick add or find: type a name, Enter")
+        self.setToolTip(
+            "Add a component: type its name and press Enter; a name already on the map selects it "
+            "(Ctrl+E to get here)"
+        )
         self.setClearButtonEnabled(True)
         self.setMaxLength(200)
+        self.names = QStringListModel(self)
+        completer = QCompleter(self.names, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.activated.connect(self._picked)
+        self.setCompleter(completer)
         self.returnPressed.connect(self._submit)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+        # The map's names as they are now, however the box got the focus (Ctrl+E or a click).
+        self.names.setStringList(sorted(set(self._names_now()), key=str.casefold))
+        super().focusInEvent(event)
+
+    def _picked(self, name: str) -> None:
+        self.setText(name)
+        self._submit()
 
     def _submit(self) -> None:
         name = self.text().strip()
         if name:
             self.clear()
             self.submitted.emit(name)
+
+
+class WindowKeysFirst(QObject):
+    """Ctrl+E reaches quick add from any text field of the window. A line edit would take it
+    (end of line) and the name typed next would land in whatever field had the focus."""
+
+    KEYS = (QKeySequence("Ctrl+E"),)
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+            and QKeySequence(event.keyCombination()) in self.KEYS
+        ):
+            return True  # not accepted: the window's shortcut runs instead
+        return False
+
+
+def element_named(document: MapDocument, name: str) -> str | None:
+    """The first element whose name is ``name`` (ignoring case and runs of spacing), if any."""
+    key = name_key(name)
+    return next((e.id for e in document.map.elements if name_key(e.name) == key), None)
 
 
 def add_component(editor: EditorDocument, name: str, near_ids: Sequence[str] = ()) -> str:
@@ -135,7 +186,13 @@ class LinkPicker(QDialog):
     def accept(self) -> None:
         self.chosen_id = resolve_choice(self.choices, self.name_box.text())
         if self.chosen_id is None:
-            self.problem.setText("No single element has that name: pick one from the list.")
+            completer = self.name_box.completer()
+            completer.setCompletionPrefix(self.name_box.text())
+            if completer.completionCount():
+                self.problem.setText("Several names contain that: pick one from the list (Up and Down, then Enter).")
+                completer.complete()  # the list again, for the arrow keys
+            else:
+                self.problem.setText("No element has that name.")
             return
         super().accept()
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup, QUndoStack
-from PySide6.QtWidgets import QInputDialog, QMainWindow, QMenu, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from wardley.io.files import JSON_SUFFIXES, OWM_SUFFIXES
 from wardley.model import MapDocument
@@ -25,7 +25,15 @@ from wardley.ui.analysis_actions import install_analysis_panel
 from wardley.ui.editor_document import EditorDocument
 from wardley.ui.export_actions import install_export_actions
 from wardley.ui.file_actions import FileCommands
-from wardley.ui.keyboard_tools import LinkPicker, QuickAddBox, add_component, add_note, link_elements
+from wardley.ui.keyboard_tools import (
+    LinkPicker,
+    QuickAddBox,
+    WindowKeysFirst,
+    add_component,
+    add_note,
+    element_named,
+    link_elements,
+)
 from wardley.ui.owm_actions import install_owm_text
 from wardley.ui.panels.properties import PropertiesPanel
 from wardley.ui.placement import free_spot
@@ -114,10 +122,12 @@ class MainWindow(QMainWindow):
         self.export_actions = install_export_actions(self)
         self.workshop = install_workshop_actions(self)
         toolbar = self.window_actions.build_toolbar(self)
-        self.quick_add_box = QuickAddBox(self)
+        self.quick_add_box = QuickAddBox(lambda: [e.name for e in self.editor.document.map.elements], self)
         self.quick_add_box.setMaximumWidth(280)
         self.quick_add_box.submitted.connect(self.quick_add)
         toolbar.addWidget(self.quick_add_box)
+        # Removed from the application with this object, when the window goes.
+        QApplication.instance().installEventFilter(WindowKeysFirst(self))
         toggle = self.properties.toggleViewAction()
         toggle.setToolTip("Show or hide the properties of the selection")
         self.view_menu.addAction(toggle)
@@ -241,6 +251,15 @@ class MainWindow(QMainWindow):
         self.quick_add_box.selectAll()
 
     def quick_add(self, name: str) -> str:
+        existing = element_named(self.editor.document, name)
+        if existing is not None:
+            self.view.select_elements([existing])
+            self.view.setFocus()
+            self.statusBar().showMessage(
+                f"{self.editor.document.element(existing).name} is already on the map: selected "
+                "(arrow keys move it, Ctrl+L links it)", 8000
+            )
+            return existing
         element_id = add_component(self.editor, name, self.view.selected_element_ids())
         self.view.select_elements([element_id])
         self.view.setFocus()  # arrow keys now move the new component
