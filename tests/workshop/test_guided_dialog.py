@@ -76,8 +76,32 @@ def test_back_undoes_the_step_and_keeps_the_answers_cancel_undoes_all(window) ->
     dialog.go_back()
     assert names_by_kind(window) == {"user": ["Resident"]}
     assert list(dialog.editors.values())[0].toPlainText() == "Renew a permit"
+    asked: list[str] = []
+    dialog.ask_leaving = lambda: asked.append("discard") or "discard"
     dialog.reject()
+    assert asked == ["discard"]
     assert window.editor.document.map.elements == [] and window.editor.undo_stack.index() == 0
+
+
+def test_leaving_early_asks_and_can_keep_the_answers_or_go_back(window) -> None:  # noqa: ANN001
+    dialog = window.workshop.start_guided()
+    answer(dialog, "Resident")
+    answer(dialog, "Renew a permit")
+    dialog.ask_leaving = lambda: "stay"  # Escape by mistake: back to the questions
+    dialog.reject()
+    assert dialog.isVisible() and len(window.editor.document.map.elements) == 2
+    dialog.ask_leaving = lambda: "keep"
+    dialog.reject()
+    assert not dialog.isVisible()
+    assert names_by_kind(window) == {"user": ["Resident"], "need": ["Renew a permit"]}
+    assert window.editor.undo_stack.count() == 2  # each answer still its own undo step
+
+
+def test_leaving_before_any_answer_asks_nothing(window) -> None:  # noqa: ANN001
+    dialog = window.workshop.start_guided()
+    dialog.ask_leaving = lambda: pytest.fail("asked with nothing on the map")
+    dialog.reject()
+    assert not dialog.isVisible()
 
 
 def test_no_users_no_step_and_a_busy_map_gets_a_new_window(window, manager) -> None:  # noqa: ANN001

@@ -3,7 +3,7 @@
 Each Next applies that question's answers to the map as ONE undo step ("Guided
 start: users", "...: needs", "...: dependencies", "...: evolution"), so the room
 sees the map take shape behind the dialog and can undo any step afterwards.
-Back undoes the step just made; Cancel undoes every step the guide made. The
+Back undoes the step just made; Cancel asks, then keeps or undoes every step the guide made. The
 thinking (what to add and where) is in :mod:`wardley.workshop.guided_start`.
 """
 
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -57,6 +58,9 @@ class GuidedStartDialog(QDialog):
         self.owned: set[str] = set()
         #: Undo-stack index after each step the guide applied (None: that step changed nothing).
         self._applied: list[int | None] = []
+        #: Asked when the room leaves before the end with answers on the map (tests replace it):
+        #: "keep", "discard" or "stay".
+        self.ask_leaving = self._ask_leaving
         self.editors: dict[str, QPlainTextEdit] = {}
         self.stage_boxes: dict[str, QComboBox] = {}
 
@@ -217,10 +221,32 @@ class GuidedStartDialog(QDialog):
         self._show_step()
 
     def reject(self) -> None:
+        if any(index is not None for index in self._applied):
+            choice = self.ask_leaving()
+            if choice == "stay":
+                return
+            if choice == "keep":
+                super().accept()  # what is on the map stays, each answer still its own undo step
+                return
         while self._applied:
             self._undo_last()
         self.owned.clear()
         super().reject()
+
+    def _ask_leaving(self) -> str:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Leave Guided Start?")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText("The room's answers so far are on the map. Keep them, or take them all off again?")
+        keep = box.addButton("Keep Them", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("Take Them Off", QMessageBox.ButtonRole.DestructiveRole)
+        stay = box.addButton("Back to the Questions", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        box.exec()
+        clicked = box.clickedButton()
+        return "keep" if clicked is keep else "discard" if clicked is discard else "stay"
 
     def element_id(self, name: str) -> str | None:
         """The id of the element named ``name`` on the map (tests, status messages)."""
