@@ -147,6 +147,22 @@ def test_highlight_fades_the_rest(doc_scene) -> None:  # type: ignore[no-untyped
     assert all(i.opacity() == 1.0 for i in scene.links.values())
 
 
+def test_highlight_fades_notes_and_other_pipelines_too(doc_scene) -> None:  # type: ignore[no-untyped-def]
+    from wardley.model import Pipeline
+
+    document, scene = doc_scene
+    document.add_note("Ask the room", 0.2, 0.2)
+    for owner in ("case", "portal"):
+        document.set_pipeline(owner, Pipeline(element=owner, start=0.3, end=0.8))
+    for emphasise in (True, False):  # the analysis panel's highlight, a workshop focus
+        scene.highlight(["case", "data"], emphasise=emphasise)
+        assert all(note.opacity() < 1.0 for note in scene.notes.values())
+        assert scene.pipelines["case"].opacity() == 1.0 and scene.pipelines["portal"].opacity() < 1.0
+        scene.highlight([])
+        assert all(note.opacity() == 1.0 for note in scene.notes.values())
+        assert all(pipeline.opacity() == 1.0 for pipeline in scene.pipelines.values())
+
+
 def test_reset_and_theme_change_keep_the_selection(doc_scene) -> None:  # type: ignore[no-untyped-def]
     from wardley.render import DARK
 

@@ -331,13 +331,12 @@ class MapScene(QGraphicsScene):
             self._fade(link, on and not (source in self._highlighted and target in self._highlighted))
         for element_id, evolve in self.evolves.items():
             self._fade(evolve, on and element_id not in self._highlighted)
-        # A focus fades everything outside its value chain, notes and pipeline boxes too (a
-        # pipeline stays when its owner is in the chain); an analysis highlight leaves them.
-        focus = on and not self._emphasise
+        # Everything else fades, notes and pipeline boxes too (a pipeline stays when its owner
+        # is highlighted): solid boxes left over a faded map draw the eye to nothing.
         for note in self.notes.values():
-            self._fade(note, focus)
+            self._fade(note, on)
         for owner, pipeline in self.pipelines.items():
-            self._fade(pipeline, focus and owner not in self._highlighted)
+            self._fade(pipeline, on and owner not in self._highlighted)
 
     def _fade(self, item: QGraphicsItem, faded: bool) -> None:
         item.setOpacity(self.theme.faded_opacity if faded else 1.0)
