@@ -180,3 +180,15 @@ def test_pointer_shows_what_a_press_would_do(canvas: Canvas) -> None:
     assert cursor() == Qt.CursorShape.PointingHandCursor
     c.move_to(c.point_at(0.1, 0.1), button=Qt.MouseButton.NoButton)
     assert cursor() == Qt.CursorShape.ArrowCursor
+
+
+def test_arrow_keys_scroll_a_zoomed_map_when_nothing_is_selected(canvas: Canvas, qtbot) -> None:  # type: ignore[no-untyped-def]
+    c = canvas
+    for _ in range(4):
+        c.view.zoom_in()
+    bar = c.view.horizontalScrollBar()
+    bar.setValue(bar.minimum())
+    before = c.json()
+    qtbot.keyClick(c.view, Qt.Key.Key_Right)
+    assert bar.value() > bar.minimum()
+    assert c.json() == before  # scrolled, nothing moved
