@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QPalette
+from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -257,7 +257,10 @@ class AnalysisPanel(QDockWidget):
                 note = "" if self.map_label else ", not including the open map"
                 where = f"Folder {self.folder.name}: {counted(len(report.maps), 'map')}{note}"
             self.scope.setText(f"{where}: {counted(len(report.capabilities), 'capability', 'capabilities')}")
-            dim = QBrush(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+            # Between the text and the background: set apart, yet readable (the palette's disabled
+            # grey is too light to read at arm's length; this is about 4.7:1 for black on white).
+            text, base = self.palette().color(QPalette.ColorRole.Text), self.palette().color(QPalette.ColorRole.Base)
+            dim = QBrush(QColor(*(round(0.55 * a + 0.45 * b) for a, b in zip(text.getRgb()[:3], base.getRgb()[:3]))))
             for tier, title in TIER_TITLES.items():
                 chosen = [c for c in report.capabilities if c.tier == tier]
                 top = QTreeWidgetItem([f"{title} ({len(chosen)})"])
