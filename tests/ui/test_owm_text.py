@@ -340,3 +340,23 @@ def test_undo_shows_the_marks_of_the_text_it_goes_back_to(manager, qtbot, tmp_pa
     qtbot.waitUntil(lambda: "component Catalogue [" in _text(window), timeout=2000)
     assert not panel.problem_list.isVisibleTo(panel)  # the text undone to had no problems
     assert all(not panel.messages_on_line(n) for n in range(1, _text(window).count("\n") + 2))
+
+
+def test_the_problem_list_can_be_given_more_room(manager, qtbot, tmp_path: Path) -> None:
+    window = _window(manager, tmp_path)
+    panel = window.owm_text.panel
+    editor = panel.editor
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    _type_lines(qtbot, editor, ["nonsense one", "nonsense two", "nonsense three", "nonsense four"])
+    _pause_ends(window)
+    assert panel.problem_list.count() == 4
+    shown = panel.split.sizes()
+    assert 0 < shown[1] < shown[0]  # a few lines to start with
+    panel.split.setSizes([shown[0] - 80, shown[1] + 80])  # the user drags the divider up
+    assert panel.split.sizes()[1] == shown[1] + 80
+    _type_lines(qtbot, editor, ["nonsense five"])
+    _pause_ends(window)
+    assert panel.split.sizes()[1] == shown[1] + 80  # a new problem keeps the size chosen

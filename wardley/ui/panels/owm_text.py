@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QSplitter,
     QTextEdit,
     QToolTip,
     QVBoxLayout,
@@ -138,8 +139,13 @@ class OwmTextPanel(QDockWidget):
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.editor, 1)
-        layout.addWidget(self.problem_list)
+        # A splitter, so a long list of problems can be given more room by dragging.
+        self.split = QSplitter(Qt.Orientation.Vertical, body)
+        self.split.addWidget(self.editor)
+        self.split.addWidget(self.problem_list)
+        self.split.setStretchFactor(0, 1)
+        self.split.setChildrenCollapsible(False)
+        layout.addWidget(self.split)
         self.setWidget(body)
 
         self.apply_timer = QTimer(self)
@@ -320,13 +326,16 @@ class OwmTextPanel(QDockWidget):
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, line)
             self.problem_list.addItem(item)
+        appearing = bool(problems) and self.problem_list.isHidden()
         self.problem_list.setVisible(bool(problems))
-        if problems:
-            # Room for three lines (one message wrapped on two, or three short ones); more scroll.
+        if appearing:
+            # Room for three lines (one message wrapped on two, or three short ones); more scroll,
+            # and the splitter gives it more. Set only as it appears: a size the user chose stays.
             wraps = any(len(self.problem_list.item(i).text()) > 45 for i in range(self.problem_list.count()))
             lines = 3 if len(problems) > 1 or wraps else 1
-            height = self.problem_list.fontMetrics().lineSpacing() * lines
-            self.problem_list.setFixedHeight(height + 2 * self.problem_list.frameWidth() + 8)
+            height = self.problem_list.fontMetrics().lineSpacing() * lines + 2 * self.problem_list.frameWidth() + 8
+            total = sum(self.split.sizes())
+            self.split.setSizes([max(total - height, 60), height])
         self._mark_lines()
 
     def _mark_lines(self) -> None:
