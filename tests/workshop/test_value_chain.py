@@ -73,3 +73,18 @@ def test_workshop_logic_does_not_import_qt() -> None:
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
     assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_an_owm_map_has_needs_where_a_user_depends_on_something_directly() -> None:
+    from wardley.analysis.graph import element_roles
+    from wardley.io.owm import parse_owm
+
+    tea = parse_owm(
+        "anchor Customer [0.95, 0.6]\ncomponent Cup of Tea [0.79, 0.61]\ncomponent Kettle [0.43, 0.35]\n"
+        "anchor Staff [0.95, 0.3]\ncomponent Till [0.6, 0.5]\nCustomer->Cup of Tea\nCup of Tea->Kettle\nStaff->Till\n"
+    ).map
+    assert [name for _, name in needs_of(tea)] == ["Cup of Tea", "Till"]
+    # The analysis reads the map the same way.
+    roles = element_roles(tea)
+    assert sorted(key for key, role in roles.items() if role == "need") == sorted(i for i, _ in needs_of(tea))
+    assert value_chain(tea, needs_of(tea)[0][0]) == {"customer", "cup-of-tea", "kettle"}

@@ -13,6 +13,7 @@ from typing import Literal
 import networkx as nx
 
 from wardley.model.entities import Element, WardleyMap
+from wardley.model.roles import need_ids
 
 Role = Literal["user", "need", "component"]
 
@@ -60,20 +61,12 @@ class MapGraph:
 
 
 def element_roles(wardley_map: WardleyMap) -> dict[str, Role]:
-    """Each element's role: users, then needs (kind need, or depended on directly by a user)."""
-    kinds = {element.id: element.kind for element in wardley_map.elements}
-    roles: dict[str, Role] = {}
-    for element in wardley_map.elements:
-        if element.kind == "user":
-            roles[element.id] = "user"
-        elif element.kind == "need":
-            roles[element.id] = "need"
-        else:
-            roles[element.id] = "component"
-    for link in wardley_map.links:
-        if kinds.get(link.source) == "user" and roles.get(link.target) == "component":
-            roles[link.target] = "need"
-    return roles
+    """Each element's role: users, needs (kind need, or depended on directly by a user), components."""
+    needs = set(need_ids(wardley_map))
+    return {
+        element.id: "user" if element.kind == "user" else "need" if element.id in needs else "component"
+        for element in wardley_map.elements
+    }
 
 
 def map_graph(wardley_map: WardleyMap) -> MapGraph:

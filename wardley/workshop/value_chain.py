@@ -11,6 +11,7 @@ from collections import deque
 from collections.abc import Iterable
 
 from wardley.model.entities import MapContent
+from wardley.model.roles import need_ids
 
 
 def _reach(start: str, edges: dict[str, list[str]]) -> set[str]:
@@ -44,8 +45,10 @@ def value_chain(content: MapContent, need_id: str) -> frozenset[str]:
 
 
 def needs_of(content: MapContent) -> list[tuple[str, str]]:
-    """(id, name) of every user need, in map order: what a focus menu offers."""
-    return [(e.id, e.name) for e in content.elements if e.kind == "need"]
+    """(id, name) of every user need, in map order: what a focus menu offers (the analysis's
+    rule: kind need, or depended on directly by a user, as in OWM maps)."""
+    names = {e.id: e.name for e in content.elements}
+    return [(need_id, names[need_id]) for need_id in need_ids(content)]
 
 
 def next_need(content: MapContent, current: str | None, selected: Iterable[str] = ()) -> str | None:
