@@ -234,7 +234,8 @@ class WorkshopActions(QObject):
 
     def _focus_changed(self, name: str) -> None:
         if name:
-            self._status(f"Focus: {name} (F6 next need, Shift+F6 whole map)")
+            # The status bar only: while presenting, the corner caption already names the focus.
+            self._window.statusBar().showMessage(f"Focus: {name} (F6 next need, Shift+F6 whole map)", 8000)
         self._place_caption()
 
     def _place_caption(self) -> None:
