@@ -92,9 +92,9 @@ class Canvas:
         self.release(pos)
 
 
-@pytest.fixture
-def canvas(qtbot) -> Iterator[Canvas]:  # type: ignore[no-untyped-def]
-    document = MapDocument(small_map())
+def shown_canvas(qtbot, wardley_map: WardleyMap) -> Canvas:  # type: ignore[no-untyped-def]
+    """A view on ``wardley_map``, shown at 1100 x 840 with the keyboard focus."""
+    document = MapDocument(wardley_map)
     stack = QUndoStack()
     view = MapView(document, stack)
     qtbot.addWidget(view)
@@ -103,5 +103,11 @@ def canvas(qtbot) -> Iterator[Canvas]:  # type: ignore[no-untyped-def]
     qtbot.waitExposed(view)
     view.activateWindow()
     view.setFocus()
-    yield Canvas(view, document, stack)
-    stack.clear()
+    return Canvas(view, document, stack)
+
+
+@pytest.fixture
+def canvas(qtbot) -> Iterator[Canvas]:  # type: ignore[no-untyped-def]
+    made = shown_canvas(qtbot, small_map())
+    yield made
+    made.stack.clear()

@@ -9,11 +9,10 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QImage, QUndoStack
+from PySide6.QtGui import QImage
 
-from canvas_support import Canvas, canvas  # noqa: F401 - fixture
-from wardley.model import Element, Link, MapDocument, WardleyMap
-from wardley.ui.canvas import MapView
+from canvas_support import Canvas, canvas, shown_canvas  # noqa: F401 - fixture
+from wardley.model import Element, Link, WardleyMap
 from wardley.ui.canvas.backdrop import FREEZE_FROM_ITEMS
 
 HUB = "c0"
@@ -38,16 +37,19 @@ def big_map(components: int = 900, links: int = 1_000) -> WardleyMap:
 
 @pytest.fixture
 def big(qtbot) -> Iterator[Canvas]:  # type: ignore[no-untyped-def]
-    document = MapDocument(big_map())
-    stack = QUndoStack()
-    view = MapView(document, stack)
-    qtbot.addWidget(view)
-    view.resize(1100, 840)
-    view.show()
-    qtbot.waitExposed(view)
-    assert len(view.scene().items()) >= FREEZE_FROM_ITEMS
-    yield Canvas(view, document, stack)
-    stack.clear()
+    made = shown_canvas(qtbot, big_map())
+    assert len(made.view.scene().items()) >= FREEZE_FROM_ITEMS
+    yield made
+    made.stack.clear()
+
+
+def drag_hub(c: Canvas, by: QPoint = QPoint(60, 40)) -> QPoint:
+    """Press on the hub and drag it ``by`` (still held); returns where the press was."""
+    start = c.point_of(HUB)
+    c.press(start)
+    c.move_to(start + by)
+    assert c.view.backdrop.active
+    return start
 
 
 def differences(a: QImage, b: QImage) -> list[tuple[int, int]]:
@@ -99,10 +101,7 @@ def test_a_drag_on_a_big_map_looks_the_same_and_gives_everything_back(big: Canva
 
 def test_escape_mid_drag_puts_everything_back(big: Canvas, qtbot) -> None:  # type: ignore[no-untyped-def]
     c, view = big, big.view
-    start = c.point_of(HUB)
-    c.press(start)
-    c.move_to(start + QPoint(60, 40))
-    assert view.backdrop.active
+    start = drag_hub(c)
     qtbot.keyClick(view, Qt.Key.Key_Escape)
     assert not view.backdrop.active
     assert all(item.opacity() == 1.0 for item in view.scene().items() if item.parentItem() is None)
@@ -120,10 +119,7 @@ def test_a_selection_and_faded_items_elsewhere_survive_the_drag(big: Canvas) -> 
     view.map_scene.highlight([HUB, "c1"], emphasise=False)  # a workshop focus fades the rest
     faded = view.map_scene.elements["c2"].opacity()
     assert faded < 1.0
-    start = c.point_of(HUB)
-    c.press(start)  # the hub is already selected: both stay selected
-    c.move_to(start + QPoint(60, 40))
-    assert view.backdrop.active
+    start = drag_hub(c)  # the hub is already selected: both stay selected
     c.release(start + QPoint(60, 40))
     assert far_link.isSelected() and hub.isSelected()
     assert view.map_scene.elements["c2"].opacity() == faded
@@ -131,10 +127,7 @@ def test_a_selection_and_faded_items_elsewhere_survive_the_drag(big: Canvas) -> 
 
 def test_zooming_mid_drag_shows_the_map_again(big: Canvas, qtbot) -> None:  # type: ignore[no-untyped-def]
     c, view = big, big.view
-    start = c.point_of(HUB)
-    c.press(start)
-    c.move_to(start + QPoint(60, 40))
-    assert view.backdrop.active
+    start = drag_hub(c)
     view.zoom_in()
     view.viewport().repaint()
     qtbot.waitUntil(lambda: not view.backdrop.active)
@@ -155,10 +148,7 @@ def test_small_maps_always_paint_everything(canvas: Canvas) -> None:
 def test_a_highlight_changed_mid_drag_is_what_shows_after_it(big: Canvas) -> None:
     c, view = big, big.view
     scene = view.map_scene
-    start = c.point_of(HUB)
-    c.press(start)
-    c.move_to(start + QPoint(60, 40))
-    assert view.backdrop.active
+    start = drag_hub(c)
     scene.highlight([HUB, "c1"])  # e.g. the analysis panel answering an earlier edit
     c.release(start + QPoint(60, 40))
     assert scene.elements["c3"].opacity() < 1.0 and scene.elements["c1"].opacity() == 1.0
@@ -168,10 +158,7 @@ def test_the_map_rebuilt_mid_drag_ends_the_drag_cleanly(big: Canvas) -> None:
     from wardley.render.themes import theme_named
 
     c, view = big, big.view
-    start = c.point_of(HUB)
-    c.press(start)
-    c.move_to(start + QPoint(60, 40))
-    assert view.backdrop.active
+    start = drag_hub(c)
     view.set_theme(theme_named("dark"))  # a whole-map change replaces every item (F5 does this)
     assert not view.backdrop.active
     c.move_to(start + QPoint(80, 50))  # the rest of the gesture finds nothing to move
