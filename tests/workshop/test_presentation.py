@@ -213,3 +213,24 @@ def test_presenting_again_at_once_keeps_the_panels_hidden(window, qtbot) -> None
     QApplication.processEvents()
     assert window.workshop.presentation.active
     assert not window.analysis.isVisible() and not window.properties.isVisible()
+
+
+def test_keys_cannot_change_the_map_while_presenting(window, qtbot) -> None:  # noqa: ANN001
+    from wardley.io import dump_json_map
+
+    view = window.view
+    first = window.editor.document.map.elements[0].id
+    view.select_elements([first])  # selected before F5, its marks now hidden
+    before = dump_json_map(window.editor.document.map)
+    window.workshop.toggle_presentation()
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Delete, Qt.Key.Key_F2, Qt.Key.Key_C):
+        qtbot.keyClick(view, key)
+    for key in (Qt.Key.Key_D, Qt.Key.Key_3, Qt.Key.Key_X):  # duplicate, insert a component, cut
+        qtbot.keyClick(view, key, Qt.KeyboardModifier.ControlModifier)
+    assert dump_json_map(window.editor.document.map) == before and not window.editor.is_modified
+    zoom = view.zoom_level()
+    qtbot.keyClick(view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)  # zooming still works
+    assert view.zoom_level() > zoom
+    window.workshop.toggle_presentation()
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # and editing keys are back afterwards
+    assert window.editor.is_modified

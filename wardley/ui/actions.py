@@ -86,6 +86,11 @@ class WindowActions:
         #: Keys that act on the map only while the map has the focus: Delete or Ctrl+A
         #: pressed in the properties panel must not delete or select elements.
         self.map_scoped = [self.cut, self.copy, self.paste, self.duplicate, self.delete, self.select_all, self.rename]
+        #: Keys that change the map: off while presenting (the selection's marks are hidden then).
+        self.editing = [
+            self.cut, self.paste, self.duplicate, self.delete, self.rename, self.link_to, self.quick_add,
+            self.add_user, self.add_need, self.add_component, self.add_note,
+        ]
         for action in self.map_scoped:
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 

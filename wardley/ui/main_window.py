@@ -187,10 +187,17 @@ class MainWindow(QMainWindow):
             self.setWindowFilePath(str(self.editor.path))
 
     def _selection_changed(self) -> None:
-        ids = list(self.view.selected_element_ids())
-        self.properties.set_selection(ids)
-        for action in self.window_actions.selection_only:
-            action.setEnabled(bool(ids))
+        self.properties.set_selection(list(self.view.selected_element_ids()))
+        self.update_edit_actions()
+
+    def update_edit_actions(self) -> None:
+        """Selection actions need a selection; nothing that edits the map works while presenting."""
+        actions = self.window_actions
+        selected = bool(self.view.selected_element_ids())
+        presenting = bool(getattr(self.view, "presenting", False))
+        for action in {*actions.selection_only, *actions.editing}:
+            needs_selection = action in actions.selection_only
+            action.setEnabled((selected or not needs_selection) and not (presenting and action in actions.editing))
 
     # -- file commands (File menu) -------------------------------------------
     def new_map(self) -> None:

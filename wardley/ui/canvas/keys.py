@@ -22,6 +22,8 @@ ARROWS = {
     Qt.Key.Key_Up: (0, 1),
     Qt.Key.Key_Down: (0, -1),
 }
+#: With Ctrl: zoom in, in, out, to fit.
+ZOOM_KEYS = (Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Minus, Qt.Key.Key_0)
 _ALT = Qt.KeyboardModifier.AltModifier
 _CTRL = Qt.KeyboardModifier.ControlModifier
 _SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -30,6 +32,10 @@ _SHIFT = Qt.KeyboardModifier.ShiftModifier
 def handle_canvas_key(view: MapView, event: QKeyEvent) -> bool:
     """Do what ``event`` asks on ``view``; False when the key is not the canvas's."""
     key, mods = event.key(), event.modifiers()
+    if view.presenting and key != Qt.Key.Key_Space and not (mods & _CTRL and key in ZOOM_KEYS):
+        # A room is watching and selection marks are hidden: keys that would change the map
+        # do nothing (a presenter's clicker sends arrow keys; the view scrolls with them).
+        return False
     if key == Qt.Key.Key_Escape:
         if not view.cancel_interaction():
             view.map_scene.clearSelection()

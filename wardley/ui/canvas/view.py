@@ -67,6 +67,8 @@ class MapView(QGraphicsView):
         self._interaction: Interaction | None = None
         #: A drag on a big map paints its moving items over a still picture of the rest.
         self.backdrop = Backdrop(self)
+        #: Presentation mode: the keys that edit the map are off (see canvas/keys.py).
+        self.presenting = False
         self.naming = Naming(self)
         self._space_held = False
         self._fit_mode = True

@@ -91,8 +91,11 @@ class Presentation:
         )
         for widget in shown:
             widget.hide()
-        # The room sees the map, not selection marks; the selection stays (F6 focuses on it).
+        # The room sees the map, not selection marks; the selection stays (F6 focuses on it),
+        # and keys cannot change what nobody can see is selected.
         view.map_scene.set_editing_chrome(False)
+        view.presenting = True
+        w.update_edit_actions()
         view.set_theme(presentation_theme(self._saved.theme))
         w.showFullScreen()
         # Without a window manager that honours full-screen requests (a bare X server, some
@@ -122,6 +125,8 @@ class Presentation:
         for dock in saved.front:  # showing tabbed panels again can bring another tab forward
             dock.raise_()
         view.map_scene.set_editing_chrome(True)
+        view.presenting = False
+        w.update_edit_actions()
         if saved.fit:
             view.zoom_to_fit()
         else:
@@ -135,4 +140,6 @@ class Presentation:
         if self._saved is not None:
             self._window.view.set_theme(presentation_theme(self._saved.theme))
             self._window.view.map_scene.set_editing_chrome(False)
+            self._window.view.presenting = True
+            self._window.update_edit_actions()
             self._window.view.zoom_to_fit()
