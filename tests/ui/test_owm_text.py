@@ -360,3 +360,27 @@ def test_the_problem_list_can_be_given_more_room(manager, qtbot, tmp_path: Path)
     _type_lines(qtbot, editor, ["nonsense five"])
     _pause_ends(window)
     assert panel.split.sizes()[1] == shown[1] + 80  # a new problem keeps the size chosen
+
+
+def test_undo_after_a_refused_text_shows_the_earlier_text_without_its_marks(manager, qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import wardley.ui.panels.owm_text as owm_text
+
+    window = _window(manager, tmp_path)
+    panel = window.owm_text.panel
+    original = _text(window)
+    real_keep_ids = owm_text.keep_ids
+
+    def refuse(old, new):  # type: ignore[no-untyped-def]
+        raise ValueError("1 validation error for WardleyMap")
+
+    monkeypatch.setattr(owm_text, "keep_ids", refuse)
+    _type_over(window, qtbot, "Catalogue [", "Catalog [")
+    _pause_ends(window)
+    assert any("not applied" in panel.problem_list.item(i).text() for i in range(panel.problem_list.count()))
+    monkeypatch.setattr(owm_text, "keep_ids", real_keep_ids)
+    _type_over(window, qtbot, "Catalog [", "Index [")  # a text the map takes
+    _pause_ends(window)
+    assert window.editor.document.element("catalogue").name == "Index"
+    window.window_actions.undo.trigger()
+    qtbot.waitUntil(lambda: _text(window) == original, timeout=2000)
+    assert not panel.problem_list.isVisibleTo(panel)

@@ -386,7 +386,6 @@ def _owm_window(manager, tmp_path: Path):  # type: ignore[no-untyped-def]
     path = tmp_path / "tea.owm"
     path.write_text(OWM_WITH_COMMENTS, encoding="utf-8")
     window = manager.open_editor(EditorDocument.open(path))
-    assert window.editor.comment_lines == 5
     _move(window, "kettle", 0.5)
     return window, path
 
@@ -396,7 +395,12 @@ def test_saving_over_an_owm_file_with_comments_asks_first(manager, tmp_path, mon
     asked: list[str] = []
 
     def answer(choice: str):  # type: ignore[no-untyped-def]
-        return lambda: asked.append(choice) or choice
+        def ask(target: Path, comments: int) -> str:
+            assert (target, comments) == (path, 5)
+            asked.append(choice)
+            return choice
+
+        return ask
 
     window.files.ask_overwrite_comments = answer("cancel")
     assert not window.save()
@@ -421,7 +425,7 @@ def test_saving_over_an_owm_file_with_comments_asks_first(manager, tmp_path, mon
 def test_overwriting_drops_the_comments_once_asked(manager, tmp_path) -> None:  # noqa: ANN001
     window, path = _owm_window(manager, tmp_path)
     asked: list[str] = []
-    window.files.ask_overwrite_comments = lambda: asked.append("overwrite") or "overwrite"
+    window.files.ask_overwrite_comments = lambda target, comments: asked.append("overwrite") or "overwrite"
     assert window.save()
     assert "//" not in path.read_text(encoding="utf-8").replace("// wardley", "")
     _move(window, "kettle", 0.6)
@@ -433,6 +437,30 @@ def test_an_owm_file_without_comments_saves_without_a_question(manager, tmp_path
     path = tmp_path / "plain.owm"
     path.write_text("title Plain\ncomponent A [0.5, 0.5]\n", encoding="utf-8")
     window = manager.open_editor(EditorDocument.open(path))
-    window.files.ask_overwrite_comments = lambda: pytest.fail("asked about comments there are none of")
+    window.files.ask_overwrite_comments = lambda *a: pytest.fail("asked about comments there are none of")
     _move(window, "a", 0.6)
     assert window.save()
+
+
+def test_a_map_restored_after_a_crash_still_asks_before_dropping_comments(manager, tmp_path) -> None:  # noqa: ANN001
+    from wardley.ui.recovery import RecoveredMap
+
+    path = tmp_path / "tea.owm"
+    path.write_text(OWM_WITH_COMMENTS, encoding="utf-8")
+    recovered = RecoveredMap(tmp_path / "copy.json", load_map(path).map, path, "owm", "2026-11-27T10:00:00Z")
+    window = manager.open_editor(recovered.to_editor())
+    asked: list[int] = []
+    window.files.ask_overwrite_comments = lambda target, comments: asked.append(comments) or "cancel"
+    assert not window.save()
+    assert asked == [5] and path.read_text(encoding="utf-8") == OWM_WITH_COMMENTS
+
+
+def test_comments_added_to_the_file_elsewhere_are_noticed_at_save(manager, tmp_path) -> None:  # noqa: ANN001
+    path = tmp_path / "plain.owm"
+    path.write_text("title Plain\ncomponent A [0.5, 0.5]\n", encoding="utf-8")
+    window = manager.open_editor(EditorDocument.open(path))
+    path.write_text("// edited in OWM meanwhile\ntitle Plain\ncomponent A [0.5, 0.5]\n", encoding="utf-8")
+    asked: list[int] = []
+    window.files.ask_overwrite_comments = lambda target, comments: asked.append(comments) or "cancel"
+    _move(window, "a", 0.6)
+    assert not window.save() and asked == [1]

@@ -214,3 +214,15 @@ def test_an_ambiguous_name_in_link_to_opens_the_list_again(manager, qtbot) -> No
     picker.accept()
     assert picker.problem.text() == "No element has that name."
     picker.reject()
+
+
+def test_link_to_reads_the_typed_name_without_its_spaces(manager) -> None:  # noqa: ANN001
+    window = manager.open_editor(EditorDocument(small_map()))
+    picker = LinkPicker(window.editor.document, ["catalogue"], window)
+    picker.name_box.setText("r ")  # still several names: the list, not "no element"
+    picker.accept()
+    assert "pick one from the list" in picker.problem.text()
+    picker.name_box.setText("   ")
+    picker.accept()
+    assert picker.problem.text().startswith("Type part of the name")
+    picker.reject()

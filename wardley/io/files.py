@@ -28,9 +28,6 @@ class LoadedMap:
     warnings: list[Problem] = field(default_factory=list)
     #: OWM lines naming nothing on the map, left out as OWM leaves them out; empty for JSON.
     dropped: list[Problem] = field(default_factory=list)
-    #: OWM lines with the author's comments (a licence, notes, components commented out):
-    #: writing the map as OWM text over the file would drop them.
-    comment_lines: int = 0
 
 
 def format_of(path: str | os.PathLike[str]) -> FileFormat:
@@ -75,7 +72,6 @@ def parse_map_text(text: str, file_format: FileFormat, source: str) -> LoadedMap
     if file_format == "json":
         return LoadedMap(parse_json_map(text, source), "json")
     from wardley.io.owm import parse_owm
-    from wardley.io.owm.syntax import comment_line_count
 
     result = parse_owm(text)
     if result.warnings and _nothing_read(result.map):
@@ -88,7 +84,7 @@ def parse_map_text(text: str, file_format: FileFormat, source: str) -> LoadedMap
                else f"none of its {counted(len(result.warnings), 'line')} could be read"),
             result.warnings[0].place,
         )
-    return LoadedMap(result.map, "owm", result.warnings, result.dropped, comment_line_count(text))
+    return LoadedMap(result.map, "owm", result.warnings, result.dropped)
 
 
 def _nothing_read(wardley_map: WardleyMap) -> bool:

@@ -31,7 +31,6 @@ class EditorDocument(QObject):
         file_format: FileFormat = "json",
         warnings: list[Problem] | None = None,
         parent: QObject | None = None,
-        comment_lines: int = 0,
     ) -> None:
         super().__init__(parent)
         self.document = MapDocument(wardley_map)
@@ -40,8 +39,6 @@ class EditorDocument(QObject):
         self.file_format: FileFormat = file_format
         #: What an OWM import read in a guessed way or skipped; shown once after opening.
         self.warnings: list[Problem] = list(warnings or [])
-        #: Comment lines in the OWM file at ``path`` that saving over it would drop.
-        self.comment_lines = comment_lines
         # A bound slot, not a lambda: Qt drops it when this object dies, while the
         # dying stack still announces its clearing.
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
@@ -51,7 +48,7 @@ class EditorDocument(QObject):
     def open(cls, path: str | Path) -> EditorDocument:
         """Load a map file; raises :class:`MapFileError` naming the file and every problem."""
         loaded = load_map(path)
-        return cls(loaded.map, Path(path).absolute(), loaded.format, loaded.warnings, comment_lines=loaded.comment_lines)
+        return cls(loaded.map, Path(path).absolute(), loaded.format, loaded.warnings)
 
     @classmethod
     def untitled_copy(cls, path: str | Path) -> EditorDocument:
@@ -88,7 +85,6 @@ class EditorDocument(QObject):
         file_format = format_of(target)
         save_map(target, self.document.map, file_format)
         moved = target != self.path
-        self.comment_lines = 0  # the file at path now holds exactly what was written
         self.path, self.file_format = target, file_format
         self.undo_stack.setClean()
         if moved:
@@ -104,5 +100,4 @@ class EditorDocument(QObject):
         self.document.replace_map(loaded.map)
         self.file_format = loaded.format
         self.warnings = list(loaded.warnings)
-        self.comment_lines = loaded.comment_lines
         self.undo_stack.setClean()

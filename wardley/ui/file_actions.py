@@ -5,13 +5,16 @@ Kept apart from the window so the window only wires things together.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from wardley.io import MapFileError
+from wardley.io.files import format_of, read_text
+from wardley.io.owm.syntax import comment_line_count
 from wardley.ui import dialogs, recent_files
 from wardley.ui.dialogs import SaveChoice
 from wardley.ui.editor_document import EditorDocument
@@ -21,11 +24,15 @@ if TYPE_CHECKING:
     from wardley.ui.main_window import MainWindow
 
 
+#: What to do about an OWM file's comments that saving over it would drop.
+OverwriteChoice = Literal["save as", "overwrite", "cancel"]
+
+
 class FileCommands:
     def __init__(self, window: MainWindow) -> None:
         self._window = window
         #: Asks before saving over an OWM file's comments (tests replace it).
-        self.ask_overwrite_comments = self._ask_overwrite_comments
+        self.ask_overwrite_comments: Callable[[Path, int], OverwriteChoice] = self._ask_overwrite_comments
 
     @property
     def _editor(self) -> EditorDocument:
@@ -89,9 +96,10 @@ class FileCommands:
 
     def _save_to(self, path: Path | None) -> bool:
         editor = self._editor
-        target = Path(path).absolute() if path is not None else editor.path
-        if editor.comment_lines and target == editor.path and editor.file_format == "owm":
-            choice = self.ask_overwrite_comments()
+        target = Path(path) if path is not None else editor.path
+        comments = _comment_lines(target) if target is not None else 0
+        if comments:
+            choice = self.ask_overwrite_comments(target, comments)
             if choice == "save as":
                 return self.save_as_other()
             if choice == "cancel":
@@ -107,15 +115,14 @@ class FileCommands:
         self._window.statusBar().showMessage(f"Saved {editor.display_name}{kind}", 8000)
         return True
 
-    def _ask_overwrite_comments(self) -> str:
-        """"save as", "overwrite" or "cancel": OWM text written from the map has no comments."""
-        editor = self._editor
+    def _ask_overwrite_comments(self, target: Path, comments: int) -> OverwriteChoice:
+        """OWM text written from the map has no comments: save elsewhere, overwrite, or cancel."""
         box = QMessageBox(self._window)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Save over the OWM file?")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
-            f"{editor.display_name} has {counted(editor.comment_lines, 'line')} with comments (notes, a licence, "
+            f"{target.name} has {counted(comments, 'line')} with comments (notes, a licence, "
             "components commented out). wardley writes OWM text from the map, so saving over the file "
             "would drop them.\n\nSave the map under another name (as a wardley map, it keeps everything "
             "you add), or overwrite the file?"
@@ -134,7 +141,7 @@ class FileCommands:
         assert editor.path is not None
         suggestion = editor.path.with_name(f"{editor.path.stem}.wardley.json")
         path = dialogs.choose_save_path(self._window, str(suggestion))
-        return path is not None and path.absolute() != editor.path and self._save_to(path)
+        return path is not None and self._save_to(path)  # the same OWM file again: asked again
 
     def revert(self) -> None:
         editor = self._editor
@@ -167,6 +174,17 @@ class FileCommands:
         if choice is SaveChoice.SAVE:
             return self.save()
         return choice is SaveChoice.DISCARD
+
+
+def _comment_lines(target: Path) -> int:
+    """The author's comment lines in the OWM file at ``target`` (0 for other formats, or no file):
+    read at save time, so a map restored after a crash, or a file edited elsewhere, counts too."""
+    if format_of(target) != "owm" or not target.is_file():
+        return 0
+    try:
+        return comment_line_count(read_text(target))
+    except MapFileError:
+        return 0  # unreadable as text: nothing of the author's that we could keep anyway
 
 
 def _suggested_name(editor: EditorDocument) -> str:

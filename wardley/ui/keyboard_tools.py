@@ -184,11 +184,14 @@ class LinkPicker(QDialog):
         return False
 
     def accept(self) -> None:
-        self.chosen_id = resolve_choice(self.choices, self.name_box.text())
+        typed = self.name_box.text().strip()
+        self.chosen_id = resolve_choice(self.choices, typed)
         if self.chosen_id is None:
             completer = self.name_box.completer()
-            completer.setCompletionPrefix(self.name_box.text())
-            if completer.completionCount():
+            completer.setCompletionPrefix(typed)
+            if not typed:
+                self.problem.setText("Type part of the name of what the selection depends on.")
+            elif completer.completionCount():
                 self.problem.setText("Several names contain that: pick one from the list (Up and Down, then Enter).")
                 completer.complete()  # the list again, for the arrow keys
             else:

@@ -160,6 +160,8 @@ class OwmTextPanel(QDockWidget):
         self._setting_text = False
         self._applying = False
         self._shown_text = ""
+        #: The problems of ``_shown_text`` (a refused text shows its own without replacing these).
+        self._shown_problems: list[Problem] = []
         self._problems: dict[int | None, list[str]] = {}
         self._remembered: OrderedDict[str, tuple[str, list[Problem]]] = OrderedDict()
         self.editor.textChanged.connect(self._on_text_changed)
@@ -216,8 +218,6 @@ class OwmTextPanel(QDockWidget):
         result = parse_owm(text)
         problems = [*result.warnings, *(Problem(p.place, f"{p.message} (ignored)") for p in result.dropped)]
         current = self.document.map
-        # What the current state's text showed: undoing back to it shows these again.
-        shown_problems = self._problem_list()
         try:
             new_map = keep_ids(current, result.map)
         except ValueError as error:  # a map our model refuses; nothing is applied
@@ -230,16 +230,17 @@ class OwmTextPanel(QDockWidget):
             new_map = new_map.model_copy(update={"snapshots": current.snapshots})
         if new_map == current:
             self._remember(current, text, problems)
-            self._shown_text = text
+            self._shown_text, self._shown_problems = text, problems
             return
-        self._remember(current, self._shown_text, shown_problems)
+        # The current state as its text was last shown: undoing back to it shows that again.
+        self._remember(current, self._shown_text, self._shown_problems)
         self._applying = True
         try:
             self.undo_stack.push(ReplaceMapCommand(self.document, new_map, "Edit map text"))
         finally:
             self._applying = False
         self._remember(self.document.map, text, problems)
-        self._shown_text = text
+        self._shown_text, self._shown_problems = text, problems
 
     # -- map to text -----------------------------------------------------------
     def _on_document_changed(self, change: Change) -> None:
@@ -257,7 +258,7 @@ class OwmTextPanel(QDockWidget):
         remembered = self._remembered.get(self._key(self.document.map))
         text, problems = remembered if remembered is not None else (format_owm(self.document.map), [])
         self._replace_text(text)
-        self._shown_text = text
+        self._shown_text, self._shown_problems = text, list(problems)
         self._show_problems(problems)
 
     def _replace_text(self, new: str) -> None:
