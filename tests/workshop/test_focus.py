@@ -79,3 +79,17 @@ def test_focus_follows_edits_and_never_changes_the_map(window) -> None:  # noqa:
     window.workshop.toggle_presentation()
     assert opacities(window) == expected(window, value_chain(window.editor.document.map, "renew"))
     window.workshop.toggle_presentation()
+
+
+def test_an_element_added_outside_the_focus_is_pointed_out(window) -> None:  # noqa: ANN001
+    outside: list[str] = []
+    window.workshop.focus.added_outside.connect(outside.append)
+    window.workshop.focus.focus_on("renew")
+    document = window.editor.document
+    added = document.add_element("Chatbot", 0.2, 0.5)
+    assert outside == ["Chatbot"]
+    assert window.view.map_scene.elements[added.id].opacity() < 1.0
+    assert "outside the focused value chain" in window.statusBar().currentMessage()
+    window.workshop.focus.clear()
+    document.add_element("Another", 0.3, 0.5)
+    assert outside == ["Chatbot"]  # no focus, nothing to say

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 class Focus(QObject):
     #: The focused need's name, or "" when focus is cleared.
     changed = Signal(str)
+    #: An element added while focused that is not in the chain (so it shows faded): its name.
+    added_outside = Signal(str)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -76,5 +78,7 @@ class Focus(QObject):
             return
         if self._document is not None and not self._document.has_element(self.need_id):
             self.clear()
-        else:
-            self._apply()
+            return
+        self._apply()
+        if change.kind == "element_added" and isinstance(change.key, str) and change.key not in self.chain():
+            self.added_outside.emit(self._document.element(change.key).name if self._document else "")

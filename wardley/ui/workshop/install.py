@@ -133,6 +133,10 @@ class WorkshopActions(QObject):
         self.guided_start.triggered.connect(self.start_guided)
         self.close_comparison.setEnabled(False)
         self.focus.changed.connect(self._focus_changed)
+        self.focus.added_outside.connect(
+            lambda name: self._status(f"{name} is outside the focused value chain, so it shows faded until "
+                                      "something in the chain links to it (Shift+F6 shows the whole map)")
+        )
 
         self.panel = SnapshotsPanel(self.ask_snapshot_name, lambda: self.compare_with_file(), window)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
