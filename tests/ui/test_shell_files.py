@@ -464,3 +464,11 @@ def test_comments_added_to_the_file_elsewhere_are_noticed_at_save(manager, tmp_p
     window.files.ask_overwrite_comments = lambda target, comments: asked.append(comments) or "cancel"
     _move(window, "a", 0.6)
     assert not window.save() and asked == [1]
+
+
+def test_new_windows_can_be_told_apart(manager) -> None:  # noqa: ANN001
+    first = manager.open_editor(EditorDocument())
+    second = manager.open_editor(EditorDocument())
+    assert first.editor.display_name != second.editor.display_name
+    assert first.windowTitle() != second.windowTitle()
+    assert second.editor.display_name.startswith("Untitled")

@@ -6,6 +6,8 @@ the last save makes the map clean again, as in every other editor.
 
 from __future__ import annotations
 
+import itertools
+
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -16,6 +18,12 @@ from wardley.io.files import FileFormat, format_of
 from wardley.model import MapDocument, WardleyMap
 
 UNTITLED = "Untitled"
+_untitled_numbers = itertools.count(1)
+
+
+def _next_untitled_name() -> str:
+    number = next(_untitled_numbers)
+    return UNTITLED if number == 1 else f"{UNTITLED} {number}"
 
 
 class EditorDocument(QObject):
@@ -36,6 +44,8 @@ class EditorDocument(QObject):
         self.document = MapDocument(wardley_map)
         self.undo_stack = QUndoStack(self)
         self.path = path
+        #: Until it is saved: "Untitled", then "Untitled 2"... so new windows can be told apart.
+        self._untitled_name = _next_untitled_name() if path is None else UNTITLED
         self.file_format: FileFormat = file_format
         #: What an OWM import read in a guessed way or skipped; shown once after opening.
         self.warnings: list[Problem] = list(warnings or [])
@@ -71,7 +81,7 @@ class EditorDocument(QObject):
 
     @property
     def display_name(self) -> str:
-        return self.path.name if self.path is not None else UNTITLED
+        return self.path.name if self.path is not None else self._untitled_name
 
     # -- saving --------------------------------------------------------
     def save(self, path: str | Path | None = None) -> None:
@@ -81,7 +91,7 @@ class EditorDocument(QObject):
         """
         target = Path(path).absolute() if path is not None else self.path
         if target is None:
-            raise MapFileError.single(UNTITLED, "has no file yet: use Save As")
+            raise MapFileError.single(self.display_name, "has no file yet: use Save As")
         file_format = format_of(target)
         save_map(target, self.document.map, file_format)
         moved = target != self.path
@@ -93,7 +103,7 @@ class EditorDocument(QObject):
     def revert(self) -> None:
         """Throw away unsaved changes by reading the file again (not undoable)."""
         if self.path is None:
-            raise MapFileError.single(UNTITLED, "has never been saved, so there is nothing to revert to")
+            raise MapFileError.single(self.display_name, "has never been saved, so there is nothing to revert to")
         loaded = load_map(self.path)
         # Clear first: the old commands refer to elements the fresh map may not have.
         self.undo_stack.clear()
