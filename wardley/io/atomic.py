@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
@@ -17,10 +18,16 @@ def _default_mode() -> int:
 def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, fsync it, then rename over.
 
-    The file keeps its permissions (a new file gets the usual umask ones).
+    The file keeps its permissions (a new file gets the usual umask ones); through a symbolic
+    link, the file it points to is replaced and the link kept.
     Raises OSError on failure, after removing the temporary file.
     """
     target = Path(path)
+    if target.is_symlink():
+        # The file the link points to is the one meant; replacing the link would leave it stale.
+        target = target.resolve()
+    if target.exists() and not target.is_file() and not target.is_dir():  # a folder has its own error
+        raise OSError(errno.EINVAL, "not a regular file (a pipe or device)", str(target))
     folder = target.parent if str(target.parent) else Path(".")
     try:
         mode = stat.S_IMODE(os.stat(target).st_mode)
