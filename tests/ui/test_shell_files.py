@@ -472,3 +472,17 @@ def test_new_windows_can_be_told_apart(manager) -> None:  # noqa: ANN001
     assert first.editor.display_name != second.editor.display_name
     assert first.windowTitle() != second.windowTitle()
     assert second.editor.display_name.startswith("Untitled")
+
+
+def test_save_as_without_a_suffix_asks_before_replacing_the_file_it_means(manager, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    existing = write_map(tmp_path / "back.wardley.json")
+    kept = existing.read_bytes()
+    window = manager.open_editor(EditorDocument(small_map()))
+    _move(window)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(tmp_path / "back"), "wardley map (*.wardley.json)")))
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    assert not window.save_as()
+    assert existing.read_bytes() == kept and len(asked) == 1 and "back.wardley.json" in asked[0]
+    _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    assert window.save_as()
+    assert window.editor.path == existing and existing.read_bytes() != kept

@@ -107,6 +107,14 @@ def choose_save_path(parent: QWidget | None, suggestion: str) -> Path | None:
     path = Path(name)
     lower = path.name.lower()
     if not lower.endswith((".json", ".owm", ".wm", ".txt")):
-        # Qt's dialog does not always add the suffix of the chosen filter.
+        # Qt's dialog does not always add the suffix of the chosen filter; the dialog asked
+        # about replacing the name as typed, so the name with its suffix is asked about here.
         path = path.with_name(path.name + (".owm" if "OWM" in chosen_filter else ".wardley.json"))
+        if path.exists():
+            answer = plain_question(
+                parent, "Replace the file?", f"{path.name} already exists in {path.parent}.\n\nReplace it?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
     return path
