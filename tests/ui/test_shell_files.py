@@ -3,6 +3,7 @@ unsaved-changes question, dropping a file, and failed loads."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -459,11 +460,12 @@ def test_comments_added_to_the_file_elsewhere_are_noticed_at_save(manager, tmp_p
     path = tmp_path / "plain.owm"
     path.write_text("title Plain\ncomponent A [0.5, 0.5]\n", encoding="utf-8")
     window = manager.open_editor(EditorDocument.open(path))
-    path.write_text("// edited in OWM meanwhile\ntitle Plain\ncomponent A [0.5, 0.5]\n", encoding="utf-8")
-    asked: list[int] = []
-    window.files.ask_overwrite_comments = lambda target, comments: asked.append(comments) or "cancel"
+    _changed_elsewhere(path, "// edited in OWM meanwhile\ntitle Plain\ncomponent A [0.5, 0.5]\n")
+    asked: list[str] = []
+    window.files.ask_overwrite_changed = lambda target: asked.append("changed") or "cancel"
+    window.files.ask_overwrite_comments = lambda target, comments: asked.append("comments") or "cancel"
     _move(window, "a", 0.6)
-    assert not window.save() and asked == [1]
+    assert not window.save() and asked == ["changed"]  # one question, about the change made elsewhere
 
 
 def test_new_windows_can_be_told_apart(manager) -> None:  # noqa: ANN001
@@ -486,3 +488,43 @@ def test_save_as_without_a_suffix_asks_before_replacing_the_file_it_means(manage
     _answer(monkeypatch, QMessageBox.StandardButton.Yes)
     assert window.save_as()
     assert window.editor.path == existing and existing.read_bytes() != kept
+
+
+def _changed_elsewhere(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+    info = path.stat()
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 5_000_000_000))  # whatever the clock's grain
+
+
+def test_saving_over_changes_made_elsewhere_asks_first(manager, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    path = write_map(tmp_path / "library.wardley.json")
+    window = manager.open_editor(EditorDocument.open(path))
+    _move(window)
+    assert window.save()  # our own saves never count as changes made elsewhere
+    elsewhere = path.read_text(encoding="utf-8").replace("Catalogue", "Catalogue (edited elsewhere)")
+    _changed_elsewhere(path, elsewhere)
+    _move(window, evolution=0.8)
+    asked: list[Path] = []
+    window.files.ask_overwrite_changed = lambda target: asked.append(target) or "cancel"
+    assert not window.save()
+    assert asked == [path] and path.read_text(encoding="utf-8") == elsewhere and window.editor.is_modified
+
+    offered: list[str] = []
+    monkeypatch.setattr("wardley.ui.dialogs.choose_save_path", lambda parent, suggestion: offered.append(suggestion) or Path(suggestion))
+    window.files.ask_overwrite_changed = lambda target: "save as"
+    assert window.save()
+    assert offered == [str(tmp_path / "library (copy).wardley.json")]
+    assert path.read_text(encoding="utf-8") == elsewhere  # their changes are still there
+
+
+def test_overwriting_changes_made_elsewhere_once_agreed(manager, tmp_path) -> None:  # noqa: ANN001
+    path = write_map(tmp_path / "library.wardley.json")
+    window = manager.open_editor(EditorDocument.open(path))
+    _changed_elsewhere(path, path.read_text(encoding="utf-8").replace("Catalogue", "Other"))
+    _move(window)
+    window.files.ask_overwrite_changed = lambda target: "overwrite"
+    assert window.save()
+    assert "Other" not in path.read_text(encoding="utf-8")
+    window.files.ask_overwrite_changed = lambda target: pytest.fail("asked again after our own save")
+    _move(window, evolution=0.7)
+    assert window.save()

@@ -21,6 +21,17 @@ UNTITLED = "Untitled"
 _untitled_numbers = itertools.count(1)
 
 
+def _file_state(path: Path | None) -> tuple[int, int, int] | None:
+    """(modified time, size, inode) of the file at ``path``, or None if there is none."""
+    if path is None:
+        return None
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size, info.st_ino
+
+
 def _next_untitled_name() -> str:
     number = next(_untitled_numbers)
     return UNTITLED if number == 1 else f"{UNTITLED} {number}"
@@ -47,6 +58,8 @@ class EditorDocument(QObject):
         #: Until it is saved: "Untitled", then "Untitled 2"... so new windows can be told apart.
         self._untitled_name = _next_untitled_name() if path is None else UNTITLED
         self.file_format: FileFormat = file_format
+        #: The file as it was when this map last matched it (read or written here).
+        self._disk_state = _file_state(path)
         #: What an OWM import read in a guessed way or skipped; shown once after opening.
         self.warnings: list[Problem] = list(warnings or [])
         # A bound slot, not a lambda: Qt drops it when this object dies, while the
@@ -79,6 +92,14 @@ class EditorDocument(QObject):
         """Dirty without an undo step (a map restored after a crash has never been saved)."""
         self.undo_stack.resetClean()
 
+    def changed_on_disk(self) -> bool:
+        """Whether something else (another program or window) changed the file since this
+        map last matched it: saving would then replace those changes."""
+        if self.path is None or self._disk_state is None:
+            return False
+        now = _file_state(self.path)
+        return now is not None and now != self._disk_state
+
     @property
     def display_name(self) -> str:
         return self.path.name if self.path is not None else self._untitled_name
@@ -96,6 +117,7 @@ class EditorDocument(QObject):
         save_map(target, self.document.map, file_format)
         moved = target != self.path
         self.path, self.file_format = target, file_format
+        self._disk_state = _file_state(target)
         self.undo_stack.setClean()
         if moved:
             self.path_changed.emit()
@@ -109,5 +131,6 @@ class EditorDocument(QObject):
         self.undo_stack.clear()
         self.document.replace_map(loaded.map)
         self.file_format = loaded.format
+        self._disk_state = _file_state(self.path)
         self.warnings = list(loaded.warnings)
         self.undo_stack.setClean()

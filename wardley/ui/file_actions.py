@@ -33,6 +33,8 @@ class FileCommands:
         self._window = window
         #: Asks before saving over an OWM file's comments (tests replace it).
         self.ask_overwrite_comments: Callable[[Path, int], OverwriteChoice] = self._ask_overwrite_comments
+        #: Asks before saving over changes made to the file elsewhere (tests replace it).
+        self.ask_overwrite_changed: Callable[[Path], OverwriteChoice] = self._ask_overwrite_changed
 
     @property
     def _editor(self) -> EditorDocument:
@@ -97,7 +99,16 @@ class FileCommands:
     def _save_to(self, path: Path | None) -> bool:
         editor = self._editor
         target = Path(path) if path is not None else editor.path
-        comments = _comment_lines(target) if target is not None else 0
+        same_file = target is not None and editor.path is not None and _same_file(target, editor.path)
+        if same_file and editor.changed_on_disk():
+            choice = self.ask_overwrite_changed(target)
+            if choice == "save as":
+                return self.save_as_other()
+            if choice == "cancel":
+                return False
+            comments = 0  # overwriting what changed there was just agreed to
+        else:
+            comments = _comment_lines(target) if target is not None else 0
         if comments:
             choice = self.ask_overwrite_comments(target, comments)
             if choice == "save as":
@@ -114,6 +125,25 @@ class FileCommands:
         kind = " as OWM text" if editor.file_format == "owm" else ""
         self._window.statusBar().showMessage(f"Saved {editor.display_name}{kind}", 8000)
         return True
+
+    def _ask_overwrite_changed(self, target: Path) -> OverwriteChoice:
+        """The file changed on disk since this window read or wrote it."""
+        box = QMessageBox(self._window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("File changed on disk")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            f"{target.name} was changed by another program or window after this map was opened or last "
+            "saved here. Saving over it replaces those changes.\n\nSave this map under another name, or "
+            "overwrite the file?"
+        )
+        save_as = box.addButton("Save As...", QMessageBox.ButtonRole.AcceptRole)
+        overwrite = box.addButton("Overwrite Their Changes", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.exec()
+        clicked = box.clickedButton()
+        return "save as" if clicked is save_as else "overwrite" if clicked is overwrite else "cancel"
 
     def _ask_overwrite_comments(self, target: Path, comments: int) -> OverwriteChoice:
         """OWM text written from the map has no comments: save elsewhere, overwrite, or cancel."""
@@ -136,11 +166,13 @@ class FileCommands:
         return "save as" if clicked is save_as else "overwrite" if clicked is overwrite else "cancel"
 
     def save_as_other(self) -> bool:
-        """Save As, suggesting a wardley map beside the OWM file (its comments stay in the file)."""
+        """Save As, suggesting a wardley map beside the current file, which stays as it is."""
         editor = self._editor
         assert editor.path is not None
-        suggestion = editor.path.with_name(f"{editor.path.stem}.wardley.json")
-        path = dialogs.choose_save_path(self._window, str(suggestion))
+        name = editor.path.name
+        base = name[: -len(".wardley.json")] if name.lower().endswith(".wardley.json") else editor.path.stem
+        suffix = " (copy).wardley.json" if editor.file_format == "json" else ".wardley.json"
+        path = dialogs.choose_save_path(self._window, str(editor.path.with_name(base + suffix)))
         return path is not None and self._save_to(path)  # the same OWM file again: asked again
 
     def revert(self) -> None:
@@ -174,6 +206,13 @@ class FileCommands:
         if choice is SaveChoice.SAVE:
             return self.save()
         return choice is SaveChoice.DISCARD
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return a.absolute() == b.absolute()
 
 
 def _comment_lines(target: Path) -> int:
