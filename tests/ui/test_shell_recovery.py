@@ -143,3 +143,25 @@ def test_an_unchanged_map_is_not_copied_again(manager) -> None:
     _move(window, 0.94)
     window.autosaver.autosave_now()
     assert json.loads(file.read_text())["map"]["elements"][2]["evolution"] == 0.94
+
+
+def test_restoring_a_file_already_open_shows_it_in_that_window(qtbot, shell_env, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    path = write_map(tmp_path / "lib.wardley.json")
+    crashed = WindowManager()
+    window = crashed.open_editor(EditorDocument.open(path))
+    _move(window, 0.93)
+    window.autosaver.autosave_now()
+    window.autosaver.stop(keep_file=True)
+    expected = window.editor.document.map.model_copy(deep=True)
+
+    monkeypatch.setattr(windows_module, "ask_restore", lambda parent, found: True)
+    fresh = WindowManager()
+    opened = fresh.open_editor(EditorDocument.open(path))  # `wardley lib.wardley.json` after the crash
+    try:
+        [restored] = fresh.offer_recovery()
+        assert restored is opened and fresh.windows == [opened]
+        assert opened.editor.document.map == expected and opened.isWindowModified()
+    finally:
+        for w in (*fresh.windows, *crashed.windows):
+            w.editor.undo_stack.setClean()
+            w.close()

@@ -55,7 +55,14 @@ class WindowManager(QObject):
         opened = []
         for recovered in found:
             # The window adopts the old recovery file: it stays the safety net until a save.
-            window = self.open_editor(recovered.to_editor(), recovered.file)
+            # A window already showing that file (named on the command line) shows the restored
+            # map instead: two windows on one file would overwrite each other's saves.
+            existing = self.window_for(recovered.original) if recovered.original is not None else None
+            if existing is not None and not existing.editor.is_modified:
+                existing.set_editor(recovered.to_editor(), recovered.file)
+                window = existing
+            else:
+                window = self.open_editor(recovered.to_editor(), recovered.file)
             assert window.autosaver is not None
             window.autosaver.autosave_now()
             opened.append(window)
