@@ -384,3 +384,18 @@ def test_undo_after_a_refused_text_shows_the_earlier_text_without_its_marks(mana
     window.window_actions.undo.trigger()
     qtbot.waitUntil(lambda: _text(window) == original, timeout=2000)
     assert not panel.problem_list.isVisibleTo(panel)
+
+
+def test_a_typed_comment_is_marked_as_not_kept(manager, qtbot, tmp_path: Path) -> None:
+    window = _window(manager, tmp_path)
+    panel = window.owm_text.panel
+    editor = panel.editor
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    _type_lines(qtbot, editor, ["// decided in workshop 3: keep Hosting in-house"])
+    _pause_ends(window)
+    line = _text(window).split("\n").index("// decided in workshop 3: keep Hosting in-house") + 1
+    assert any("does not keep it" in message for message in panel.messages_on_line(line))
+    assert panel.problem_list.isVisibleTo(panel)

@@ -73,18 +73,22 @@ def code_and_meta(line: str, in_block: bool) -> tuple[str, tuple[str, str] | Non
     return code.strip(), meta, in_block
 
 
-def comment_line_count(text: str) -> int:
-    """Lines holding a comment of the author's (``//`` or ``/* */``, not a ``// wardley`` one):
-    what writing the map as OWM text again leaves out."""
-    count, in_block = 0, False
-    for raw in text.split("\n"):
+def comment_lines(text: str) -> list[int]:
+    """Numbers (1-based) of the lines holding a comment of the author's (``//`` or ``/* */``, not
+    a ``// wardley`` one): what writing the map as OWM text again leaves out."""
+    found, in_block = [], False
+    for number, raw in enumerate(text.split("\n"), 1):
         if not in_block and "/" not in raw:
             continue
         was_in_block = in_block
         code, meta, in_block = code_and_meta(raw, in_block)
         if meta is None and (was_in_block or code != raw.strip()):
-            count += 1
-    return count
+            found.append(number)
+    return found
+
+
+def comment_line_count(text: str) -> int:
+    return len(comment_lines(text))
 
 
 def read_quoted(text: str) -> tuple[str, str] | None:

@@ -53,10 +53,13 @@ from PySide6.QtWidgets import (
 
 from wardley.io import Problem
 from wardley.io.owm import format_owm, parse_owm
+from wardley.io.owm.syntax import comment_lines
 from wardley.model import Change, MapDocument, WardleyMap
 from wardley.ui.commands import ReplaceMapCommand
 from wardley.ui.panels.owm_ids import keep_ids
 
+#: What a typed comment line is marked with: the map has no place for it.
+COMMENT_NOT_KEPT = "a comment: the map does not keep it (a note, or an element's Why here?, does)"
 APPLY_DELAY_MS = 500
 #: Map states whose text is remembered for undo and redo.
 _REMEMBERED = 64
@@ -217,6 +220,9 @@ class OwmTextPanel(QDockWidget):
         text = self.editor.toPlainText()
         result = parse_owm(text)
         problems = [*result.warnings, *(Problem(p.place, f"{p.message} (ignored)") for p in result.dropped)]
+        # Typed comments vanish on the next rewrite of the text and are never saved: say so.
+        problems += [Problem(f"line {number}", COMMENT_NOT_KEPT) for number in comment_lines(text)]
+        problems.sort(key=lambda problem: problem_line(problem) or 0)
         current = self.document.map
         try:
             new_map = keep_ids(current, result.map)
