@@ -165,3 +165,19 @@ def test_restoring_a_file_already_open_shows_it_in_that_window(qtbot, shell_env,
         for w in (*fresh.windows, *crashed.windows):
             w.editor.undo_stack.setClean()
             w.close()
+
+
+def test_a_recovery_copy_that_cannot_be_written_is_said_once(manager, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the recovery folder should be", encoding="utf-8")
+    monkeypatch.setenv("WARDLEY_RECOVERY_DIR", str(blocked))
+    window = manager.open_editor(EditorDocument(small_map()))
+    said: list[str] = []
+    window.autosaver.failed.connect(said.append)
+    _move(window, 0.91)
+    window.autosaver.autosave_now()
+    _move(window, 0.92)
+    window.autosaver.autosave_now()
+    assert len(said) == 1 and str(blocked) in said[0] and "save often" in said[0]
+    assert "Crash-recovery copies cannot be written" in window.statusBar().currentMessage()
+    window.editor.undo_stack.setClean()

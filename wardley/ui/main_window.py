@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         editor.modified_changed.connect(self.setWindowModified)
         editor.path_changed.connect(self._update_title)
         self.autosaver = Autosaver(editor, recovery_file)
+        self.autosaver.failed.connect(lambda text: self.statusBar().showMessage(text, 20000))
         if old is not None:
             old.deleteLater()
         self._update_title()

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from wardley.io.atomic import write_atomically
 from wardley.io.files import FileFormat
@@ -138,6 +138,9 @@ def discard_recovery(recovered: RecoveredMap) -> None:
 class Autosaver(QObject):
     """Writes one editor's map to its recovery file while it has unsaved changes."""
 
+    #: The recovery copy could not be written (said once, until a copy succeeds again).
+    failed = Signal(str)
+
     def __init__(self, editor: EditorDocument, file: Path | None = None, interval_ms: int = AUTOSAVE_MS) -> None:
         super().__init__(editor)
         self._editor = editor
@@ -151,6 +154,7 @@ class Autosaver(QObject):
         #: Anything changed since the last copy? A big map's copy takes a noticeable
         #: moment on the UI thread, so an idle map is not copied again and again.
         self._changed_since_copy = True
+        self._failing = False
         editor.document.changed.connect(self._on_document_changed)
 
     def _on_document_changed(self, _change: object) -> None:
@@ -176,12 +180,24 @@ class Autosaver(QObject):
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(self.file, json.dumps(record, ensure_ascii=False).encode("utf-8"))
-        except OSError:
+        except OSError as error:
             self._changed_since_copy = True  # try again next time
-            # Recovery is a safety net: a full disk must not interrupt the meeting.
+            # Recovery is a safety net: a full disk must not interrupt the meeting with a dialog,
+            # but the user should know the net is gone.
+            if not self._failing:
+                self._failing = True
+                self.failed.emit(
+                    f"Crash-recovery copies cannot be written to {self.file.parent} "
+                    f"({error.strerror or error}): save often"
+                )
+            return
+        self._failing = False
 
     def discard(self) -> None:
-        self.file.unlink(missing_ok=True)
+        try:
+            self.file.unlink(missing_ok=True)
+        except OSError:
+            pass  # the folder is unusable (see ``failed``): there is no copy to remove
 
     def stop(self, keep_file: bool = False) -> None:
         """Stop autosaving; the file goes unless ``keep_file`` (for tests simulating a crash)."""
