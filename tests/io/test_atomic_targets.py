@@ -33,3 +33,10 @@ def test_a_pipe_is_not_written_over(tmp_path: Path) -> None:
         save_map(pipe, load_map(MAPS / "parking-permits.wardley.json").map)
     assert pipe.exists() and not pipe.is_file()
     assert [p.name for p in tmp_path.iterdir()] == ["pipe.owm"]  # no temporary file left behind
+
+
+def test_a_name_near_the_length_limit_can_be_saved(tmp_path: Path) -> None:
+    target = tmp_path / ("m" * 240 + ".wardley.json")  # 253 bytes: allowed, as its temporary must be
+    save_map(target, load_map(MAPS / "parking-permits.wardley.json").map)
+    assert load_map(target).map.title == load_map(MAPS / "parking-permits.wardley.json").map.title
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
