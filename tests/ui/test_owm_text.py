@@ -399,3 +399,30 @@ def test_a_typed_comment_is_marked_as_not_kept(manager, qtbot, tmp_path: Path) -
     line = _text(window).split("\n").index("// decided in workshop 3: keep Hosting in-house") + 1
     assert any("does not keep it" in message for message in panel.messages_on_line(line))
     assert panel.problem_list.isVisibleTo(panel)
+
+
+def test_an_open_pipeline_block_waits_for_its_closing_brace(manager, qtbot, tmp_path: Path) -> None:
+    window = _window(manager, tmp_path)
+    panel = window.owm_text.panel
+    before = dump_json_map(window.editor.document.map)
+    editor = panel.editor
+    start = _text(window).index("component Catalogue")
+    cursor = editor.textCursor()
+    cursor.setPosition(start)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    qtbot.keyClicks(editor, "pipeline Borrow a book")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "{")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    _pause_ends(window)
+    assert dump_json_map(window.editor.document.map) == before  # nothing folded into the pipeline
+    assert any("closed with }" in panel.problem_list.item(i).text() for i in range(panel.problem_list.count()))
+    cursor = editor.textCursor()
+    cursor.setPosition(_text(window).index("component Catalogue"))
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfLine)
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "}")
+    _pause_ends(window)
+    assert window.editor.document.pipeline_of("borrow") is not None  # closed: applied

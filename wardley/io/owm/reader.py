@@ -25,6 +25,8 @@ _EVOLVE_AT = re.compile(r"(?:^|\s)([+-]?(?:\d+\.?\d*|\.\d+))\s*$")
 #: Keywords whose own syntax may hold ``->``; any other keyword line holding a
 #: link operator and no position is a link whose first name starts with a keyword.
 _ARROW_KEYWORDS = {"evolve", "evolution", "title", "y-axis"}
+#: The warning for a ``{`` never closed: the live text view waits for the ``}`` rather than apply.
+UNCLOSED_BLOCK = "pipeline block has no closing '}': it runs to the end of the text"
 _ELEMENT_KEYWORDS = {
     "component": ("component", GROUP_COMPONENT),
     "anchor": ("user", GROUP_ANCHOR),
@@ -69,7 +71,7 @@ class LineReader(FastLines):
                 self.warn(number, "line too complex to read: skipped")
             plain = self._block is None and self._opener is None
         if self._block is not None:
-            self.warn(self._block.line, "pipeline block has no closing '}': it runs to the end of the text")
+            self.warn(self._block.line, UNCLOSED_BLOCK)
 
     def _next_line(self, line: sx.SourceLine) -> None:
         code = line.code

@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 
 from wardley.io import Problem
 from wardley.io.owm import format_owm, parse_owm
+from wardley.io.owm.reader import UNCLOSED_BLOCK
 from wardley.io.owm.syntax import comment_lines
 from wardley.model import Change, MapDocument, WardleyMap
 from wardley.ui.commands import ReplaceMapCommand
@@ -223,6 +224,11 @@ class OwmTextPanel(QDockWidget):
         # Typed comments vanish on the next rewrite of the text and are never saved: say so.
         problems += [Problem(f"line {number}", COMMENT_NOT_KEPT) for number in comment_lines(text)]
         problems.sort(key=lambda problem: problem_line(problem) or 0)
+        if any(problem.message == UNCLOSED_BLOCK for problem in result.warnings):
+            # Mid-typing, most likely: applied, every line after the "{" would join the pipeline
+            # and the map would fold up until the "}" is typed.
+            self._show_problems([*problems, Problem("", "not applied until the pipeline's block is closed with }")])
+            return
         current = self.document.map
         try:
             new_map = keep_ids(current, result.map)
