@@ -47,6 +47,15 @@ def _type_lines(qtbot, editor, lines: list[str]) -> None:  # type: ignore[no-unt
         qtbot.keyClicks(editor, line)
 
 
+def _type_lines_at_end(qtbot, editor, lines: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Put the cursor at the end of the text and type each line after an Enter."""
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    _type_lines(qtbot, editor, lines)
+
+
 def _pause_ends(window) -> None:  # type: ignore[no-untyped-def]
     panel = window.owm_text.panel
     assert panel.pending, "typing should start the pause before applying"
@@ -346,11 +355,7 @@ def test_the_problem_list_can_be_given_more_room(manager, qtbot, tmp_path: Path)
     window = _window(manager, tmp_path)
     panel = window.owm_text.panel
     editor = panel.editor
-    cursor = editor.textCursor()
-    cursor.movePosition(QTextCursor.MoveOperation.End)
-    editor.setTextCursor(cursor)
-    editor.setFocus()
-    _type_lines(qtbot, editor, ["nonsense one", "nonsense two", "nonsense three", "nonsense four"])
+    _type_lines_at_end(qtbot, editor, ["nonsense one", "nonsense two", "nonsense three", "nonsense four"])
     _pause_ends(window)
     assert panel.problem_list.count() == 4
     shown = panel.split.sizes()
@@ -390,11 +395,7 @@ def test_a_typed_comment_is_marked_as_not_kept(manager, qtbot, tmp_path: Path) -
     window = _window(manager, tmp_path)
     panel = window.owm_text.panel
     editor = panel.editor
-    cursor = editor.textCursor()
-    cursor.movePosition(QTextCursor.MoveOperation.End)
-    editor.setTextCursor(cursor)
-    editor.setFocus()
-    _type_lines(qtbot, editor, ["// decided in workshop 3: keep Hosting in-house"])
+    _type_lines_at_end(qtbot, editor, ["// decided in workshop 3: keep Hosting in-house"])
     _pause_ends(window)
     line = _text(window).split("\n").index("// decided in workshop 3: keep Hosting in-house") + 1
     assert any("does not keep it" in message for message in panel.messages_on_line(line))

@@ -128,37 +128,34 @@ class FileCommands:
 
     def _ask_overwrite_changed(self, target: Path) -> OverwriteChoice:
         """The file changed on disk since this window read or wrote it."""
-        box = QMessageBox(self._window)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("File changed on disk")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(
+        return self._ask_save_as_or_overwrite(
+            "File changed on disk",
             f"{target.name} was changed by another program or window after this map was opened or last "
             "saved here. Saving over it replaces those changes.\n\nSave this map under another name, or "
-            "overwrite the file?"
+            "overwrite the file?",
+            "Overwrite Their Changes",
         )
-        save_as = box.addButton("Save As...", QMessageBox.ButtonRole.AcceptRole)
-        overwrite = box.addButton("Overwrite Their Changes", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(save_as)
-        box.exec()
-        clicked = box.clickedButton()
-        return "save as" if clicked is save_as else "overwrite" if clicked is overwrite else "cancel"
 
     def _ask_overwrite_comments(self, target: Path, comments: int) -> OverwriteChoice:
         """OWM text written from the map has no comments: save elsewhere, overwrite, or cancel."""
-        box = QMessageBox(self._window)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Save over the OWM file?")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(
+        return self._ask_save_as_or_overwrite(
+            "Save over the OWM file?",
             f"{target.name} has {counted(comments, 'line')} with comments (notes, a licence, "
             "components commented out). wardley writes OWM text from the map, so saving over the file "
             "would drop them.\n\nSave the map under another name (as a wardley map, it keeps everything "
-            "you add), or overwrite the file?"
+            "you add), or overwrite the file?",
+            "Overwrite, Dropping Comments",
         )
+
+    def _ask_save_as_or_overwrite(self, title: str, text: str, overwrite_label: str) -> OverwriteChoice:
+        """Save As (the default), overwrite (what is lost is named on its button), or cancel."""
+        box = QMessageBox(self._window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(title)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(text)
         save_as = box.addButton("Save As...", QMessageBox.ButtonRole.AcceptRole)
-        overwrite = box.addButton("Overwrite, Dropping Comments", QMessageBox.ButtonRole.DestructiveRole)
+        overwrite = box.addButton(overwrite_label, QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(save_as)
         box.exec()

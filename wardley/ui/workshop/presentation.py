@@ -46,8 +46,6 @@ class SavedWindow:
     transform: QTransform
     scroll: tuple[int, int]
     hidden: list[QWidget] = field(default_factory=list)
-    #: The panels that were the front tab of their group.
-    front: list[QWidget] = field(default_factory=list)
     #: Panel and toolbar sizes and places (``QMainWindow.saveState``).
     layout: QByteArray = field(default_factory=QByteArray)
 
@@ -86,7 +84,6 @@ class Presentation:
             transform=view.transform(),
             scroll=(view.horizontalScrollBar().value(), view.verticalScrollBar().value()),
             hidden=shown,
-            front=[w for w in shown if isinstance(w, QDockWidget) and not w.visibleRegion().isEmpty()],
             layout=w.saveState(),
         )
         for widget in shown:
@@ -118,12 +115,11 @@ class Presentation:
             w.setWindowState(saved.states)  # maximised again, over the normal geometry just set
         for widget in saved.hidden:
             widget.show()
-        # The panels' sizes, which showing them again does not give back; again once the window
-        # has its old size (it resizes after this returns), or the split follows the full screen's.
+        # The panels' sizes and front tabs, which showing them again does not give back; again once
+        # the window has its old size (it resizes after this returns), or the split follows the
+        # full screen's.
         w.restoreState(saved.layout)
         QTimer.singleShot(0, w, lambda: self.active or w.restoreState(saved.layout))
-        for dock in saved.front:  # showing tabbed panels again can bring another tab forward
-            dock.raise_()
         view.map_scene.set_editing_chrome(True)
         view.presenting = False
         w.update_edit_actions()
