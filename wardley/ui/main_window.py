@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMenu, QStackedWidget, QWidget
 
-from wardley.io.files import JSON_SUFFIXES, OWM_SUFFIXES
+from wardley.io.files import MAP_SUFFIXES
 from wardley.model import MapDocument
 from wardley.ui import recent_files
 from wardley.ui.actions import WindowActions
@@ -57,7 +57,7 @@ def dropped_map_path(event: QDragEnterEvent | QDropEvent) -> Path | None:
     if len(urls) != 1 or not urls[0].isLocalFile():
         return None
     path = Path(urls[0].toLocalFile())
-    return path if path.name.lower().endswith(JSON_SUFFIXES + OWM_SUFFIXES) else None
+    return path if path.name.lower().endswith(MAP_SUFFIXES) else None
 
 
 class MapFileDrops(QObject):
