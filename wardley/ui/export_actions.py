@@ -18,6 +18,7 @@ from wardley.render import MapScene, theme_named
 from wardley.render.export_files import ExportError, ExportOptions, export_map, render_image
 from wardley.render.export_scene import export_scene
 from wardley.ui.dialogs import plain_message
+from wardley.ui.window_protocol import MENU_EDIT, MENU_FILE
 
 if TYPE_CHECKING:
     from wardley.ui.main_window import MainWindow
@@ -121,18 +122,16 @@ class ExportActions:
 def install_export_actions(window: MainWindow) -> ExportActions:
     """Add File > Export and Edit > Copy Map as Image to ``window``'s menus."""
     actions = ExportActions(window)
-    menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions() if a.menu() is not None}
-    file_menu, edit_menu = menus.get("File"), menus.get("Edit")
-    if isinstance(file_menu, QMenu):
-        export_menu = QMenu("&Export", window)
-        export_menu.setToolTipsVisible(True)
-        export_menu.addActions(list(actions.export.values()))
-        export_menu.addSeparator()
-        export_menu.addActions([actions.print_theme, actions.with_legend, actions.relabel])
-        before = window.window_actions.close
-        file_menu.insertMenu(before, export_menu)
-        file_menu.insertSeparator(before)
-        actions.export_menu = export_menu
-    if isinstance(edit_menu, QMenu):
-        edit_menu.insertAction(window.window_actions.paste, actions.copy_image)
+    export_menu = QMenu("&Export", window)
+    export_menu.setObjectName("export")
+    export_menu.setToolTipsVisible(True)
+    export_menu.addActions(list(actions.export.values()))
+    export_menu.addSeparator()
+    export_menu.addActions([actions.print_theme, actions.with_legend, actions.relabel])
+    before = window.window_actions.close
+    file_menu = window.menu(MENU_FILE)
+    file_menu.insertMenu(before, export_menu)
+    file_menu.insertSeparator(before)
+    actions.export_menu = export_menu
+    window.menu(MENU_EDIT).insertAction(window.window_actions.paste, actions.copy_image)
     return actions
