@@ -63,7 +63,6 @@ class OwmWriter:
         self.entries: list[tuple[str, str, int]] = []
         self.emitted: list[str] = []
         self.pipelines_written: list[str] = []
-        self.element_lines: list[str] = []
         self.map_meta: dict[str, Any] = {}
         self.headers: list[tuple[list[str], int, str, str, dict[str, Any]]] = []
 
