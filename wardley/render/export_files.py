@@ -134,7 +134,8 @@ def render_image(scene: MapScene, options: ExportOptions = ExportOptions()) -> Q
 
 
 def _write_png(scene: MapScene, temp: str, options: ExportOptions) -> None:
-    if not render_image(scene, options).save(temp, "PNG", PNG_QUALITY):
+    # PySide6's stub types the format as bytes, but at run time only a str is accepted.
+    if not render_image(scene, options).save(temp, "PNG", PNG_QUALITY):  # type: ignore[call-overload]
         raise ExportError("Qt could not encode the PNG")
 
 

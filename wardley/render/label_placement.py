@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QRectF
 
 from wardley.render.geometry import MAP_RECT, to_scene
 from wardley.render.items.element import DEFAULT_LABEL_OFFSET, ElementItem, label_offset
-from wardley.render.items.evolve_pipeline import FUTURE_RADIUS, PipelineItem
+from wardley.render.items.evolve_pipeline import FUTURE_RADIUS, EvolveItem, PipelineItem
 from wardley.render.items.forces import AcceleratorItem, AttitudeItem
 from wardley.render.items.notes import MARKER_RADIUS, AnnotationLegendItem, NoteItem
 from wardley.model.kinds import kind_info
@@ -115,7 +115,8 @@ def apply_label_layout(scene: MapScene) -> dict[Hashable, tuple[float, float]]:
     problem = layout_problem(scene)
     offsets = place_labels(problem)
     fixed = {label.key for label in problem.labels if label.fixed}
-    for (kind, element_id), offset in offsets.items():  # type: ignore[misc]
+    for key, offset in offsets.items():
+        kind, element_id = cast(tuple[str, str], key)  # as layout_problem keyed them
         auto = None if (kind, element_id) in fixed else offset
         target = scene.elements.get(element_id) if kind == "element" else scene.evolves.get(element_id)
         if target is not None:
@@ -139,7 +140,8 @@ def place_link_labels(scene: MapScene, symbols: list[Circle]) -> None:
     labelled = [link for link in scene.links.values() if link.has_labels()]
     if not labelled:
         return
-    taken = [item.mapRectToScene(item.label_rect()) for item in (*scene.elements.values(), *scene.evolves.values())]
+    labelled_items: list[ElementItem | EvolveItem] = [*scene.elements.values(), *scene.evolves.values()]
+    taken = [item.mapRectToScene(item.label_rect()) for item in labelled_items]
     for link in labelled:
         # Only what lies near this line can clash with its labels.
         stops = [(t, left) for t in LINK_LABEL_STOPS for left in (False, True)]

@@ -10,7 +10,7 @@ import weakref
 from collections.abc import Iterable
 
 import shiboken6
-from PySide6.QtCore import QPointF, QTimer, Signal
+from PySide6.QtCore import QObject, QPointF, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
@@ -35,7 +35,7 @@ class MapScene(QGraphicsScene):
     #: Every item is about to be replaced: a gesture holding items must end first.
     about_to_rebuild = Signal()
 
-    def __init__(self, document: MapDocument, theme: Theme = DEFAULT, parent: object = None) -> None:
+    def __init__(self, document: MapDocument, theme: Theme = DEFAULT, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.ctx = RenderContext(theme)
