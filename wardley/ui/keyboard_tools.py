@@ -156,7 +156,9 @@ class LinkPicker(QDialog):
         # One Enter links: picking from the list, or typing enough and pressing Enter
         # while the list is still open (which Qt would otherwise spend closing it).
         completer.activated.connect(self._picked)
-        completer.popup().installEventFilter(self)
+        popup = completer.popup()
+        if popup is not None:  # always: a completer makes its own list on first asking
+            popup.installEventFilter(self)
         self.problem = QLabel()
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -172,13 +174,15 @@ class LinkPicker(QDialog):
         self.accept()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        popup = self.name_box.completer().popup()
         if (
-            isinstance(event, QKeyEvent)
+            popup is not None
+            and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and not self.name_box.completer().popup().currentIndex().isValid()
+            and not popup.currentIndex().isValid()
         ):
-            self.name_box.completer().popup().hide()
+            popup.hide()
             self.accept()
             return True
         return False
