@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, S
 from PySide6.QtGui import (
     QContextMenuEvent,
     QCursor,
+    QGuiApplication,
     QKeyEvent,
     QMouseEvent,
     QNativeGestureEvent,
@@ -55,6 +56,8 @@ _SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 class MapView(QGraphicsView):
     status_message = Signal(str)
+    #: Plain text pasted on the map (not copied elements): capture-line entries.
+    text_pasted = Signal(str)
     selection_changed = Signal()
 
     def __init__(self, document: MapDocument, undo_stack: QUndoStack, parent: QWidget | None = None, theme: Theme = DEFAULT) -> None:
@@ -366,7 +369,11 @@ class MapView(QGraphicsView):
         try:
             fragment = fragment_on_clipboard()
         except ValueError as error:
-            self.status_message.emit(str(error))
+            text = QGuiApplication.clipboard().text()
+            if text.strip():
+                self.text_pasted.emit(text)
+            else:
+                self.status_message.emit(str(error))
             return
         ids = self.editor.add_fragment(fragment, PASTE_OFFSET, "Paste")
         if ids:
