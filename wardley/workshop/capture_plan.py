@@ -19,10 +19,12 @@ from wardley.workshop.capture import Entry, Mention, complete_name
 from wardley.workshop.capture_layout import Placed, clear_spot
 
 #: Visibility a step below (or above) a neighbour in the chain.
-STEP = 0.1
+STEP = 0.12
 _BANDS: dict[str, tuple[float, float]] = {"user": (0.9, 0.98), "need": (0.74, 0.88)}
 _COMPONENT_BAND = (0.04, 0.8)
 _DEFAULT_VISIBILITY: dict[str, float] = {"user": 0.95, "need": 0.82}
+#: How far inside a stage's edges a new element keeps, so it reads as in that stage.
+_INSIDE = 0.03
 
 
 @dataclass(frozen=True)
@@ -187,12 +189,17 @@ def _place(
             visibility = 0.6
         visibility = min(max(visibility, low), high)
         mention = said[ready]
+        neighbours = above or below
         if mention.stage is not None:
             e_low, e_high = stage_range(wardley_map, mention.stage)
+            e_low, e_high = e_low + _INSIDE, e_high - _INSIDE
+            if neighbours and evolution is not None:
+                # In the stage said, drawn halfway from its middle towards what it hangs from.
+                pulled = min(max(sum(e for e, _ in neighbours) / len(neighbours), e_low), e_high)
+                evolution = round((evolution + pulled) / 2, 4)
         elif evolution is not None:
             e_low, e_high = evolution - 0.05, evolution + 0.05
         else:
-            neighbours = above or below
             evolution = sum(e for e, _ in neighbours) / len(neighbours) if neighbours else 0.5
             e_low, e_high = evolution - 0.15, evolution + 0.15
         assert evolution is not None
