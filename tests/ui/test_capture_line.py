@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QInputDialog
-from tests.ui.shell_support import manager, shell_env, small_map  # noqa: F401 - fixtures
+from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog, QLabel
+from tests.ui.shell_support import manager, shell_env, small_map, when_modal  # noqa: F401 - fixtures
 
 from wardley.model import stage_index
 from wardley.ui.editor_document import EditorDocument
@@ -27,6 +27,7 @@ def window(manager, qtbot):  # noqa: ANN001, ANN201
 def type_entry(qtbot, window, text: str) -> None:  # noqa: ANN001
     box = window.quick_add_box
     if not box.hasFocus():
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_E, CTRL)
     qtbot.keyClicks(box, text)
     box.popup.hide()  # the names offered: this test types every name in full
@@ -82,24 +83,34 @@ def test_quick_add_and_link_to_complete_names_the_same_way(window, typed: str) -
     assert resolve_choice(choices, typed) == (ids[0] if len(ids) == 1 else None)
 
 
-def test_an_ambiguous_name_is_asked_about(window, qtbot, monkeypatch) -> None:  # noqa: ANN001
+def test_an_ambiguous_name_is_asked_about(window, qtbot) -> None:  # noqa: ANN001
     document = window.editor.document
-    document.add_element("Library card", 0.3, 0.3)
-    asked: list[list[str]] = []
+    document.add_element("Library <b>card</b>", 0.3, 0.3)  # a name from a file, shown as typed
+    asked: list[tuple[str, list[str]]] = []
 
-    def pick(parent, title, label, items, current, editable):  # noqa: ANN001, ANN202
-        asked.append(list(items))
-        return items[1], True
+    def answer(pick: int | None):  # noqa: ANN202 - the index to pick, None to cancel
+        def run(dialog) -> None:  # noqa: ANN001
+            assert isinstance(dialog, QInputDialog)
+            labels = [label for label in dialog.findChildren(QLabel) if label.text()]
+            assert labels and all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
+            combo = dialog.findChild(QComboBox)
+            items = [combo.itemText(i) for i in range(combo.count())]
+            asked.append((dialog.labelText(), items))
+            if pick is not None:
+                dialog.setTextValue(items[pick])
+                dialog.accept()
 
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(pick))
+        return run
+
+    when_modal(answer(1))
     type_entry(qtbot, window, "Catalogue -> Library")
-    assert asked == [["Library management system", "Library card", 'A new element named "Library"']]
-    assert document.has_link("catalogue", "library-card")
-    asked.clear()
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a: (a[3][-1], True)))
-    type_entry(qtbot, window, "Resident -> Library")  # "a new one" answered
+    assert asked == [('"Library" could be any of these:',
+                      ["Library management system", "Library <b>card</b>", 'A new element named "Library"'])]
+    assert document.has_link("catalogue", "library-b-card-b")
+    when_modal(answer(-1))  # "a new one"
+    type_entry(qtbot, window, "Resident -> Library")
     assert document.has_link("resident", by_name(window, "Library").id)
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a: ("", False)))
+    when_modal(answer(None))
     before = document.map.model_copy(deep=True)
     type_entry(qtbot, window, "Borrow a book -> Libr")  # dismissed: nothing added, the text kept
     assert document.map == before

@@ -10,7 +10,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QLabel, QWidget
 
 from wardley.model import MapDocument
 from wardley.model.ids import name_key
@@ -56,15 +57,26 @@ def choice_texts(document: MapDocument, ids: Sequence[str]) -> list[str]:
     return [f"{n} ({i})" if names.count(n) > 1 else n for n, i in zip(names, ids, strict=True)]
 
 
+def which_one_dialog(parent: QWidget, typed: str, options: list[str]) -> QInputDialog:
+    """The question for an ambiguous name; what was typed and the names show as plain text."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle("Which one?")
+    dialog.setLabelText(f'"{typed}" could be any of these:')
+    dialog.setComboBoxItems(options)
+    dialog.setComboBoxEditable(False)
+    for label in dialog.findChildren(QLabel):
+        label.setTextFormat(Qt.TextFormat.PlainText)
+    return dialog
+
+
 def ask_which(parent: QWidget) -> Asker:
     def ask(document: MapDocument, question: Ambiguous) -> str | None | Cancelled:
         options = choice_texts(document, question.candidates)
         new = f'A new element named "{question.typed}"'
-        picked, ok = QInputDialog.getItem(
-            parent, "Which one?", f'"{question.typed}" could be any of these:', [*options, new], 0, False
-        )
-        if not ok:
+        dialog = which_one_dialog(parent, question.typed, [*options, new])
+        if not dialog.exec():
             return CANCELLED
+        picked = dialog.textValue()
         return None if picked == new else question.candidates[options.index(picked)] if picked in options else CANCELLED
 
     return ask

@@ -196,6 +196,7 @@ class MainWindow(QMainWindow):
         for action in {*actions.selection_only, *actions.editing}:
             needs_selection = action in actions.selection_only
             action.setEnabled((selected or not needs_selection) and not (presenting and action in actions.editing))
+        self.quick_add_box.setEnabled(not presenting)
 
     # -- file commands (File menu) -------------------------------------------
     def new_map(self) -> None:
@@ -263,6 +264,9 @@ class MainWindow(QMainWindow):
         editor = self.editor
         assert editor is not None  # a window always shows a map once built
         result = capture(editor, line, ask_which(self), self.view.selected_element_ids())
+        # Back to this window for the next entry, even where no window manager hands the focus
+        # back after a question.
+        self.activateWindow()
         self.statusBar().showMessage(result.message, 10000)
         if not result.ok:
             self.quick_add_box.setText(line)  # to correct, not to type again
