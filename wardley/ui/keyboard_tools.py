@@ -95,7 +95,10 @@ class LinkPicker(QDialog):
         # One Enter links: picking from the list, or typing enough and pressing Enter
         # while the list is still open (which Qt would otherwise spend closing it).
         completer.activated.connect(self._picked)
-        completer.popup().installEventFilter(self)
+        popup = completer.popup()
+        assert popup is not None  # a completer always has its list
+        self._popup = popup
+        popup.installEventFilter(self)
         self.problem = QLabel()
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -115,9 +118,9 @@ class LinkPicker(QDialog):
             isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and not self.name_box.completer().popup().currentIndex().isValid()
+            and not self._popup.currentIndex().isValid()
         ):
-            self.name_box.completer().popup().hide()
+            self._popup.hide()
             self.accept()
             return True
         return False
