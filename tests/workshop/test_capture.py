@@ -166,6 +166,8 @@ def test_an_ambiguous_name_asks_and_the_answer_is_used() -> None:
     assert isinstance(plan, CapturePlan) and plan.links == [("report-a-pothole", "council-website")]
     new = plan_entry(document.map, entry, {"council": None})  # "a new one" was the answer
     assert isinstance(new, CapturePlan) and [e.name for e in new.new_elements] == ["Report a pothole", "Council"]
+    twice = plan_entry(document.map, parse_entry("Council -> Hosting <- Council"), {"council": None})
+    assert isinstance(twice, CapturePlan) and [e.name for e in twice.new_elements] == ["Council", "Hosting"]
 
 
 def test_a_quoted_name_is_new_even_when_a_longer_name_starts_with_it() -> None:

@@ -106,6 +106,8 @@ def plan_entry(
         found = _resolve(mention, pool, choices)
         if isinstance(found, Ambiguous):
             return found
+        if found is None:  # said twice in one entry, answered "a new one": the same new one
+            found = next((i for i, name in new_name.items() if name_key(name) == name_key(mention.name)), None)
         if found is None or (found in new_name and mention.exact and new_name[found] != mention.name):
             found = unique_id(mention.name, taken)
             taken.add(found)
