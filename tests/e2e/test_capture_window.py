@@ -62,7 +62,8 @@ def test_a_council_service_map_by_keystrokes_only(x_display: str, tmp_path: Path
 
     def chord(window: str, keys: str) -> None:
         nonlocal actions
-        xdotool(x_display, "key", "--window", window, "--clearmodifiers", keys)
+        xdotool(x_display, "windowfocus", "--sync", window)
+        xdotool(x_display, "key", "--clearmodifiers", keys)
         actions += 1
 
     def entry(window: str, text: str) -> None:
@@ -77,10 +78,9 @@ def test_a_council_service_map_by_keystrokes_only(x_display: str, tmp_path: Path
         wait_for("the window title", lambda: xdotool(x_display, "getwindowname", window).startswith(map_file.name))
         xdotool(x_display, "windowfocus", "--sync", window)
         chord(window, "ctrl+e")
-        for n, text in enumerate(ENTRIES, start=1):
+        for text in ENTRIES:
             entry(window, text)
-            wait_for(f"entry {n} to reach the map (the unsaved mark)",
-                     lambda: "*" in xdotool(x_display, "getwindowname", window))
+        wait_for("the entries to reach the map (the unsaved mark)", lambda: "*" in xdotool(x_display, "getwindowname", window))
         shot = tmp_path / "captured.png"
         subprocess.run(["import", "-window", "root", str(shot)], env={**os.environ, "DISPLAY": x_display},
                        check=True, timeout=30)
