@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import get_args
-
 from wardley.model import DEFAULT_STAGES, ElementKind
 from wardley.model.entities import MAX_NAME_LENGTH
 from wardley.model.ids import name_key
+from wardley.model.kinds import KIND_NAMES
 
-KIND_WORDS: tuple[str, ...] = get_args(ElementKind)
+#: The words that say a kind, first in an entry: the kind registry's names.
+KIND_WORDS: tuple[str, ...] = KIND_NAMES
 #: Words naming a stage of evolution (0 genesis .. 3 commodity), as people say them.
 STAGE_WORDS: dict[str, int] = {
     "genesis": 0, "novel": 0,

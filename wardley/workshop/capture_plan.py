@@ -15,14 +15,15 @@ from typing import Any
 
 from wardley.model import Element, ElementKind, WardleyMap, stage_index
 from wardley.model.ids import name_key, unique_id
+from wardley.model.kinds import kind_info
 from wardley.workshop.capture import Entry, Mention, complete_name
 from wardley.workshop.capture_layout import Placed, clear_spot
 
 #: Visibility a step below (or above) a neighbour in the chain.
 STEP = 0.12
-_BANDS: dict[str, tuple[float, float]] = {"user": (0.9, 0.98), "need": (0.74, 0.88)}
-_COMPONENT_BAND = (0.04, 0.8)
-_DEFAULT_VISIBILITY: dict[str, float] = {"user": 0.95, "need": 0.82}
+#: Where the chain below the needs may go: wider than the keyboard's usual component band,
+#: since each new component goes a step below what depends on it.
+_CHAIN_BAND = (0.04, 0.8)
 #: How far inside a stage's edges a new element keeps, so it reads as in that stage.
 _INSIDE = 0.03
 
@@ -180,9 +181,10 @@ def _place(
         if not above and not below and not plan.links:
             above = [where[d] for d in near if d in where]
         evolution = said_evolution(wardley_map, said[ready])
-        low, high = _BANDS.get(kind, _COMPONENT_BAND)
-        if kind in _DEFAULT_VISIBILITY:
-            visibility = _DEFAULT_VISIBILITY[kind]
+        info = kind_info(kind)
+        low, high = info.band if info.actor else _CHAIN_BAND
+        if info.actor:  # users and needs in their own bands, near the top of each
+            visibility = round(low + (high - low) * 0.7, 4)
         elif above:
             visibility = min(v for _, v in above) - STEP
         elif below:
