@@ -3,13 +3,15 @@
 The real program under Xvfb, driven with xdotool: Ctrl+E, eight capture-line entries
 (each typed and ended with Enter), Ctrl+S. The saved file must hold the 13 elements
 with their kinds and stages and the 13 links, and the test prints how many actions
-it took (a typed entry or a key chord is one action); the goal is at most 60.
+it took, counted as the issue's trial counted (each typed name, and each key chord, is one
+action; the Enter that ends an entry is part of its last name); the goal is at most 60.
 Reuses the helpers of ``test_real_window.py``; needs Xvfb, xdotool and ImageMagick.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 from pathlib import Path
@@ -49,6 +51,11 @@ LINKS = {
 GOAL = 60
 
 
+def names_typed(entry: str) -> int:
+    """How many names an entry types: a fan of links names several at once."""
+    return len([part for part in re.split(r"->|<-|,", entry) if part.strip()])
+
+
 def test_a_council_service_map_by_keystrokes_only(x_display: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     map_file = tmp_path / "pothole.wardley.json"
     map_file.write_text('{"format": "wardley-map", "version": 1, "title": "Report a pothole"}\n', encoding="utf-8")
@@ -69,8 +76,8 @@ def test_a_council_service_map_by_keystrokes_only(x_display: str, tmp_path: Path
     def entry(window: str, text: str) -> None:
         nonlocal actions
         xdotool(x_display, "type", "--delay", "15", text)
-        xdotool(x_display, "key", "--clearmodifiers", "Return")  # ends the typed entry: part of its action
-        actions += 1
+        xdotool(x_display, "key", "--clearmodifiers", "Return")  # ends the typed entry: part of its last name
+        actions += names_typed(text)
 
     app = App([str(map_file)], env)
     try:
