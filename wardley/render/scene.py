@@ -317,6 +317,9 @@ class MapScene(QGraphicsScene):
             self.addItem(item)
         self._collection_items[name] = items
 
+    def accelerator_items(self) -> list[AcceleratorItem]:
+        return [item for item in self._collection_items.get("accelerators", []) if isinstance(item, AcceleratorItem)]
+
     def reapply_highlight(self) -> None:
         """Set every item's fading from the highlight again (after something else changed opacities)."""
         self._apply_highlight()

@@ -43,6 +43,12 @@ class AcceleratorItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._bounds
 
+    def label_scene_rect(self) -> QRectF:
+        return self.mapRectToScene(self._label.rect())
+
+    def arrow_scene_rect(self) -> QRectF:
+        return self.mapRectToScene(self._arrow.boundingRect())
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         theme = self._ctx.theme
         color = QColor(theme.accelerator)
