@@ -61,6 +61,8 @@ class MapScene(QGraphicsScene):
         #: Lines drawn over the map by an overlay (a comparison's move arrows): labels keep off them.
         self.overlay_lines: list[tuple[QPointF, QPointF]] = []
         self._label_layout_due = False
+        #: Names of labels the user placed that the last placement pass moved (they collided).
+        self.moved_hand_set_labels: list[str] = []
         self._listener = _weak_listener(self)
         document.changed.connect(self._listener)
         self.rebuild()

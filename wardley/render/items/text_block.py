@@ -11,6 +11,10 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QStaticText
 from wardley.render.context import wrap_lines
 
 
+#: How far a label's halo reaches past its text, in scene units.
+HALO = 2.0
+
+
 def plain_static_text(line: str) -> QStaticText:
     text = QStaticText(line)
     text.setTextFormat(Qt.TextFormat.PlainText)
@@ -41,7 +45,11 @@ class TextBlock:
             self.origin.x(), self.origin.y() - self._ascent, self._width, self._spacing * len(self.lines)
         )
 
-    def paint(self, painter: QPainter, color: QColor) -> None:
+    def paint(self, painter: QPainter, color: QColor, halo: QColor | None = None) -> None:
+        """``halo``: a patch of this colour behind the text, so a line that had to cross
+        the label (no clear spot was left) runs under it instead of through the letters."""
+        if halo is not None:
+            painter.fillRect(self.rect().adjusted(-HALO, -HALO / 2, HALO, HALO / 2), halo)
         if self._static is None:
             # Laid out on first paint: a scene built only for hit-testing never pays for it.
             self._static = [plain_static_text(line) for line in self.lines]
