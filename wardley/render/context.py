@@ -41,6 +41,9 @@ def _font(family: str, pixel_size: float, bold: bool, italic: bool) -> QFont:
     font.setBold(bold)
     font.setItalic(italic)
     font.setStyleHint(QFont.StyleHint.SansSerif)
+    # No ligatures: a PDF's text layer would hold "ﬁ" for "fi", and a search for
+    # "Notifications" in the exported picture would not find the label.
+    font.setFeature(QFont.Tag("liga"), 0)
     return font
 
 

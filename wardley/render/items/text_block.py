@@ -5,6 +5,9 @@ thousands of labels fast."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QStaticText
 
@@ -13,6 +16,22 @@ from wardley.render.context import wrap_lines
 
 #: How far a label's halo reaches past its text, in scene units.
 HALO = 2.0
+
+
+#: While an SVG is painted: every block in paint order (render/svg_text.py joins each
+#: wrapped one's lines into a single <text> afterwards).
+_recording: list[TextBlock] | None = None
+
+
+@contextmanager
+def recording_blocks() -> Iterator[list[TextBlock]]:
+    global _recording
+    found: list[TextBlock] = []
+    _recording = found
+    try:
+        yield found
+    finally:
+        _recording = None
 
 
 def plain_static_text(line: str) -> QStaticText:
@@ -25,11 +44,12 @@ class TextBlock:
     """Wrapped lines whose first baseline starts at ``origin`` (OWM label semantics);
     with ``grow_up`` the LAST line's baseline sits there instead."""
 
-    __slots__ = ("lines", "font", "origin", "_ascent", "_spacing", "_width", "_static")
+    __slots__ = ("text", "lines", "font", "origin", "_ascent", "_spacing", "_width", "_static")
 
     def __init__(
         self, text: str, font: QFont, metrics: QFontMetricsF, origin: QPointF, wrap_width: float, grow_up: bool = False
     ) -> None:
+        self.text = text
         self.lines = wrap_lines(text, metrics, wrap_width)
         self.font = font
         self._ascent = metrics.ascent()
@@ -50,6 +70,8 @@ class TextBlock:
         the label (no clear spot was left) runs under it instead of through the letters."""
         if halo is not None:
             painter.fillRect(self.rect().adjusted(-HALO, -HALO / 2, HALO, HALO / 2), halo)
+        if _recording is not None:
+            _recording.append(self)
         if self._static is None:
             # Laid out on first paint: a scene built only for hit-testing never pays for it.
             self._static = [plain_static_text(line) for line in self.lines]
