@@ -59,8 +59,8 @@ def drawn_labels(scene: MapScene) -> list[DrawnLabel]:
         found.append(DrawnLabel(("element", element_id), element_id, _box(item.label_rect().translated(item.pos()))))
     for element_id, evolve in scene.evolves.items():
         found.append(DrawnLabel(("evolve", element_id), element_id, _box(evolve.label_rect())))
-    for index, item in enumerate(scene.accelerator_items()):
-        found.append(DrawnLabel(("accelerator", str(index)), f"accelerator {index}", _box(item.label_scene_rect())))
+    for index, accelerator in enumerate(scene.accelerator_items()):
+        found.append(DrawnLabel(("accelerator", str(index)), f"accelerator {index}", _box(accelerator.label_scene_rect())))
     return found
 
 
@@ -82,11 +82,11 @@ def audit_labels(scene: MapScene) -> LabelAudit:
     boxes: list[tuple[str, Box]] = []
     for index, accelerator in enumerate(scene.accelerator_items()):
         boxes.append((f"accelerator {index}", _box(accelerator.arrow_scene_rect())))
-    for other in scene.items():
-        if isinstance(other, AttitudeItem):
-            boxes.append(("", _box(other.title_rect())))
-        elif isinstance(other, NoteItem):
-            boxes.append(("", _box(other.sceneBoundingRect())))
+    for drawn in scene.items():
+        if isinstance(drawn, AttitudeItem):
+            boxes.append(("", _box(drawn.title_rect())))
+        elif isinstance(drawn, NoteItem):
+            boxes.append(("", _box(drawn.sceneBoundingRect())))
     lines: list[tuple[frozenset[str], Segment]] = []
     for (source, target), link in scene.links.items():
         a, b = link.source_item.pos(), link.target_item.pos()

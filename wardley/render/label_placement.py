@@ -147,7 +147,7 @@ def apply_label_layout(scene: MapScene) -> dict[Hashable, tuple[float, float]]:
     moved: list[str] = []
     accelerators = scene.accelerator_items()
     for key, offset in offsets.items():
-        kind, ident = key  # type: ignore[misc]
+        kind, ident = str(key[0]), str(key[1])  # type: ignore[index]
         auto = None if kept.get(key) == offset else offset
         target: ElementItem | EvolveItem | AcceleratorItem | None
         if kind == "element":
