@@ -83,10 +83,9 @@ def _draw(wardley_map: Any, out: str, args: argparse.Namespace) -> int:
     from wardley.render.export_files import ExportError, ExportOptions, export_map
 
     app = QApplication.instance() or QApplication(["wardley-export"])
-    scene = MapScene(MapDocument(wardley_map), theme_named(args.theme))
-    if args.relabel:
-        scene.keep_hand_set_labels = False
-        scene.flush_label_layout(force=True)
+    scene = MapScene(
+        MapDocument(wardley_map), theme_named(args.theme), interactive=False, keep_hand_set_labels=not args.relabel
+    )
     options = ExportOptions(width_px=args.width, dpi=args.dpi, legend=args.legend)
     try:
         export_map(scene, out, options)

@@ -35,10 +35,16 @@ class MapScene(QGraphicsScene):
     #: Every item is about to be replaced: a gesture holding items must end first.
     about_to_rebuild = Signal()
 
-    def __init__(self, document: MapDocument, theme: Theme = DEFAULT, parent: object = None) -> None:
+    def __init__(
+        self, document: MapDocument, theme: Theme = DEFAULT, parent: object = None,
+        *, interactive: bool = True, keep_hand_set_labels: bool = True,
+    ) -> None:
+        """``interactive=False``: a scene only to be drawn (an export), built without what
+        editing needs (tooltips, position-change notifications). ``keep_hand_set_labels``:
+        see the attribute."""
         super().__init__(parent)
         self.document = document
-        self.ctx = RenderContext(theme)
+        self.ctx = RenderContext(theme, interactive)
         self.setSceneRect(SCENE_RECT)
         # Long links span much of a BSP tree, so re-indexing them on every drag step costs
         # more than scanning a few thousand bounding boxes when painting: no index.
@@ -57,7 +63,7 @@ class MapScene(QGraphicsScene):
         self.auto_label_layout = True
         #: False places every label automatically, ignoring positions set by hand (the
         #: file keeps them): for OWM maps whose hand placements were made for other fonts.
-        self.keep_hand_set_labels = True
+        self.keep_hand_set_labels = keep_hand_set_labels
         #: Lines drawn over the map by an overlay (a comparison's move arrows): labels keep off them.
         self.overlay_lines: list[tuple[QPointF, QPointF]] = []
         self._label_layout_due = False

@@ -68,10 +68,11 @@ class ElementItem(QGraphicsItem):
         self.auto_label_offset: tuple[float, float] | None = None
         #: Set by the placement pass when a line still crosses the label.
         self.label_halo = False
-        self.setFlags(
-            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
-        )
+        if ctx.interactive:
+            self.setFlags(
+                QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+            )
         self.setZValue(Z_ELEMENT)
         self.set_element(element)
 
@@ -84,7 +85,8 @@ class ElementItem(QGraphicsItem):
         self.element = element
         self._layout()
         self.setPos(to_scene(element.evolution, element.visibility))
-        self.setToolTip(self._tooltip())
+        if self._ctx.interactive:
+            self.setToolTip(self._tooltip())
         self.update()
 
     def set_auto_label_offset(self, offset: tuple[float, float] | None) -> None:

@@ -75,7 +75,8 @@ class EvolveItem(QGraphicsItem):
         stroker.setWidth(8.0)
         self._shape = stroker.createStroke(path)
         self._shape.addEllipse(end, r + 2, r + 2)
-        self.setToolTip(f"Evolves to\n{name}\nDrag sideways to change where it is heading · Delete removes the arrow")
+        if self._ctx.interactive:
+            self.setToolTip(f"Evolves to\n{name}\nDrag sideways to change where it is heading · Delete removes the arrow")
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._bounds
@@ -128,7 +129,8 @@ class PipelineItem(QGraphicsItem):
         self._box = QRectF(left, y + 12.0, max(right - left, 4.0), 18.0)
         self._ticks = [scene_x(m.element.evolution) for m in self.member_items]
         self._bounds = self._box.adjusted(-2, -2, 2, 2)
-        self.setToolTip(f"Pipeline\n{self.element_item.element.name}")
+        if self._ctx.interactive:
+            self.setToolTip(f"Pipeline\n{self.element_item.element.name}")
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._bounds

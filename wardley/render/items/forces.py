@@ -40,7 +40,8 @@ class AcceleratorItem(QGraphicsItem):
         self.auto_label_offset: tuple[float, float] | None = None
         self.label_halo = False
         self._layout()
-        self.setToolTip(("Deaccelerator" if accelerator.negative else "Accelerator") + f"\n{accelerator.name}")
+        if ctx.interactive:
+            self.setToolTip(("Deaccelerator" if accelerator.negative else "Accelerator") + f"\n{accelerator.name}")
 
     def default_label_offset(self) -> tuple[float, float]:
         return -26.0, 14.0 + self._ctx.label_metrics.ascent() + 3.0
@@ -105,7 +106,8 @@ class AttitudeItem(QGraphicsItem):
             QPointF(self._rect.left() + 5, self._rect.top() + ctx.bold_metrics.ascent() + 3), 400,
         )
         self._bounds = self._rect.united(self._label.rect()).adjusted(-2, -2, 2, 2)
-        self.setToolTip(title)
+        if ctx.interactive:
+            self.setToolTip(title)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._bounds

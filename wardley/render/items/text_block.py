@@ -18,6 +18,11 @@ from wardley.render.context import wrap_lines
 HALO = 2.0
 
 
+#: Wrapped lines and width by (text, font, wrap width): measuring text is most of what laying
+#: out a label costs, and placement lays a label out again each time it moves it.
+_MEASURED: dict[tuple[str, str, float], tuple[list[str], float]] = {}
+MEASURED_LIMIT = 50_000
+
 #: While an SVG is painted: every block in paint order (render/svg_text.py joins each
 #: wrapped one's lines into a single <text> afterwards).
 _recording: list[TextBlock] | None = None
@@ -50,14 +55,22 @@ class TextBlock:
         self, text: str, font: QFont, metrics: QFontMetricsF, origin: QPointF, wrap_width: float, grow_up: bool = False
     ) -> None:
         self.text = text
-        self.lines = wrap_lines(text, metrics, wrap_width)
+        key = (text, font.key(), wrap_width)
+        measured = _MEASURED.get(key)
+        if measured is None:
+            lines = wrap_lines(text, metrics, wrap_width)
+            measured = (lines, max((metrics.horizontalAdvance(line) for line in lines), default=0.0))
+            if len(_MEASURED) >= MEASURED_LIMIT:
+                _MEASURED.clear()
+            _MEASURED[key] = measured
+        self.lines = list(measured[0])
         self.font = font
         self._ascent = metrics.ascent()
         self._spacing = metrics.lineSpacing()
         # A label above its symbol grows upwards, so extra lines never cover the symbol.
         lift = self._spacing * (len(self.lines) - 1) if grow_up else 0.0
         self.origin = QPointF(origin.x(), origin.y() - lift)
-        self._width = max((metrics.horizontalAdvance(line) for line in self.lines), default=0.0)
+        self._width = measured[1]
         self._static: list[QStaticText] | None = None
 
     def rect(self) -> QRectF:
