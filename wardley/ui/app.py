@@ -11,14 +11,15 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from wardley.io import MapFileError
+from wardley.io import MapFileError, parse_map_text
+from wardley.package_data import example_map
 from wardley.ui import dialogs
 from wardley.ui.editor_document import EditorDocument
 from wardley.ui.main_window import MainWindow
 from wardley.ui.windows import WindowManager
 
-#: The map the app opens when started without a file: a real, small public-service map.
-EXAMPLE_MAP = Path(__file__).resolve().parents[2] / "maps" / "county-library-service.wardley.json"
+#: The map the app opens when started without a file, shipped inside the package.
+EXAMPLE_MAP = example_map()
 #: Set to 1 to print each element's screen centre once the first window is shown
 #: (``element ID X Y`` lines on stdout), so the end-to-end test can drag them.
 DEBUG_GEOMETRY_ENV = "WARDLEY_DEBUG_GEOMETRY"
@@ -26,10 +27,9 @@ DEBUG_GEOMETRY_ENV = "WARDLEY_DEBUG_GEOMETRY"
 
 def example_editor() -> EditorDocument:
     """The example map as an unsaved, untitled copy, so Save asks where to put it."""
-    try:
-        return EditorDocument.untitled_copy(EXAMPLE_MAP)
-    except MapFileError:
-        return EditorDocument()  # an installed copy without the maps folder: start empty
+    # Read as bytes, not opened by path: inside a zipped or frozen install there may be no path.
+    text = EXAMPLE_MAP.read_bytes().decode("utf-8")
+    return EditorDocument(parse_map_text(text, "json", f"built-in example {EXAMPLE_MAP.name}").map)
 
 
 def make_application() -> QApplication:
