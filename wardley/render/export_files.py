@@ -81,6 +81,8 @@ class _Picture:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        # The map's face as the painter's default too: SVG names it even on groups without text.
+        painter.setFont(self.scene.ctx.label_font)
         painter.fillRect(target, QColor(self.scene.theme.background))
         render_map(painter, target, self.scene, self.source)
         if self.legend is not None:
@@ -175,10 +177,10 @@ def _write_svg(scene: MapScene, options: ExportOptions) -> bytes:
 
 
 def _name_real_fonts(data: bytes, scene: MapScene) -> bytes:
-    """Qt writes the family as asked ("Sans Serif", a Qt alias no browser knows,
-    so they fall back to a serif face). Name the face Qt really used, then
-    common sans-serif faces of similar width, then the generic family."""
-    asked = scene.ctx.theme.font_family
+    """Qt writes the family as asked. Name the face Qt really used (the shipped
+    Atkinson Hyperlegible, or with its fallback "Sans Serif", a Qt alias no browser
+    knows), then common sans-serif faces of similar width, then the generic family."""
+    asked = scene.ctx.label_font.family()
     used = QFontInfo(scene.ctx.label_font).family()
     families = ", ".join(dict.fromkeys(f"'{name}'" for name in (used, "DejaVu Sans", "Verdana", "Arial") if name))
     before = f'font-family="{_xml_attr(asked)}"'.encode()
