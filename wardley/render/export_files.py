@@ -141,12 +141,12 @@ class _Memory:
 
     def bytes(self) -> bytes:
         self.buffer.close()
-        return self.buffer.data().data()
+        return bytes(self.buffer.data().data())
 
 
 def _write_png(scene: MapScene, options: ExportOptions) -> bytes:
     memory = _Memory()
-    if not render_image(scene, options).save(memory.buffer, "PNG", PNG_QUALITY):
+    if not render_image(scene, options).save(memory.buffer, b"PNG", PNG_QUALITY):
         raise ExportError("Qt could not encode the PNG")
     return memory.bytes()
 

@@ -102,9 +102,11 @@ def _when_exposed(window: MainWindow, then: Callable[[], None]) -> None:
 
 
 def _quit_after_start(window: MainWindow) -> None:
+    editor = window.editor
+    assert editor is not None
     window.grab()  # the map really drawn, fonts and all, before leaving
-    print(f"started {window.editor.document.map.title} ({len(window.editor.document.map.elements)} elements)", flush=True)
-    window.editor.undo_stack.setClean()
+    print(f"started {editor.document.map.title} ({len(editor.document.map.elements)} elements)", flush=True)
+    editor.undo_stack.setClean()
     QApplication.closeAllWindows()
 
 

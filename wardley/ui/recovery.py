@@ -42,8 +42,8 @@ def recovery_folder() -> Path:
     override = os.environ.get(FOLDER_ENV)
     if override:
         return Path(override)
-    # The OS's own place for state that outlives a session: ~/.local/state on Linux (honouring
-    # XDG_STATE_HOME), %LOCALAPPDATA% on Windows, ~/Library/Preferences on macOS.
+    # The OS's own place for state that outlives a session, as Qt knows it on each system (the
+    # XDG state folder on Linux, the local application data folder on Windows).
     locations = QStandardPaths.StandardLocation
     state = QStandardPaths.writableLocation(locations.GenericStateLocation) or QStandardPaths.writableLocation(
         locations.GenericDataLocation
