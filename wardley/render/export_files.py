@@ -146,7 +146,8 @@ class _Memory:
 
 def _write_png(scene: MapScene, options: ExportOptions) -> bytes:
     memory = _Memory()
-    if not render_image(scene, options).save(memory.buffer, b"PNG", PNG_QUALITY):
+    # The stub asks for bytes, but PySide6 takes the format as str when writing to a device.
+    if not render_image(scene, options).save(memory.buffer, "PNG", PNG_QUALITY):  # type: ignore[call-overload]
         raise ExportError("Qt could not encode the PNG")
     return memory.bytes()
 
