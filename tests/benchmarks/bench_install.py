@@ -61,7 +61,7 @@ def main() -> None:
         print(f"| {name}: app start, example drawn, quit | {cpu:.3f} | {cpu / floor:.1f} | {wall:.2f} |")
     if args.bundle:
         folder = Path(args.bundle).parent
-        files = [path for path in folder.rglob("*") if path.is_file()]
+        files = [path for path in folder.rglob("*") if path.is_file() and not path.is_symlink()]
         print(f"\nbundle {folder}: {sum(p.stat().st_size for p in files) / 1e6:.0f} MB, {len(files)} files")
     shutil.rmtree(work, ignore_errors=True)
 
