@@ -138,3 +138,16 @@ def test_quick_commands_import_only_what_they_use(argv: list[str], allowed: set[
     code, *heavy = result.stderr.strip().splitlines()[-1].split(" ")
     assert code in ("0", ""), result.stderr
     assert set(filter(None, heavy)) <= allowed, f"wardley {argv[0]} imported {heavy}"
+
+
+def test_without_the_shared_corpus_its_tests_skip_but_fail_under_ci(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tests.conftest as conftest
+
+    monkeypatch.setattr(conftest, "CORPUS", tmp_path / "shared" / "corpus" / "owm")
+    assert conftest.corpus_files() == [conftest.CORPUS / "(corpus missing)"]  # still collected
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="shared OWM corpus is not at"):
+        conftest.need_corpus()
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI is set"):
+        conftest.need_corpus()
