@@ -20,7 +20,9 @@ from PySide6.QtGui import QColor, QFontInfo, QImage, QPageLayout, QPageSize, QPa
 
 from wardley.render.export import map_bounds, render_map
 from wardley.render.legend import Legend, legend_placement
+from wardley.render.pdf_info import PdfInfoError, with_info
 from wardley.render.scene import MapScene
+from wardley.workshop.describe import describe_map, describe_one_line
 
 ImageFormat = Literal["png", "svg", "pdf"]
 FORMATS: dict[str, ImageFormat] = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
@@ -123,6 +125,9 @@ def render_image(scene: MapScene, options: ExportOptions = ExportOptions()) -> Q
     dots_per_metre = round(dpi / 0.0254)
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)
+    # The text alternative travels with the picture (a PNG text chunk; the clipboard's image).
+    image.setText("Title", scene.document.map.title)
+    image.setText("Description", describe_map(scene.document.map))
     painter = QPainter(image)
     try:
         picture.paint(painter, QRectF(0, 0, width, height))
@@ -149,7 +154,7 @@ def _write_svg(scene: MapScene, temp: str, options: ExportOptions) -> None:
     generator.setViewBox(QRect(0, 0, width, height))
     generator.setResolution(round(SCENE_DPI))
     generator.setTitle(scene.document.map.title)
-    generator.setDescription("Wardley map drawn by wardley")
+    generator.setDescription(describe_map(scene.document.map))
     painter = QPainter()
     if not painter.begin(generator):
         raise ExportError("Qt could not start the SVG")
@@ -201,6 +206,27 @@ def _write_pdf(scene: MapScene, temp: str, options: ExportOptions) -> None:
         picture.paint(painter, page)
     finally:
         painter.end()
+    _add_pdf_description(temp, scene)
+
+
+def _add_pdf_description(pdf_path: str, scene: MapScene) -> None:
+    """Subject: the text alternative; keywords: the names on the map (Qt's writer sets neither)."""
+    wardley_map = scene.document.map
+    names = dict.fromkeys(" ".join(e.name.split()) for e in wardley_map.elements)
+    fields = {
+        "Title": wardley_map.title,
+        "Creator": "wardley",
+        "Subject": describe_one_line(wardley_map),
+        "Keywords": ", ".join(["Wardley map", *names]),
+    }
+    with open(pdf_path, "rb") as handle:
+        data = handle.read()
+    try:
+        updated = with_info(data, fields)
+    except PdfInfoError as error:
+        raise ExportError(f"Qt wrote a PDF this version cannot add a description to ({error})") from None
+    with open(pdf_path, "wb") as handle:
+        handle.write(updated)
 
 
 _WRITERS: dict[ImageFormat, Callable[[MapScene, str, ExportOptions], None]] = {
