@@ -17,8 +17,8 @@ _SHOWN = 10
 def register(sub: Any) -> None:
     parser = sub.add_parser(
         "convert",
-        help="convert a map between OWM text (.owm, .wm, .txt) and wardley JSON (.json) by file extension",
-        description="Convert a map between OWM text (.owm, .wm, .txt) and wardley JSON (.json). OWM lines that "
+        help="convert a map between wardley JSON (.json), OWM text (.owm, .wm, .txt), Mermaid (.mmd) and Markdown (.md) by file extension",
+        description="Convert a map between wardley JSON (.json), OWM text (.owm, .wm, .txt), a Mermaid wardley-beta diagram (.mmd) and Markdown holding one (.md; the first wardley-beta block is read). OWM lines that "
         "cannot be read are reported as warnings (FILE: line N: reason) and do not stop the conversion.",
     )
     parser.add_argument("source", metavar="IN", help="the map to read")

@@ -15,9 +15,11 @@ from wardley.io.problems import MapFileError, Problem
 from wardley.model.entities import WardleyMap
 from wardley.wording import counted
 
-FileFormat = Literal["json", "owm"]
+FileFormat = Literal["json", "owm", "mermaid", "markdown"]
 OWM_SUFFIXES = (".owm", ".wm", ".txt")
 JSON_SUFFIXES = (".json",)
+MERMAID_SUFFIXES = (".mmd",)
+MARKDOWN_SUFFIXES = (".md",)
 
 
 @dataclass
@@ -36,8 +38,13 @@ def format_of(path: str | os.PathLike[str]) -> FileFormat:
         return "json"
     if name.endswith(OWM_SUFFIXES):
         return "owm"
+    if name.endswith(MERMAID_SUFFIXES):
+        return "mermaid"
+    if name.endswith(MARKDOWN_SUFFIXES):
+        return "markdown"
     raise MapFileError.single(
-        str(path), "unknown file type (use .wardley.json for wardley maps, or .owm, .wm, .txt for OWM text)"
+        str(path), "unknown file type (use .wardley.json for wardley maps, or .owm, .wm, .txt for OWM text, "
+        ".mmd for Mermaid, .md for Markdown with a Mermaid block)"
     )
 
 
@@ -71,6 +78,11 @@ def read_text(path: str | os.PathLike[str]) -> str:
 def parse_map_text(text: str, file_format: FileFormat, source: str) -> LoadedMap:
     if file_format == "json":
         return LoadedMap(parse_json_map(text, source), "json")
+    if file_format in ("mermaid", "markdown"):
+        from wardley.io.mermaid import parse_markdown, parse_mermaid
+
+        parse = parse_mermaid if file_format == "mermaid" else parse_markdown
+        return LoadedMap(parse(text, source), file_format)
     from wardley.io.owm import parse_owm
 
     result = parse_owm(text)
@@ -99,6 +111,13 @@ def load_map(path: str | os.PathLike[str]) -> LoadedMap:
 def map_text(wardley_map: WardleyMap, file_format: FileFormat) -> str:
     if file_format == "json":
         return dump_json_map(wardley_map)
+    if file_format in ("mermaid", "markdown"):
+        from wardley.io.mermaid import format_markdown, format_mermaid
+        from wardley.workshop.describe import describe_map
+
+        if file_format == "markdown":
+            return format_markdown(wardley_map)
+        return format_mermaid(wardley_map, describe_map(wardley_map))
     from wardley.io.owm import format_owm
 
     return format_owm(wardley_map)
