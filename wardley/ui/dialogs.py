@@ -16,8 +16,13 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from wardley.io import MapFileError, Problem
 from wardley.wording import counted
 
-MAP_FILTERS = "Maps (*.wardley.json *.json *.owm *.wm *.txt);;wardley maps (*.wardley.json *.json);;OWM text (*.owm *.wm *.txt)"
-SAVE_FILTERS = "wardley map (*.wardley.json);;OWM text (*.owm)"
+MAP_FILTERS = (
+    "Maps (*.wardley.json *.json *.owm *.wm *.txt *.mmd *.md);;wardley maps (*.wardley.json *.json);;"
+    "OWM text (*.owm *.wm *.txt);;Mermaid (*.mmd *.md)"
+)
+SAVE_FILTERS = "wardley map (*.wardley.json);;OWM text (*.owm);;Mermaid diagram (*.mmd);;Markdown with a Mermaid diagram (*.md)"
+#: The suffix Save As adds to a name typed without one, by the filter chosen.
+_FILTER_SUFFIXES = (("OWM", ".owm"), ("Markdown", ".md"), ("Mermaid", ".mmd"))
 #: Problems listed in the dialog itself; the rest are under "Show Details".
 _SHOWN_PROBLEMS = 12
 
@@ -106,10 +111,11 @@ def choose_save_path(parent: QWidget | None, suggestion: str) -> Path | None:
         return None
     path = Path(name)
     lower = path.name.lower()
-    if not lower.endswith((".json", ".owm", ".wm", ".txt")):
+    if not lower.endswith((".json", ".owm", ".wm", ".txt", ".mmd", ".md")):
         # Qt's dialog does not always add the suffix of the chosen filter; the dialog asked
         # about replacing the name as typed, so the name with its suffix is asked about here.
-        path = path.with_name(path.name + (".owm" if "OWM" in chosen_filter else ".wardley.json"))
+        suffix = next((suffix for word, suffix in _FILTER_SUFFIXES if word in chosen_filter), ".wardley.json")
+        path = path.with_name(path.name + suffix)
         if path.exists():
             answer = plain_question(
                 parent, "Replace the file?", f"{path.name} already exists in {path.parent}.\n\nReplace it?",

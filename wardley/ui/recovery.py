@@ -108,7 +108,7 @@ def _read_record(file: Path) -> RecoveredMap:
         file=file,
         map=map_from_data(data["map"], str(file)),
         original=Path(original) if isinstance(original, str) else None,
-        file_format=file_format if file_format in ("json", "owm") else "json",
+        file_format=file_format if file_format in ("json", "owm", "mermaid", "markdown") else "json",
         saved_at=str(data.get("saved_at", "")),
     )
 
