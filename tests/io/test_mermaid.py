@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from tests.conftest import MAPS
+from tests.io.test_generated_maps import maps as generated_maps
 from wardley.io import MapFileError, load_map
 from wardley.io.mermaid import format_markdown, format_mermaid, parse_markdown, parse_mermaid
 from wardley.model.entities import WardleyMap
@@ -155,3 +157,11 @@ def test_convert_writes_and_reads_mermaid_and_markdown(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.strip() == f"{bad}: line 3: the link names no component on the map: 'Missing'"
     assert not (tmp_path / "o.json").exists()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(generated_maps())
+def test_generated_maps_round_trip_through_mermaid(wardley_map: WardleyMap) -> None:
+    """Any valid map (odd names, shared names, pipelines in cycles, snapshots...) comes back whole."""
+    assert parse_mermaid(format_mermaid(wardley_map, "a description"), "generated.mmd") == wardley_map
+    assert parse_markdown(format_markdown(wardley_map), "generated.md") == wardley_map

@@ -79,8 +79,25 @@ def _check(mermaid: Path, maps: dict[str, WardleyMap], out: Path) -> None:
         assert read == _counts(wardley_map), name
 
 
+HOSTILE = WardleyMap.model_validate({
+    "title": "%% not a comment \\ \"quoted\" -> arrow\twith tab",
+    "elements": [
+        {"id": "a", "kind": "user", "name": "Tab\there \"quoted\" \\ back", "evolution": 1.0, "visibility": 0.0},
+        {"id": "b", "name": "évolve -> note; %% [x, y] {z} (build)", "evolution": 0.0, "visibility": 1.0},
+        {"id": "c", "name": "\u6771\u4eac \U0001F600", "evolution": 0.5, "visibility": 0.5, "label_offset": [-1e5, 1e5]},
+    ],
+    "links": [{"source": "a", "target": "b", "label": "x; y %% z"}, {"source": "b", "target": "c", "flow": True,
+              "flow_label": "a'b>c"}],
+    "notes": [{"id": "n", "text": "line\nbreak \"q\"", "evolution": 0.5, "visibility": 0.5}],
+    "annotations": [{"number": 1, "text": "", "positions": [{"evolution": 0.1, "visibility": 0.1}]}],
+})
+
+
 def test_every_example_map_is_accepted_by_mermaid(mermaid: Path, tmp_path: Path) -> None:
+    from tests.io.test_mermaid import RICH
+
     maps = {path.name: load_map(path).map for path in sorted(MAPS.glob("*.wardley.json"))}
+    maps.update({"rich": RICH, "hostile": HOSTILE})
     _check(mermaid, maps, tmp_path)
 
 

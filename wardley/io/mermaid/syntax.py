@@ -24,8 +24,9 @@ def writable(text: str) -> bool:
 
 
 def flattened(text: str) -> str:
-    """The text made writable: line breaks and control characters become spaces."""
-    return "".join(c if ord(c) >= 32 and c != "\x7f" else " " for c in text)
+    """The text made writable: line breaks and tabs become spaces, other control characters
+    ``?`` (so a name of control characters alone does not become a blank one)."""
+    return "".join(c if ord(c) >= 32 and c != "\x7f" else " " if c in "\n\r\t" else "?" for c in text)
 
 
 def number(value: float) -> str:

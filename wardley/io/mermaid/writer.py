@@ -200,7 +200,7 @@ class MermaidWriter:
     def header(self, description: str) -> tuple[list[str], dict[str, Any]]:
         m = self.map
         lines: list[str] = []
-        derived: dict[str, Any] = {"title": ""}
+        derived: dict[str, Any] = {}
         title = _text_after_keyword(m.title)
         if title is not None:
             lines.append(f"title {title}")
