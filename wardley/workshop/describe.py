@@ -20,10 +20,10 @@ from wardley.wording import counted
 DescribeFormat = Literal["text", "markdown"]
 
 
-
 @dataclass(frozen=True)
 class Section:
-    """One topic of the description: a heading ("Users") and its sentence."""
+    """One topic of the description: its name ("Inertia") and its sentence, which names the topic
+    itself, so the text reads the same with or without headings."""
 
     heading: str
     text: str
@@ -65,8 +65,8 @@ class _Describer:
         return _list(self.name(e) for e in elements)
 
     def stage(self, evolution: float) -> str:
-        axis = self.content.axis
-        return _one_line(axis.stages[stage_index(evolution, axis.boundaries)]) or f"stage {stage_index(evolution, axis.boundaries) + 1}"
+        index = stage_index(evolution, self.content.axis.boundaries)
+        return _one_line(self.content.axis.stages[index]) or f"stage {index + 1}"
 
     # -- the summary ---------------------------------------------------------------
 
