@@ -6,20 +6,21 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
+from wardley.io import formats as registry
 from wardley.io.atomic import write_atomically
-from wardley.io.json_format import dump_json_map, parse_json_map
+from wardley.io.json_format import parse_json_map
 from wardley.io.limits import MAX_FILE_BYTES
 from wardley.io.problems import MapFileError, Problem
 from wardley.model.entities import WardleyMap
 from wardley.wording import counted
 
-FileFormat = Literal["json", "owm", "mermaid", "markdown"]
-OWM_SUFFIXES = (".owm", ".wm", ".txt")
-JSON_SUFFIXES = (".json",)
-MERMAID_SUFFIXES = (".mmd",)
-MARKDOWN_SUFFIXES = (".md",)
+#: A map format's key in :mod:`wardley.io.formats` ("json", "owm", ...).
+FileFormat = str
+OWM_SUFFIXES = registry.format_named("map", "owm").suffixes
+JSON_SUFFIXES = registry.format_named("map", "json").suffixes
+#: Every suffix a map file may have (Open, drag-and-drop).
+MAP_SUFFIXES = registry.suffixes("map")
 
 
 @dataclass
@@ -33,19 +34,11 @@ class LoadedMap:
 
 
 def format_of(path: str | os.PathLike[str]) -> FileFormat:
-    name = Path(path).name.lower()
-    if name.endswith(JSON_SUFFIXES):
-        return "json"
-    if name.endswith(OWM_SUFFIXES):
-        return "owm"
-    if name.endswith(MERMAID_SUFFIXES):
-        return "mermaid"
-    if name.endswith(MARKDOWN_SUFFIXES):
-        return "markdown"
-    raise MapFileError.single(
-        str(path), "unknown file type (use .wardley.json for wardley maps, or .owm, .wm, .txt for OWM text, "
-        ".mmd for Mermaid, .md for Markdown with a Mermaid block)"
-    )
+    found = registry.format_for(path, "map")
+    if found is not None:
+        return found.key
+    uses = ", ".join(f"{' '.join(f.suffixes)} for {f.name}" for f in registry.formats("map"))
+    raise MapFileError.single(str(path), f"unknown file type (use {uses})")
 
 
 def read_text(path: str | os.PathLike[str]) -> str:
@@ -76,13 +69,14 @@ def read_text(path: str | os.PathLike[str]) -> str:
 
 
 def parse_map_text(text: str, file_format: FileFormat, source: str) -> LoadedMap:
-    if file_format == "json":
-        return LoadedMap(parse_json_map(text, source), "json")
-    if file_format in ("mermaid", "markdown"):
-        from wardley.io.mermaid import parse_markdown, parse_mermaid
+    return registry.map_reader(registry.format_named("map", file_format))(text, source)
 
-        parse = parse_mermaid if file_format == "mermaid" else parse_markdown
-        return LoadedMap(parse(text, source), file_format)
+
+def read_json_map(text: str, source: str) -> LoadedMap:
+    return LoadedMap(parse_json_map(text, source), "json")
+
+
+def read_owm_map(text: str, source: str) -> LoadedMap:
     from wardley.io.owm import parse_owm
 
     result = parse_owm(text)
@@ -109,18 +103,7 @@ def load_map(path: str | os.PathLike[str]) -> LoadedMap:
 
 
 def map_text(wardley_map: WardleyMap, file_format: FileFormat) -> str:
-    if file_format == "json":
-        return dump_json_map(wardley_map)
-    if file_format in ("mermaid", "markdown"):
-        from wardley.io.mermaid import format_markdown, format_mermaid
-        from wardley.workshop.describe import describe_map
-
-        if file_format == "markdown":
-            return format_markdown(wardley_map)
-        return format_mermaid(wardley_map, describe_map(wardley_map))
-    from wardley.io.owm import format_owm
-
-    return format_owm(wardley_map)
+    return registry.map_writer(registry.format_named("map", file_format))(wardley_map)
 
 
 def save_map(path: str | os.PathLike[str], wardley_map: WardleyMap, file_format: FileFormat | None = None) -> None:
