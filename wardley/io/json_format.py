@@ -4,20 +4,22 @@ deterministic writing so that maps diff and merge well in git."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
-from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from wardley.io.integrity import integrity_problems
 from wardley.io.limits import MAX_ITEMS
 from wardley.io.migrations import CURRENT_VERSION, MigrationError, migrate
-from wardley.io.problems import MapFileError, Problem
+from wardley.io.bounded_validation import validate_map
+from wardley.io.problems import MapFileError, Problem, ProblemList
 from wardley.model.entities import WardleyMap
 
 FORMAT_NAME = "wardley-map"
 SUFFIX = ".wardley.json"
 
+_LONG_NUMBER = re.compile(r"[0-9]{1000,}")
 _LIST_FIELDS = ("elements", "links", "evolves", "pipelines", "notes", "annotations", "accelerators", "attitudes")
 
 
@@ -26,6 +28,11 @@ def json_path(loc: tuple[int | str, ...]) -> str:
     for part in loc:
         path += f"[{part}]" if isinstance(part, int) else f".{part}"
     return path
+
+
+def _shown(value: Any) -> str:
+    text = repr(value) if not isinstance(value, int) or abs(value) < 10**40 else "a number of over 40 digits"
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _describe(error: ErrorDetails) -> str:
@@ -40,7 +47,7 @@ def _describe(error: ErrorDetails) -> str:
     if kind in ("greater_than_equal", "less_than_equal") and field in (
         "evolution", "visibility", "start", "end", "top", "left", "bottom", "right",
     ):
-        return f"must be a number from 0 to 1 (found {error.get('input')!r})"
+        return f"must be a number from 0 to 1 (found {_shown(error.get('input'))})"
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "string_too_long":
@@ -58,6 +65,14 @@ def _count_items(data: dict[str, Any]) -> int:
         value = data.get(name)
         if isinstance(value, list):
             total += len(value)
+            # An annotation's points and a pipeline's members count too: a single record
+            # holding millions of them costs as much as millions of records.
+            for record in value:
+                if isinstance(record, dict):
+                    for inner in ("positions", "members"):
+                        nested = record.get(inner)
+                        if isinstance(nested, list):
+                            total += len(nested)
     snapshots = data.get("snapshots")
     if isinstance(snapshots, list):
         for snapshot in snapshots:
@@ -77,7 +92,19 @@ def parse_json_map(text: str, source: str) -> WardleyMap:
         raise MapFileError.single(source, f"not valid JSON: {error.msg}", f"line {error.lineno} column {error.colno}") from None
     except RecursionError:
         raise MapFileError.single(source, "not a map: the JSON is nested too deeply") from None
+    except ValueError:
+        # Python refuses to turn a number of over 4,300 digits into an int (a guard against slow
+        # conversion); no map holds one, so it is a broken or hostile file.
+        raise MapFileError.single(source, "not a map: a number in it has thousands of digits", _long_number_at(text)) from None
     return map_from_data(data, source)
+
+
+def _long_number_at(text: str) -> str:
+    found = _LONG_NUMBER.search(text)
+    if found is None:
+        return ""
+    line_start = text.rfind("\n", 0, found.start()) + 1
+    return f"line {text.count(chr(10), 0, found.start()) + 1} column {found.start() - line_start + 1}"
 
 
 def map_from_data(data: Any, source: str) -> WardleyMap:
@@ -105,19 +132,15 @@ def map_from_data(data: Any, source: str) -> WardleyMap:
     if items > MAX_ITEMS:
         raise MapFileError.single(source, f"too large: {items:,} items (at most {MAX_ITEMS:,} are read)")
 
-    problems: list[Problem] = []
+    problems = ProblemList()
     wardley_map: WardleyMap | None = None
     try:
-        wardley_map = WardleyMap.model_validate(body)
-    except ValidationError as error:
-        problems.extend(
-            Problem(json_path(e["loc"]), _describe(e)) for e in error.errors(include_url=False, include_input=True)
-        )
+        wardley_map = validate_map(body, problems, _describe)
     except RecursionError:
-        problems.append(Problem("$", "nested too deeply"))
+        problems.add(Problem("$", "nested too deeply"))
     problems.extend(integrity_problems(body))
     if problems or wardley_map is None:
-        raise MapFileError(source, problems)
+        raise problems.error(source)
     return wardley_map
 
 

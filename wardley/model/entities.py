@@ -34,6 +34,7 @@ ElementKind = Literal["user", "need", "component", "market", "ecosystem", "subma
 Method = Literal["none", "build", "buy", "outsource"]
 Confidence = Literal["low", "medium", "high"]
 AttitudeKind = Literal["pioneers", "settlers", "townplanners"]
+FlowDirection = Literal["forward", "back", "both"]
 
 #: Kinds that stand for people or what they need; never platform candidates.
 ACTOR_KINDS: frozenset[str] = frozenset({"user", "need"})
@@ -72,6 +73,9 @@ class Link(Record):
     source: Id
     target: Id
     flow: bool = False
+    #: Which way a flow runs, as OWM writes it: ``+>`` forward (source to target), ``+<`` back,
+    #: ``+<>`` both. Kept so that an OWM map read and saved keeps its meaning.
+    flow_direction: FlowDirection = "forward"
     flow_label: Text = ""
     #: OWM's link "context": text drawn along the line.
     label: Text = ""

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from wardley.io.limits import MAX_ITEMS, TooManyItems
 from wardley.io.owm import syntax as sx
+from wardley.io.problems import MAX_PROBLEMS
 from wardley.io.owm.records import RawElement, RawEvolve, RawLink, RawMethod, RawPipeline
 from wardley.model.entities import MAX_NAME_LENGTH, MAX_TEXT_LENGTH
 from wardley.model.ids import unique_id
@@ -17,6 +19,8 @@ MAX_OFFSET = 100_000.0
 class ReaderState:
     def __init__(self) -> None:
         self.problems: list[tuple[int, str]] = []
+        #: Warnings past :data:`MAX_PROBLEMS`: counted, not kept.
+        self.unlisted = 0
         self.title: str | None = None
         self.title_meta: dict[str, Any] = {}
         self.map_meta: dict[str, Any] = {}
@@ -43,7 +47,22 @@ class ReaderState:
         self.taken: set[str] = set()
 
     def warn(self, line: int, message: str) -> None:
-        self.problems.append((line, message))
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append((line, message))
+        else:
+            self.unlisted += 1
+
+    def item_count(self) -> int:
+        """Records read so far, counted as the JSON limit counts them (urls and methods are not items)."""
+        return (
+            len(self.elements) + len(self.pipelines) + len(self.evolves) + len(self.links) + len(self.notes)
+            + len(self.annotations) + len(self.accelerators) + len(self.attitudes)
+        )
+
+    def check_items(self, line: int) -> None:
+        count = self.item_count()
+        if count > MAX_ITEMS:
+            raise TooManyItems(count, line)
 
     # -- our comments ------------------------------------------------------------
 
