@@ -200,7 +200,18 @@ def _write_pdf(scene: MapScene, temp: str, options: ExportOptions) -> None:
         page = QRectF(painter.viewport())
         picture.paint(painter, page)
     finally:
-        painter.end()
+        ended = painter.end()
+    # Qt's PDF writer does not report a failed write (a full disk): a cut-off file lacks the
+    # end-of-file marker it writes last.
+    if not ended or not _ends_like_a_pdf(temp):
+        raise ExportError("the file was not written whole (is the disk full?)")
+
+
+def _ends_like_a_pdf(path: str) -> bool:
+    with open(path, "rb") as handle:
+        handle.seek(0, os.SEEK_END)
+        handle.seek(max(0, handle.tell() - 32))
+        return b"%%EOF" in handle.read()
 
 
 _WRITERS: dict[ImageFormat, Callable[[MapScene, str, ExportOptions], None]] = {
