@@ -68,7 +68,7 @@ def test_owm_text_over_the_item_limit_is_refused_while_reading() -> None:
         parse_map_text(text, "owm", "huge.owm")
     summary = caught.value.summary()
     assert summary.startswith("huge.owm: line ")
-    assert f"over {MAX_ITEMS:,} items" in summary
+    assert f"items by this line (at most {MAX_ITEMS:,} are read)" in summary
     line = int(summary.split("line ")[1].split(":")[0])
     assert MAX_ITEMS < line <= MAX_ITEMS + 1_024  # stopped while reading, not after
 

@@ -6,7 +6,7 @@ MAX_ITEMS = 100_000
 
 
 def too_many_items(count: int) -> str:
-    return f"too large: over {MAX_ITEMS:,} items (found {count:,}; at most {MAX_ITEMS:,} are read)"
+    return f"too large: {count:,} items by this line (at most {MAX_ITEMS:,} are read)"
 
 
 class TooManyItems(Exception):
