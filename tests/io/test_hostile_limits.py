@@ -130,3 +130,20 @@ def test_a_flow_direction_on_a_plain_link_rides_in_our_comment() -> None:
     wardley_map = parse_json_map(_json(elements=elements, links=[{"source": "a", "target": "b", "flow_direction": "back"}]), "m")
     again = parse_owm(format_owm(wardley_map))
     assert again.warnings == [] and again.map == wardley_map
+
+
+def test_owm_snapshot_items_count_toward_the_limit_while_reading() -> None:
+    content = {"notes": [{"id": f"n{i}", "text": "t", "evolution": 0.1, "visibility": 0.1} for i in range(MAX_ITEMS // 2)]}
+    line = "// wardley-snapshot: " + json.dumps({"name": "s", "content": content})
+    with pytest.raises(MapFileError) as caught:
+        parse_map_text(f"component A [0.5, 0.5]\n{line}\n{line}\n", "owm", "snap.owm")
+    assert caught.value.summary().startswith("snap.owm: line 3: too large")
+
+
+def test_an_owm_snapshot_with_many_unknown_keys_is_skipped_cheaply() -> None:
+    notes = [{"id": f"n{i}", "text": "t", "evolution": 0.1, "visibility": 0.1, **{f"k{j}": 1 for j in range(40)}}
+             for i in range(2_000)]
+    line = "// wardley-snapshot: " + json.dumps({"name": "s", "content": {"notes": notes}})
+    result = parse_owm(f"component A [0.5, 0.5]\n{line}\n")
+    assert result.map.snapshots == []
+    assert [w.message for w in result.warnings] == ["wardley-snapshot comment is not a valid snapshot: skipped"]

@@ -165,6 +165,18 @@ def validate_content(model: type[M], data: dict[str, Any], prefix: str, problems
     return model.model_validate({**head, **checked})
 
 
+def valid_snapshot(data: Any) -> Snapshot | None:
+    """One snapshot read from an OWM comment, or None if it is not valid (at a cost bounded as above)."""
+    if not isinstance(data, dict):
+        return None
+    problems = ProblemList()
+    stripped = strip_unknown(data, Snapshot, "$", problems)
+    if problems:
+        return None
+    found = _snapshots([stripped], "$", problems, lambda details: details["msg"])
+    return found[0] if found and not problems else None
+
+
 def validate_map(body: dict[str, Any], problems: ProblemList, describe: Any) -> WardleyMap | None:
     stripped = strip_unknown(body, WardleyMap, "$", problems)
     wardley_map = validate_content(WardleyMap, stripped, "$", problems, describe)

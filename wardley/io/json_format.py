@@ -10,7 +10,7 @@ from typing import Any
 from pydantic_core import ErrorDetails
 
 from wardley.io.integrity import integrity_problems
-from wardley.io.limits import MAX_ITEMS
+from wardley.io.limits import MAX_ITEMS, count_items
 from wardley.io.migrations import CURRENT_VERSION, MigrationError, migrate
 from wardley.io.bounded_validation import validate_map
 from wardley.io.problems import MapFileError, Problem, ProblemList
@@ -20,7 +20,6 @@ FORMAT_NAME = "wardley-map"
 SUFFIX = ".wardley.json"
 
 _LONG_NUMBER = re.compile(r"[0-9]{1000,}")
-_LIST_FIELDS = ("elements", "links", "evolves", "pipelines", "notes", "annotations", "accelerators", "attitudes")
 
 
 def json_path(loc: tuple[int | str, ...]) -> str:
@@ -57,29 +56,6 @@ def _describe(error: ErrorDetails) -> str:
             return "must not be blank"
         return "an id may hold only letters, digits and - _ . :"
     return error["msg"][:1].lower() + error["msg"][1:]
-
-
-def _count_items(data: dict[str, Any]) -> int:
-    total = 0
-    for name in _LIST_FIELDS:
-        value = data.get(name)
-        if isinstance(value, list):
-            total += len(value)
-            # An annotation's points and a pipeline's members count too: a single record
-            # holding millions of them costs as much as millions of records.
-            for record in value:
-                if isinstance(record, dict):
-                    for inner in ("positions", "members"):
-                        nested = record.get(inner)
-                        if isinstance(nested, list):
-                            total += len(nested)
-    snapshots = data.get("snapshots")
-    if isinstance(snapshots, list):
-        for snapshot in snapshots:
-            content = snapshot.get("content") if isinstance(snapshot, dict) else None
-            if isinstance(content, dict):
-                total += _count_items(content)
-    return total
 
 
 def parse_json_map(text: str, source: str) -> WardleyMap:
@@ -128,7 +104,7 @@ def map_from_data(data: Any, source: str) -> WardleyMap:
         body = migrate(body, version)
     except MigrationError as error:
         raise MapFileError.single(source, str(error), "$.version") from None
-    items = _count_items(body)
+    items = count_items(body)
     if items > MAX_ITEMS:
         raise MapFileError.single(source, f"too large: {items:,} items (at most {MAX_ITEMS:,} are read)")
 

@@ -156,7 +156,7 @@ class LineReader(FastLines):
                 self.map_meta.update(data)
                 self.map_meta_line = line.number
         elif tag == "wardley-snapshot":
-            self.snapshot_lines.append((line.number, payload))
+            self.add_snapshot(line.number, payload)
         else:
             self.warn(line.number, "wardley comment on a line of its own: ignored")
 
