@@ -147,3 +147,21 @@ def test_an_owm_snapshot_with_many_unknown_keys_is_skipped_cheaply() -> None:
     result = parse_owm(f"component A [0.5, 0.5]\n{line}\n")
     assert result.map.snapshots == []
     assert [w.message for w in result.warnings] == ["wardley-snapshot comment is not a valid snapshot: skipped"]
+
+
+def test_owm_text_over_the_line_limit_is_refused_before_it_is_split() -> None:
+    from wardley.io.limits import MAX_OWM_LINES
+
+    with pytest.raises(MapFileError) as caught:
+        parse_map_text("// nothing\n" * (MAX_OWM_LINES + 1), "owm", "long.owm")
+    assert caught.value.summary() == f"long.owm: too large: {MAX_OWM_LINES + 1:,} lines (at most {MAX_OWM_LINES:,} are read)"
+    assert parse_map_text("// nothing\n" * 1_000 + "component A [0.5, 0.5]\n", "owm", "ok.owm").map.elements
+
+
+def test_owm_text_of_unreadable_lines_stops_being_read_past_the_item_limit() -> None:
+    text = "component A [0.5, 0.5]\n" + "no such line\n" * (MAX_ITEMS + 5_000)
+    with pytest.raises(MapFileError) as caught:
+        parse_map_text(text, "owm", "junk.owm")
+    summary = caught.value.summary()
+    assert summary.startswith("junk.owm: line ") and "lines that cannot be read by this line" in summary
+    assert int(summary.split("line ")[1].split(":")[0]) <= MAX_ITEMS + 1_025

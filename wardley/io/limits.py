@@ -7,6 +7,9 @@ from typing import Any
 MAX_FILE_BYTES = 50 * 1024 * 1024
 #: Elements, links, notes and the rest, counted together (snapshots included).
 MAX_ITEMS = 100_000
+#: Lines of OWM text. Every line costs time to read even when it holds nothing (a blank line,
+#: a comment); a map of the largest size has an item a line, so this leaves ten lines an item.
+MAX_OWM_LINES = 1_000_000
 
 _LIST_FIELDS = ("elements", "links", "evolves", "pipelines", "notes", "annotations", "accelerators", "attitudes")
 
@@ -40,10 +43,15 @@ def too_many_items(count: int) -> str:
     return f"too large: {count:,} items by this line (at most {MAX_ITEMS:,} are read)"
 
 
-class TooManyItems(Exception):
-    """A reader counted more than :data:`MAX_ITEMS` before building any record."""
+class TooLarge(Exception):
+    """A reader found the text past a limit before building any record."""
 
-    def __init__(self, count: int, line: int = 0) -> None:
-        super().__init__(too_many_items(count))
-        self.count = count
+    def __init__(self, message: str, line: int = 0) -> None:
+        super().__init__(message)
         self.line = line
+
+
+class TooManyItems(TooLarge):
+    def __init__(self, count: int, line: int = 0) -> None:
+        super().__init__(too_many_items(count), line)
+        self.count = count

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from wardley.io.limits import TooManyItems
+from wardley.io.limits import TooLarge
 from wardley.io.problems import MAX_PROBLEMS, MapFileError, Problem
 from wardley.model.entities import WardleyMap
 
@@ -36,7 +36,7 @@ def parse_owm(text: str, source: str = "OWM text") -> OwmResult:
         reader.read(text)
         assembler = Assembler(reader)
         wardley_map = assembler.build()
-    except TooManyItems as error:
+    except TooLarge as error:
         raise MapFileError.single(source, str(error), f"line {error.line}" if error.line else "") from None
     warnings = owm_problems(reader.problems)
     count = len(warnings) + reader.unlisted

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from wardley.io.limits import TooManyItems
+from wardley.io.limits import MAX_OWM_LINES, TooLarge
 from wardley.io.owm import syntax as sx
 from wardley.io.owm.fast_lines import FastLines
 from wardley.io.owm.links import LINK_OP, link_end, outside_quotes_partition, split_link
@@ -55,6 +55,9 @@ class LineReader(FastLines):
         in_comment = False
         plain = True  # no pipeline block is open or may open on this line
         number = 0
+        lines = text.count("\n") + (not text.endswith("\n"))
+        if lines > MAX_OWM_LINES:  # counted before the text is split: splitting costs too
+            raise TooLarge(f"too large: {lines:,} lines (at most {MAX_OWM_LINES:,} are read)")
         try:
             for number, raw in enumerate(text.split("\n"), 1):
                 if not number & _COUNT_MASK:
@@ -78,7 +81,7 @@ class LineReader(FastLines):
                 except RecursionError:
                     self.warn(number, "line too complex to read: skipped")
                 plain = self._block is None and self._opener is None
-        except (TooManyItems, MemoryError):
+        except (TooLarge, MemoryError):
             raise
         except Exception as error:  # noqa: BLE001 - a reader bug: the loader refuses the file, naming this line
             raise ReadFailure(number, error) from error

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from wardley.io.limits import MAX_ITEMS, TooManyItems, count_items
+from wardley.io.limits import MAX_ITEMS, TooLarge, TooManyItems, count_items
 from wardley.io.owm import syntax as sx
 from wardley.io.problems import MAX_PROBLEMS
 from wardley.io.owm.records import RawElement, RawEvolve, RawLink, RawMethod, RawPipeline
@@ -65,6 +65,9 @@ class ReaderState:
         count = self.item_count()
         if count > MAX_ITEMS:
             raise TooManyItems(count, line)
+        warned = len(self.problems) + self.unlisted
+        if warned > MAX_ITEMS:  # not a map: reading on would only cost time
+            raise TooLarge(f"not a map: {warned:,} lines that cannot be read by this line", line)
 
     # -- our comments ------------------------------------------------------------
 
