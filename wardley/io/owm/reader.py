@@ -23,7 +23,7 @@ _PARENS = re.compile(r"\(([^()]*)\)")
 _URL_REF = re.compile(r"url\(([^()]*)\)")
 _INLINE_EVOLVE = re.compile(r"\bevolve\s+(\S+)")
 _INERTIA = re.compile(r"\binertia\b")
-_EVOLVE_AT = re.compile(r"(?:^|\s)([+-]?(?:\d+\.?\d*|\.\d+))\s*$")
+_EVOLVE_AT = re.compile(r"(?:^|\s)([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*$")
 #: Keywords whose own syntax may hold ``->``; any other keyword line holding a
 #: link operator and no position is a link whose first name starts with a keyword.
 _ARROW_KEYWORDS = {"evolve", "evolution", "title", "y-axis"}
