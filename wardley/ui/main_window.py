@@ -11,42 +11,38 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMenu, QStackedWidget, QWidget
 
-from wardley.io.files import JSON_SUFFIXES, OWM_SUFFIXES
-from wardley.model import MapDocument
+from wardley.io.files import MAP_SUFFIXES
+from wardley.model import ElementKind, MapDocument
 from wardley.ui import recent_files
-from wardley.ui.actions import WindowActions
+from wardley.ui.actions import install_window_actions
 from wardley.ui.analysis_actions import install_analysis_panel
+from wardley.ui.capture_actions import ask_which, capture, looks_like_owm
+from wardley.ui.capture_box import CaptureBox
 from wardley.ui.editor_document import EditorDocument
 from wardley.ui.export_actions import install_export_actions
 from wardley.ui.file_actions import FileCommands
-from wardley.ui.keyboard_tools import (
-    LinkPicker,
-    QuickAddBox,
-    WindowKeysFirst,
-    add_component,
-    add_note,
-    element_named,
-    link_elements,
-)
+from wardley.ui.keyboard_tools import LinkPicker, WindowKeysFirst, add_note, link_elements
 from wardley.ui.owm_actions import install_owm_text
 from wardley.ui.panels.properties import PropertiesPanel
 from wardley.ui.placement import free_spot
 from wardley.ui.recovery import Autosaver
 from wardley.ui.workshop.install import install_workshop_actions
+from wardley.workshop.capture import entry_lines
 
 if TYPE_CHECKING:
+    from wardley.ui.canvas.view import MapView
     from wardley.ui.windows import WindowManager
 
-ViewFactory = Callable[[MapDocument, QUndoStack, QWidget], Any]
+ViewFactory = Callable[[MapDocument, QUndoStack, QWidget], "MapView"]
 
 
-def default_view_factory(document: MapDocument, undo_stack: QUndoStack, parent: QWidget) -> Any:
+def default_view_factory(document: MapDocument, undo_stack: QUndoStack, parent: QWidget) -> MapView:
     from wardley.ui.canvas.view import MapView
 
     return MapView(document, undo_stack, parent)
@@ -57,7 +53,7 @@ def dropped_map_path(event: QDragEnterEvent | QDropEvent) -> Path | None:
     if len(urls) != 1 or not urls[0].isLocalFile():
         return None
     path = Path(urls[0].toLocalFile())
-    return path if path.name.lower().endswith(JSON_SUFFIXES + OWM_SUFFIXES) else None
+    return path if path.name.lower().endswith(MAP_SUFFIXES) else None
 
 
 class MapFileDrops(QObject):
@@ -106,8 +102,9 @@ class MainWindow(QMainWindow):
         self._drops = MapFileDrops(self)
         self.installEventFilter(self._drops)
         self.undo_group = QUndoGroup(self)
-        self.editor: EditorDocument | None = None  # type: ignore[assignment]
-        self.view: Any = None
+        # Set by set_editor below; read through the ``editor`` and ``view`` properties.
+        self._editor: EditorDocument | None = None
+        self._view: MapView | None = None
         self.autosaver: Autosaver | None = None
         # The map view sits in a holder that stays for the window's life: replacing the central
         # widget itself lets the docks spread over the whole window for a moment, and they keep
@@ -117,14 +114,14 @@ class MainWindow(QMainWindow):
 
         self.properties = PropertiesPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.properties)
-        self.window_actions = WindowActions(self)
-        self.window_actions.build_menus(self)
+        self.window_actions = install_window_actions(self)
         self.export_actions = install_export_actions(self)
         self.workshop = install_workshop_actions(self)
-        toolbar = self.window_actions.build_toolbar(self)
-        self.quick_add_box = QuickAddBox(lambda: [e.name for e in self.editor.document.map.elements], self)
-        self.quick_add_box.setMaximumWidth(280)
+        toolbar = self.window_actions.toolbar
+        self.quick_add_box = CaptureBox(lambda: [e.name for e in self.editor.document.map.elements], self)
+        self.quick_add_box.setMaximumWidth(400)
         self.quick_add_box.submitted.connect(self.quick_add)
+        self.quick_add_box.left.connect(lambda: self.view.setFocus())
         toolbar.addWidget(self.quick_add_box)
         # Removed from the application with this object, when the window goes.
         QApplication.instance().installEventFilter(WindowKeysFirst(self))
@@ -148,14 +145,14 @@ class MainWindow(QMainWindow):
 
         ``recovery_file``: a restored map keeps writing to the file it came from.
         """
-        old = self.editor
+        old = self._editor
         if old is not None:
             if self.autosaver is not None:
                 self.autosaver.stop()
             self.undo_group.removeStack(old.undo_stack)
         editor.setParent(self)
-        self.editor = editor
-        old_view, self.view = self.view, self._view_factory(editor.document, editor.undo_stack, self)
+        self._editor = editor
+        old_view, self._view = self._view, self._view_factory(editor.document, editor.undo_stack, self)
         self._stage.addWidget(self.view)
         self._stage.setCurrentWidget(self.view)
         if old_view is not None:
@@ -165,6 +162,7 @@ class MainWindow(QMainWindow):
         self.view.viewport().installEventFilter(self._drops)
         self.view.addActions(self.window_actions.map_scoped)
         self.view.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.view.text_pasted.connect(self.paste_entries)
         self.view.selection_changed.connect(self._selection_changed)
         self.properties.set_document(editor.document, editor.undo_stack)
         self.undo_group.addStack(editor.undo_stack)
@@ -180,6 +178,33 @@ class MainWindow(QMainWindow):
         self._selection_changed()
         self.editor_changed.emit()
         self.view.setFocus()
+
+    # -- what add-ons use (wardley.ui.window_protocol.MapWindow) -------------------
+    @property
+    def editor(self) -> EditorDocument:
+        if self._editor is None:
+            raise RuntimeError("the window shows no map yet")
+        return self._editor
+
+    @property
+    def view(self) -> MapView:
+        if self._view is None:
+            raise RuntimeError("the window shows no map yet")
+        return self._view
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        return self.editor.undo_stack
+
+    def menu(self, name: str) -> QMenu:
+        for action in self.menuBar().actions():
+            menu = action.menu()
+            if isinstance(menu, QMenu) and menu.objectName() == name:
+                return menu
+        raise KeyError(f"no menu named {name!r}")
+
+    def show_status(self, text: str, msecs: int = 8000) -> None:
+        self.statusBar().showMessage(text, msecs)
 
     def _update_title(self) -> None:
         # "[*]" is where Qt shows the unsaved-changes mark from setWindowModified.
@@ -199,6 +224,7 @@ class MainWindow(QMainWindow):
         for action in {*actions.selection_only, *actions.editing}:
             needs_selection = action in actions.selection_only
             action.setEnabled((selected or not needs_selection) and not (presenting and action in actions.editing))
+        self.quick_add_box.setEnabled(not presenting)
 
     # -- file commands (File menu) -------------------------------------------
     def new_map(self) -> None:
@@ -244,7 +270,7 @@ class MainWindow(QMainWindow):
         if ids:
             self.view.start_rename(ids[0])
 
-    def insert(self, kind: str) -> None:
+    def insert(self, kind: ElementKind | Literal["note"]) -> None:
         """Insert menu: a new element of ``kind`` at a free spot, named on the canvas."""
         if kind == "note":
             text, ok = QInputDialog.getText(self, "Add a note", "Note text:")
@@ -258,23 +284,36 @@ class MainWindow(QMainWindow):
         self.quick_add_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.quick_add_box.selectAll()
 
-    def quick_add(self, name: str) -> str:
-        existing = element_named(self.editor.document, name)
-        if existing is not None:
-            self.view.select_elements([existing])
+    def quick_add(self, line: str) -> list[str]:
+        """One capture-line entry (see :mod:`wardley.workshop.capture`); returns the ids it named.
+
+        After an entry that added something the box keeps the focus for the next one; an
+        entry that only found an element hands the focus to the map, to move or link it."""
+        result = capture(self.editor, line, ask_which(self), self.view.selected_element_ids())
+        # Back to this window for the next entry, even where no window manager hands the focus
+        # back after a question.
+        self.activateWindow()
+        self.statusBar().showMessage(result.message, 10000)
+        if not result.ok:
+            self.quick_add_box.setText(line)  # to correct, not to type again
+            self.quick_add_box.setFocus()
+            return []
+        if result.named:
+            self.view.select_elements(result.named)  # what the room just said, highlighted
+        if result.changed:
+            self.quick_add_box.setFocus()
+        else:
             self.view.setFocus()
-            self.statusBar().showMessage(
-                f"{self.editor.document.element(existing).name} is already on the map: selected "
-                "(arrow keys move it, Ctrl+L links it)", 8000
-            )
-            return existing
-        element_id = add_component(self.editor, name, self.view.selected_element_ids())
-        self.view.select_elements([element_id])
-        self.view.setFocus()  # arrow keys now move the new component
-        self.statusBar().showMessage(
-            f"Added {name}: arrow keys move it, Ctrl+L links it, Ctrl+E adds another", 8000
-        )
-        return element_id
+        return result.named
+
+    def paste_entries(self, text: str) -> None:
+        """Text pasted on the map: each line a capture-line entry (each its own undo step)."""
+        if looks_like_owm(text):
+            self.statusBar().showMessage("The clipboard holds OWM text: Edit > Paste OWM adds it", 8000)
+            return
+        for line in entry_lines(text):
+            if not self.quick_add(line):
+                break  # the line stays in the box to be corrected; the rest are not guessed at
 
     def link_to(self) -> None:
         sources = list(self.view.selected_element_ids())
@@ -282,12 +321,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Select what depends on something first, then Link to...", 5000)
             return
         picker = LinkPicker(self.editor.document, sources, self)
-        chosen = picker.exec() and picker.chosen_id is not None
+        chosen = picker.chosen_id if picker.exec() else None
         # Back to the map for the next key, even where no window manager hands focus back.
         self.activateWindow()
         self.view.setFocus()
-        if chosen:
-            self.statusBar().showMessage(link_elements(self.editor, sources, picker.chosen_id), 8000)
+        if chosen is not None:
+            self.statusBar().showMessage(link_elements(self.editor, sources, chosen), 8000)
 
     # -- window events ---------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name

@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 
 #: Our own comments carry what OWM has no place for (see README "OWM text").
-META_TAGS = ("wardley", "wardley-map", "wardley-snapshot")
 _META = re.compile(r"^\s*(wardley(?:-map|-snapshot)?):\s?(.*)$", re.DOTALL)
 # One way to split any run of digits (no ``\d+\.?\d*``): see fast_lines._UNSIGNED.
 _NUMBER = re.compile(r"\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)")
