@@ -4,7 +4,8 @@ Runs the suite's fuzz strategies against both readers until the time is up, in
 rounds (each round a fresh random seed), and writes every input that crashes a
 reader to ``out/fuzz-crashes/`` (one file each, named by its hash) with the
 error beside it. Prints how many inputs it tried and how many crashed; exits 1
-if any did.
+if any did. A run that does not end (a reader that hangs) leaves the input it
+was on in ``out/fuzz-crashes/in-progress.txt``.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ class Run:
         self.out = out
         self.tried = 0
         self.crashes: dict[str, str] = {}
+        out.mkdir(parents=True, exist_ok=True)
+        #: The input being checked now (removed when the run ends).
+        self.current = out / "in-progress.txt"
 
     def record(self, name: str, suffix: str, text: str, error: BaseException) -> None:
         digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
@@ -53,6 +57,9 @@ class Run:
         @given(strategy)
         def fuzz(text: str) -> None:
             self.tried += 1
+            # A reader that hangs cannot be stopped from inside (a regex holds the interpreter):
+            # the input being read is kept on disk, so a run killed at its time-out leaves it.
+            self.current.write_bytes(text.encode("utf-8", "surrogatepass"))
             try:
                 check(text)
             except Exception as error:  # noqa: BLE001 - every failure is a finding, kept and counted
@@ -72,6 +79,7 @@ def main(argv: list[str]) -> int:
         name, strategy, check, suffix = TARGETS[rounds % len(TARGETS)]
         run.round(name, strategy, check, suffix)
         rounds += 1
+    run.current.unlink(missing_ok=True)
     elapsed = time.monotonic() - started
     print(f"fuzz: {run.tried:,} inputs in {elapsed / 60:.1f} minutes ({rounds} rounds), "
           f"{len(run.crashes)} crashing input(s)" + (f" written to {out}" if run.crashes else ""))

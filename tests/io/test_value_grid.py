@@ -208,3 +208,15 @@ def test_the_command_refuses_in_one_line_with_exit_2(case: str, tmp_path: Path) 
     lines = done.stderr.splitlines()
     assert lines and all(line.startswith(f"{name}: ") for line in lines), done.stderr
     assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+
+
+def test_validate_goes_on_to_the_next_file_after_a_huge_integer(tmp_path: Path) -> None:
+    (tmp_path / "h.wardley.json").write_text(_text({**_base(), "title": HUGE}), encoding="utf-8")
+    (tmp_path / "ok.owm").write_text("component A [0.5, 0.5]\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "wardley", "validate", "h.wardley.json", "ok.owm"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith("h.wardley.json: line 1 column ") and done.stderr.count("\n") == 1
+    assert done.stdout.startswith("ok.owm: valid")
