@@ -89,6 +89,8 @@ def _draw(wardley_map: Any, out: str, args: argparse.Namespace) -> int:
     options = ExportOptions(width_px=args.width, dpi=args.dpi, legend=args.legend)
     try:
         export_map(scene, out, options)
+        if not args.relabel and scene.moved_hand_set_labels:
+            print(f"wardley export: warning: {_moved_labels(str(args.input), scene.moved_hand_set_labels)}", file=sys.stderr)
     except ExportError as error:
         return _fail(str(error))
     finally:
@@ -98,8 +100,34 @@ def _draw(wardley_map: Any, out: str, args: argparse.Namespace) -> int:
     return 0
 
 
-def _choose_platform() -> None:
-    """Offscreen unless the caller chose a platform: export never needs a window,
-    and Qt's xcb plugin aborts the process when a display is missing or gone."""
-    if not os.environ.get("QT_QPA_PLATFORM"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+#: Names listed in the warning about moved labels; the rest are counted.
+MOVED_NAMES_SHOWN = 5
+
+
+def _moved_labels(source: str, names: list[str]) -> str:
+    """One line: which labels placed by hand were moved because they collided."""
+    from wardley.io.problems import printable
+
+    shown = ", ".join(repr(printable(name)) for name in names[:MOVED_NAMES_SHOWN])
+    more = f" and {len(names) - MOVED_NAMES_SHOWN} more" if len(names) > MOVED_NAMES_SHOWN else ""
+    count = "1 label" if len(names) == 1 else f"{len(names)} labels"
+    return (f"{source}: moved {count} placed by hand that lay over a label or symbol or under a line "
+            f"({shown}{more}); --relabel places every label automatically")
+
+
+def _choose_platform(env: Any = os.environ) -> None:
+    """The platform Qt draws the export on, unless the caller chose one.
+
+    Offscreen only where there is no display platform: on Windows and macOS the native one draws
+    with the system's font rendering. On Linux a named display may be gone, and Qt's xcb plugin
+    then aborts the process; the fallback list makes it carry on offscreen instead (quietly)."""
+    if env.get("QT_QPA_PLATFORM"):
+        return
+    from wardley.cli_commands.app import display_problem
+
+    if display_problem(env) is not None:
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    elif sys.platform.startswith("linux"):
+        native = "xcb" if env.get("DISPLAY") else "wayland"
+        env["QT_QPA_PLATFORM"] = f"{native};offscreen"
+        env.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")

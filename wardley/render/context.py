@@ -3,9 +3,9 @@ editing chrome (selection marks, handles) is shown. Owned by the scene."""
 
 from __future__ import annotations
 
-
 from PySide6.QtGui import QFont, QFontMetricsF
 
+from wardley.render.fonts import map_family
 from wardley.render.items.symbol_cache import SymbolCache
 from wardley.render.themes import DEFAULT, Theme
 
@@ -15,19 +15,23 @@ NOTE_WRAP_WIDTH = 200.0
 
 
 class RenderContext:
-    def __init__(self, theme: Theme = DEFAULT) -> None:
+    def __init__(self, theme: Theme = DEFAULT, interactive: bool = True) -> None:
         self.editing_chrome = True
+        #: False for a scene built only to be drawn once (an export): items skip tooltips
+        #: and position-change notifications, which only an editor needs.
+        self.interactive = interactive
         self.symbols = SymbolCache()
         self.set_theme(theme)
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
         self.symbols.clear()
-        self.label_font = _font(theme.font_family, theme.font_size, False, False)
-        self.bold_font = _font(theme.font_family, theme.font_size, True, False)
-        self.small_font = _font(theme.font_family, theme.font_size * 0.85, False, True)
-        self.axis_font = _font(theme.font_family, theme.font_size, False, False)
-        self.title_font = _font(theme.font_family, theme.title_size, True, False)
+        family = map_family(theme.font_family)
+        self.label_font = _font(family, theme.font_size, False, False)
+        self.bold_font = _font(family, theme.font_size, True, False)
+        self.small_font = _font(family, theme.font_size * 0.85, False, True)
+        self.axis_font = _font(family, theme.font_size, False, False)
+        self.title_font = _font(family, theme.title_size, True, False)
         self.label_metrics = QFontMetricsF(self.label_font)
         self.bold_metrics = QFontMetricsF(self.bold_font)
         self.small_metrics = QFontMetricsF(self.small_font)
@@ -41,6 +45,9 @@ def _font(family: str, pixel_size: float, bold: bool, italic: bool) -> QFont:
     font.setBold(bold)
     font.setItalic(italic)
     font.setStyleHint(QFont.StyleHint.SansSerif)
+    # No ligatures: a PDF's text layer would hold "ﬁ" for "fi", and a search for
+    # "Notifications" in the exported picture would not find the label.
+    font.setFeature(QFont.Tag("liga"), 0)
     return font
 
 
