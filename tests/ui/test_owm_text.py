@@ -427,3 +427,16 @@ def test_an_open_pipeline_block_waits_for_its_closing_brace(manager, qtbot, tmp_
     qtbot.keyClicks(editor, "}")
     _pause_ends(window)
     assert window.editor.document.pipeline_of("borrow") is not None  # closed: applied
+
+
+def test_text_over_the_item_limit_is_not_applied_and_says_why(manager, tmp_path: Path) -> None:
+    from wardley.io.limits import MAX_ITEMS
+
+    window = _window(manager, tmp_path)
+    panel = window.owm_text.panel
+    before = window.editor.document.map
+    panel.editor.setPlainText("".join(f"component C{i} [0.5, 0.5]\n" for i in range(MAX_ITEMS + 1_100)))
+    panel.apply_text()
+    assert window.editor.document.map == before
+    assert panel.problem_list.count() == 1
+    assert "not applied: too large" in panel.problem_list.item(0).text()

@@ -228,9 +228,14 @@ def _write_pdf(scene: MapScene, options: ExportOptions) -> bytes:
         page = QRectF(painter.viewport())
         picture.paint(painter, page)
     finally:
-        painter.end()
+        ended = painter.end()
     del writer  # finishes the file before the buffer is read
-    return _with_pdf_description(memory.bytes(), scene)
+    data = memory.bytes()
+    # Qt's PDF writer reports no failure of its own: a PDF it did not finish lacks the
+    # end-of-file marker it writes last (a full disk once cut one short; now it is kept in memory).
+    if not ended or b"%%EOF" not in data[-32:]:
+        raise ExportError("Qt did not finish the PDF")
+    return _with_pdf_description(data, scene)
 
 
 def _with_pdf_description(data: bytes, scene: MapScene) -> bytes:

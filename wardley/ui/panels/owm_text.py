@@ -51,7 +51,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wardley.io import Problem
+from wardley.io import MapFileError, Problem
 from wardley.io.owm import format_owm, parse_owm
 from wardley.io.owm.reader import UNCLOSED_BLOCK
 from wardley.io.owm.syntax import comment_lines
@@ -219,7 +219,11 @@ class OwmTextPanel(QDockWidget):
         if self.document is None or self.undo_stack is None:
             return
         text = self.editor.toPlainText()
-        result = parse_owm(text)
+        try:
+            result = parse_owm(text)
+        except MapFileError as error:  # over the item limit: nothing is applied
+            self._show_problems([Problem(error.problems[0].place, f"not applied: {error.problems[0].message}")])
+            return
         problems = [*result.warnings, *(Problem(p.place, f"{p.message} (ignored)") for p in result.dropped)]
         # Typed comments vanish on the next rewrite of the text and are never saved: say so.
         problems += [Problem(f"line {number}", COMMENT_NOT_KEPT) for number in comment_lines(text)]
