@@ -30,8 +30,9 @@ def test_json_follows_the_documented_contract(capsys):
     assert set(capability) == {"name", "tier", "score", "maps", "placements", "implementations", "needs",
                                "evolution", "spread", "badges", "explanation"}
     assert capability["tier"] in ("strong", "possible", "none")
-    assert set(capability["placements"][0]) == {"map", "name", "evolution", "visibility", "method"}
-    assert set(data["suggested_merges"][0]) == {"names", "similarity"}
+    assert set(capability["placements"][0]) == {"map", "name", "evolution", "visibility", "method",
+                                                 "product", "qualifiers"}
+    assert set(data["suggested_merges"][0]) == {"names", "similarity", "reason"}
     assert set(data["lint"][0]) == {"map", "kind", "element", "message"}
     placements = sum(len(c["placements"]) for c in data["capabilities"])
     assert placements == sum(m["components"] for m in data["maps"])

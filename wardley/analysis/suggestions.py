@@ -34,6 +34,27 @@ from wardley.analysis.vocabulary import Vocabulary
 class SuggestedMerge:
     names: tuple[str, str]
     similarity: float
+    #: Why the two look like one thing, for the room to judge ("'enforcment' looks like 'enforcement'").
+    reason: str = ""
+
+
+def merge_reason(first: str, second: str, vocabulary: Vocabulary, settings: Settings = DEFAULT_SETTINGS) -> str:
+    """A sentence saying how two suggested names differ, so a room can decide quickly."""
+    ours, theirs = _meaning_words(first), _meaning_words(second)
+    only_ours, only_theirs = sorted(ours - theirs), sorted(theirs - ours)
+    cutoff = settings.spelling_variant_similarity * 100
+    parts = []
+    for word in only_ours:
+        twin = next((other for other in only_theirs if fuzz.ratio(word, other) >= cutoff), None)
+        if twin is not None:
+            only_theirs.remove(twin)
+            parts.append(f"'{word}' and '{twin}' look like one word spelt two ways")
+        else:
+            parts.append(f"only '{first}' says '{word}'")
+    parts += [f"only '{second}' says '{word}'" for word in only_theirs]
+    generic = [word for word in ours & theirs if not vocabulary.is_generic(word)]
+    shared = f"both say {', '.join(repr(word) for word in sorted(generic))}" if generic else "they share words"
+    return f"{shared}; " + "; ".join(parts) if parts else f"{shared}, in a different order or form"
 
 
 def _meaning_words(name: str) -> set[str]:
@@ -97,7 +118,7 @@ def suggest_merges(groups: list[CapabilityGroup], vocabulary: Vocabulary, aliase
     for key in entries:
         for block in block_keys(key):
             blocks[block].append(key)
-    best: dict[tuple[int, int], float] = {}
+    best: dict[tuple[int, int], tuple[float, str, str]] = {}
     compared: set[tuple[str, str]] = set()
     cutoff = settings.suggest_similarity * 100
     for members in blocks.values():
@@ -120,10 +141,13 @@ def suggest_merges(groups: list[CapabilityGroup], vocabulary: Vocabulary, aliase
             if aliases.kept_apart(groups[index_a].name, groups[index_b].name) or aliases.kept_apart(name_a, name_b):
                 continue
             ordered = (min(index_a, index_b), max(index_a, index_b))
-            best[ordered] = max(best.get(ordered, 0.0), score / 100)
+            if score / 100 > best.get(ordered, (0.0, "", ""))[0]:
+                pair_names = (name_a, name_b) if index_a < index_b else (name_b, name_a)
+                best[ordered] = (score / 100, *pair_names)
     found = [
-        SuggestedMerge((groups[a].name, groups[b].name), round(similarity, 3))
-        for (a, b), similarity in best.items()
+        SuggestedMerge((groups[a].name, groups[b].name), round(similarity, 3),
+                       merge_reason(name_a, name_b, vocabulary, settings))
+        for (a, b), (similarity, name_a, name_b) in best.items()
     ]
     found.sort(key=lambda merge: (-merge.similarity, merge.names))
     return found
