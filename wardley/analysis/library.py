@@ -84,8 +84,11 @@ def analyse_library(
         aliases = load_aliases(found) if found else None
     elif not isinstance(aliases, Aliases):
         aliases = load_aliases(aliases)
-    maps = [(str(path), load_map(path).map) for path in files]
-    return analyse_maps(maps, settings, aliases, vocabulary)
+    # Loading makes hundreds of thousands of objects and no garbage cycles: the collector, left on,
+    # would rescan them all again and again as the heap grows.
+    with _collector_paused():
+        maps = [(str(path), load_map(path).map) for path in files]
+        return analyse_maps(maps, settings, aliases, vocabulary)
 
 
 def analyse_map(wardley_map: WardleyMap, settings: Settings = DEFAULT_SETTINGS, aliases: Aliases | None = None,

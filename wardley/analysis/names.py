@@ -99,6 +99,7 @@ def words(name: str) -> tuple[str, ...]:
     return _plain_words(split_name(name)[0])
 
 
+@lru_cache(maxsize=65_536)
 def _plain_words(name: str) -> tuple[str, ...]:
     text = name.casefold().replace("&", " and ")
     text = _IN_HOUSE.sub(r"\1\2", text)

@@ -19,9 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import combinations
-
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from wardley.analysis.aliases import Aliases
 from wardley.analysis.matching import CapabilityGroup
@@ -124,26 +122,29 @@ def suggest_merges(groups: list[CapabilityGroup], vocabulary: Vocabulary, aliase
     for members in blocks.values():
         if len(members) < 2 or len(members) > settings.block_size_limit:
             continue
-        for first, second in combinations(members, 2):
-            pair = (first, second) if first < second else (second, first)
-            index_a, index_b = entries[first][1], entries[second][1]
-            if index_a == index_b or pair in compared:
-                continue
-            compared.add(pair)
-            if groups[index_a].known and groups[index_b].known:
-                continue  # the vocabulary already says these are different capabilities
-            score = fuzz.token_sort_ratio(first, second, score_cutoff=cutoff)
-            if not score:
-                continue
-            name_a, name_b = entries[first][0], entries[second][0]
-            if blocking_words(name_a, name_b, vocabulary, settings):
-                continue
-            if aliases.kept_apart(groups[index_a].name, groups[index_b].name) or aliases.kept_apart(name_a, name_b):
-                continue
-            ordered = (min(index_a, index_b), max(index_a, index_b))
-            if score / 100 > best.get(ordered, (0.0, "", ""))[0]:
-                pair_names = (name_a, name_b) if index_a < index_b else (name_b, name_a)
-                best[ordered] = (score / 100, *pair_names)
+        for position, first in enumerate(members[:-1]):
+            # rapidfuzz compares one name with the rest of its block in one call, in C, keeping
+            # only scores over the cutoff: most of a block's pairs never reach Python.
+            hits = process.extract(first, members[position + 1:], scorer=fuzz.token_sort_ratio,
+                                   score_cutoff=cutoff, limit=None)
+            for second, score, _ in hits:
+                pair = (first, second) if first < second else (second, first)
+                index_a, index_b = entries[first][1], entries[second][1]
+                if index_a == index_b or pair in compared:
+                    continue
+                compared.add(pair)
+                if groups[index_a].known and groups[index_b].known:
+                    continue  # the vocabulary already says these are different capabilities
+                name_a, name_b = entries[first][0], entries[second][0]
+                if blocking_words(name_a, name_b, vocabulary, settings):
+                    continue
+                if (aliases.kept_apart(groups[index_a].name, groups[index_b].name)
+                        or aliases.kept_apart(name_a, name_b)):
+                    continue
+                ordered = (min(index_a, index_b), max(index_a, index_b))
+                if score / 100 > best.get(ordered, (0.0, "", ""))[0]:
+                    pair_names = (name_a, name_b) if index_a < index_b else (name_b, name_a)
+                    best[ordered] = (score / 100, *pair_names)
     found = [
         SuggestedMerge((groups[a].name, groups[b].name), round(similarity, 3),
                        merge_reason(name_a, name_b, vocabulary, settings))
