@@ -64,6 +64,22 @@ class MapGraph:
         above = sum(1 for key in nx.ancestors(self.graph, element_id) if self.roles.get(key) == "component")
         return above / others
 
+    def is_acyclic(self) -> bool:
+        """Whether the map has no dependency loop (Kahn's algorithm on plain dicts: networkx's own
+        check costs more than the rest of a map's checks together)."""
+        remaining = {key: int(degree) for key, degree in self.graph.in_degree()}
+        ready = [key for key, degree in remaining.items() if degree == 0]
+        seen = 0
+        adjacency = self.graph.succ
+        while ready:
+            key = ready.pop()
+            seen += 1
+            for target in adjacency[key]:
+                remaining[target] -= 1
+                if remaining[target] == 0:
+                    ready.append(target)
+        return seen == len(remaining)
+
     def most_dependents(self) -> int:
         return max((self.dependents(key) for key in self.components), default=0)
 

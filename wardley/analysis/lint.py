@@ -44,7 +44,7 @@ def lint_map(graph: MapGraph, map_label: str) -> list[LintIssue]:
         issues.append(LintIssue(map_label, kind, name, message, element_id))
 
     # Most maps have no loop; proving that is far cheaper than listing cycles.
-    looped = not nx.is_directed_acyclic_graph(graph.graph)
+    looped = not graph.is_acyclic()
     for cycle in _some_cycles(graph) if looped else []:
         names = [elements[key].name for key in cycle]
         issue("cycle", cycle[0], "dependency loop: " + " -> ".join([*names, names[0]]))
