@@ -152,7 +152,7 @@ def _analyse(
     explainer = Explainer(_titles(maps), settings)
     capabilities = []
     for group in groups:
-        measures = measure(group, library, vocabulary.knowledge.get(group.name) if group.known else None)
+        measures = measure(group, library, vocabulary.knowledge.get(group.vocabulary_name or ""))
         value = score(measures, settings)
         check = tier_check(measures, value, settings)
         level = tier(measures, value, settings, check)

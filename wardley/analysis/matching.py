@@ -40,6 +40,8 @@ class CapabilityGroup:
     placements: list[Placement]
     #: True when the vocabulary knows the capability (such groups are never suggested as merges).
     known: bool = False
+    #: The vocabulary's name for it, when known (the room may have renamed it).
+    vocabulary_name: str | None = None
 
 
 class Matcher:
@@ -101,11 +103,13 @@ def group_placements(placements: list[Placement], matcher: Matcher) -> list[Capa
 
     by_key: dict[str, CapabilityGroup] = {}
     for capability, members in resolved.items():
-        final = matcher.display_name(matcher.aliases.canonical(capability))
+        base = matcher.display_name(matcher.aliases.canonical(capability))
+        final = matcher.aliases.renamed(base)
         key = name_key(final)
         group = by_key.get(key)
         if group is None:
-            by_key[key] = CapabilityGroup(final, list(members), matcher.is_known(final))
+            known = matcher.is_known(base)
+            by_key[key] = CapabilityGroup(final, list(members), known, base if known else None)
         else:
             group.placements.extend(members)
     groups = list(by_key.values())
