@@ -2,7 +2,7 @@
 
     fit(E)  = 0 below ``fit_start``, rising linearly to 1 at ``fit_full`` (median evolution E)
     score   = fit x (0.4 reach + 0.4 map share + 0.2 hub)   on a library of several maps
-    score   = fit x (0.3 reach + 0.4 fan-in + 0.3 hub)      on a single map
+    score   = fit x (0.4 reach + 0.4 fan-in + 0.2 hub)      on a single map
 
 On a single map, fit is 1 for a capability the vocabulary knows to be a commodity nationally
 (payments, notifications, sign-in...), wherever this one map places it: the map's own placement

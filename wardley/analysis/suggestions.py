@@ -51,8 +51,10 @@ def merge_reason(first: str, second: str, vocabulary: Vocabulary, settings: Sett
             parts.append(f"only '{first}' says '{word}'")
     parts += [f"only '{second}' says '{word}'" for word in only_theirs]
     generic = [word for word in ours & theirs if not vocabulary.is_generic(word)]
-    shared = f"both say {', '.join(repr(word) for word in sorted(generic))}" if generic else "they share words"
-    return f"{shared}; " + "; ".join(parts) if parts else f"{shared}, in a different order or form"
+    shared = f"both say {', '.join(repr(word) for word in sorted(generic))}" if generic else ""
+    if not parts:
+        return f"{shared or 'the same words'}, in a different order or form"
+    return "; ".join([shared, *parts] if shared else parts)
 
 
 def _meaning_words(name: str) -> set[str]:

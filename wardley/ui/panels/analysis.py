@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -88,6 +89,10 @@ class AnalysisPanel(QDockWidget):
         #: Asks for a folder: (parent, start folder) -> chosen folder or None. Replaced in tests.
         self.ask_folder: Callable[[QWidget, str], Path | None] = _ask_folder
         self.ask_save_path: Callable[[QWidget, str], Path | None] = _ask_markdown_path
+        #: Asks for a capability's new name: (parent, current name) -> new name or None. Replaced in tests.
+        self.ask_new_name: Callable[[QWidget, str], str | None] = _ask_new_name
+        #: Asks which of a capability's component names to split out: (parent, names) -> name or None.
+        self.ask_split_name: Callable[[QWidget, list[str]], str | None] = _ask_split_name
 
         self.run_map_button = QPushButton("This Map")
         self.run_map_button.setToolTip("Analyse the open map on its own")
@@ -115,12 +120,22 @@ class AnalysisPanel(QDockWidget):
         self.merges_title = QLabel("Suggested merges: are these the same thing?")
         self.merges = QListWidget()
         self.merges.itemSelectionChanged.connect(self._merge_selected)
-        self.same_button = QPushButton("Same Thing")
+        #: Why the selected pair looks like one thing (plain text).
+        self.merge_reason = self._plain_label()
+        self.same_button = QPushButton("Accept: Same Thing")
         self.same_button.setToolTip("Count both names as one capability from now on (saved in the aliases file)")
         self.same_button.clicked.connect(lambda: self.confirm_merge(self._chosen_merge()))
-        self.different_button = QPushButton("Different")
-        self.different_button.setToolTip("Never suggest this pair again")
+        self.different_button = QPushButton("Reject: Different")
+        self.different_button.setToolTip("Never suggest this pair again (saved in the aliases file)")
         self.different_button.clicked.connect(lambda: self.reject_merge(self._chosen_merge()))
+
+        self.rename_button = QPushButton("Rename...")
+        self.rename_button.setToolTip("Give the selected capability the name the room uses (saved in the aliases file)")
+        self.rename_button.clicked.connect(self.rename_dialog)
+        self.split_button = QPushButton("Split Out...")
+        self.split_button.setToolTip("Take one of the selected capability's component names out into a capability "
+                                     "of its own (saved in the aliases file)")
+        self.split_button.clicked.connect(self.split_dialog)
 
         buttons = QHBoxLayout()
         for button in (self.run_map_button, self.run_folder_button, self.export_button):
@@ -137,9 +152,18 @@ class AnalysisPanel(QDockWidget):
         detail_box.setFrameShape(QFrame.Shape.NoFrame)
         detail_box.setWidget(self.detail)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        edit = QHBoxLayout()
+        edit.addWidget(self.rename_button)
+        edit.addWidget(self.split_button)
+        edit.addStretch(1)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addLayout(edit)
+        lower_layout.addWidget(detail_box, 1)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.tree)
-        split.addWidget(detail_box)
+        split.addWidget(lower)
         split.setSizes([1, 1])  # halves, whatever the dock's height
         split.setChildrenCollapsible(False)
         body = QWidget()
@@ -150,6 +174,7 @@ class AnalysisPanel(QDockWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.merges_title)
         layout.addWidget(self.merges)
+        layout.addWidget(self.merge_reason)
         layout.addLayout(decide)
         self.setWidget(body)
 
@@ -286,6 +311,8 @@ class AnalysisPanel(QDockWidget):
                 first, second = merge.names
                 item = QListWidgetItem(f"{first}  \u2194  {second}   ({merge.similarity:.0%} alike)")
                 item.setData(_NAME_ROLE, merge.names)
+                # Plain text: a tooltip with no markup is not read as rich text.
+                item.setToolTip(merge.reason.replace("<", "\u2039").replace(">", "\u203a"))
                 self.merges.addItem(item)
             self.tree.resizeColumnToContents(1)
         self.tree.blockSignals(False)
@@ -323,6 +350,8 @@ class AnalysisPanel(QDockWidget):
     def _capability_selected(self) -> None:
         name = self.selected_capability()
         capability = self.report.capability(name) if self.report is not None and name else None
+        self.rename_button.setEnabled(capability is not None)
+        self.split_button.setEnabled(capability is not None and len({p.name for p in capability.placements}) > 1)
         if capability is None:
             self.detail.setText("Select a capability to see why it is in its tier and light it up on the map.")
             self.highlight_requested.emit([])
@@ -347,6 +376,9 @@ class AnalysisPanel(QDockWidget):
         return tuple(items[0].data(_NAME_ROLE)) if items else None  # type: ignore[return-value]
 
     def _merge_selected(self) -> None:
+        items = self.merges.selectedItems()
+        self.merge_reason.setText(f"Why: {items[0].toolTip()}" if items and items[0].toolTip() else "")
+        self.merge_reason.setVisible(bool(items))
         chosen = self._chosen_merge() is not None
         self.same_button.setEnabled(chosen)
         self.different_button.setEnabled(chosen)
@@ -387,6 +419,46 @@ class AnalysisPanel(QDockWidget):
         self._say(f"{names[0]} and {names[1]} are kept apart")
         self.rerun()
 
+    # -- rename and split --------------------------------------------------------
+    def rename_dialog(self) -> None:
+        name = self.selected_capability()
+        if name is None:
+            return
+        new_name = self.ask_new_name(self, name)
+        if new_name and new_name.strip() and new_name.strip() != name:
+            self.rename_capability(name, new_name.strip())
+
+    def rename_capability(self, name: str, new_name: str) -> None:
+        path = self.aliases_path()
+        try:
+            self.library.record_rename(path, name, new_name)
+        except MapFileError as error:
+            self._say(f"Could not record the new name: {error.lines()[0]}")
+            return
+        self._say(f"{name} is now called {new_name}")
+        self.rerun()
+        self.select_capability(new_name)
+
+    def split_dialog(self) -> None:
+        name = self.selected_capability()
+        capability = self.report.capability(name) if self.report is not None and name else None
+        if capability is None:
+            return
+        names = sorted({placement.name for placement in capability.placements})
+        chosen = self.ask_split_name(self, names)
+        if chosen:
+            self.split_out(chosen)
+
+    def split_out(self, component_name: str) -> None:
+        path = self.aliases_path()
+        try:
+            self.library.record_split(path, component_name)
+        except MapFileError as error:
+            self._say(f"Could not record the split: {error.lines()[0]}")
+            return
+        self._say(f"{component_name} is now a capability of its own")
+        self.rerun()
+
     # -- export ------------------------------------------------------------------
     def export_dialog(self) -> Path | None:
         if self.report is None:
@@ -417,6 +489,17 @@ class AnalysisPanel(QDockWidget):
 def _ask_folder(parent: QWidget, start: str) -> Path | None:
     chosen = QFileDialog.getExistingDirectory(parent, "Analyse a folder of maps", start)
     return Path(chosen) if chosen else None
+
+
+def _ask_new_name(parent: QWidget, current: str) -> str | None:
+    text, accepted = QInputDialog.getText(parent, "Rename capability", "New name:", text=current)
+    return text if accepted else None
+
+
+def _ask_split_name(parent: QWidget, names: list[str]) -> str | None:
+    chosen, accepted = QInputDialog.getItem(parent, "Split out", "Component name to make a capability of its own:",
+                                            names, 0, False)
+    return chosen if accepted else None
 
 
 def _ask_markdown_path(parent: QWidget, suggested: str) -> Path | None:
