@@ -244,3 +244,17 @@ def test_splitting_a_name_out_of_a_capability_from_the_panel(manager, tmp_path: 
     assert saved["split"] == [names[-1]]
     assert names[-1] not in {p.name for p in panel.report.capability("Payments").placements}
     assert panel.report.capability(names[-1]) is not None
+
+
+def test_export_draws_the_spread_picture_when_a_picture_type_is_chosen(manager, tmp_path: Path) -> None:
+    folder = _eval_copy(tmp_path)
+    window = _open(manager, folder / "riverton-parking-permits.wardley.json")
+    panel = window.analysis
+    assert panel.run_on_folder(folder)
+    panel.ask_save_path = lambda parent, suggested: tmp_path / "spread.svg"
+    written = panel.export_dialog()
+    assert written == tmp_path / "spread.svg"
+    svg = written.read_text(encoding="utf-8")
+    assert "<svg" in svg and "Riverton" in svg and "Payments" in svg
+    panel.ask_save_path = lambda parent, suggested: tmp_path / "spread.png"
+    assert panel.export_dialog().read_bytes().startswith(b"\x89PNG")

@@ -40,6 +40,7 @@ from wardley.analysis import Capability, LibraryReport, analyse_maps, map_files,
 from wardley.io import MapFileError
 from wardley.io.atomic import write_atomically
 from wardley.model import Change, WardleyMap
+from wardley.render.spread import write_spread
 from wardley.ui.editor_document import EditorDocument
 from wardley.ui.panels.analysis_library import MapLibrary, aliases_path
 from wardley.wording import counted
@@ -52,6 +53,8 @@ BADGE_WORDS = {
     "use-a-utility": "use a utility",
     "too-early": "too early",
 }
+#: Export writes the spread picture for these; anything else is the Markdown report.
+PICTURE_SUFFIXES = (".png", ".svg", ".pdf")
 #: Edits to the map re-run the analysis after this pause, so the list follows the map.
 RERUN_DELAY_MS = 800
 _NAME_ROLE = Qt.ItemDataRole.UserRole
@@ -101,7 +104,8 @@ class AnalysisPanel(QDockWidget):
         self.run_folder_button.setToolTip("Analyse every map in a folder (the open map counts with its unsaved changes)")
         self.run_folder_button.clicked.connect(self.choose_folder)
         self.export_button = QPushButton("Export...")
-        self.export_button.setToolTip("Save the report as Markdown (for a workshop's notes)")
+        self.export_button.setToolTip("Save the report as Markdown (for a workshop's notes), or the spread picture "
+                                      "as PNG, SVG or PDF (for a cabinet paper)")
         self.export_button.clicked.connect(self.export_dialog)
         self.scope = self._plain_label()
         self.tree = QTreeWidget()
@@ -467,7 +471,7 @@ class AnalysisPanel(QDockWidget):
         chosen = self.ask_save_path(self, str(folder / "shared-platform-analysis.md"))
         if chosen is None:
             return None
-        if chosen.suffix.lower() != ".md":
+        if chosen.suffix.lower() not in (".md", *PICTURE_SUFFIXES):
             chosen = chosen.with_name(chosen.name + ".md")
         return self.export_to(chosen)
 
@@ -475,11 +479,15 @@ class AnalysisPanel(QDockWidget):
         if self.report is None:
             return None
         try:
-            write_atomically(path, report_to_markdown(self.report).encode("utf-8"))
+            if path.suffix.lower() in PICTURE_SUFFIXES:
+                write_spread(self.report, path)
+            else:
+                write_atomically(path, report_to_markdown(self.report).encode("utf-8"))
         except OSError as error:
             self._say(f"Could not save {path.name}: {error.strerror or error}")
             return None
-        self._say(f"Saved the analysis as {path.name}")
+        self._say(f"Saved the {'spread picture' if path.suffix.lower() in PICTURE_SUFFIXES else 'analysis'} "
+                  f"as {path.name}")
         return path
 
     def _say(self, text: str) -> None:
@@ -503,5 +511,7 @@ def _ask_split_name(parent: QWidget, names: list[str]) -> str | None:
 
 
 def _ask_markdown_path(parent: QWidget, suggested: str) -> Path | None:
-    chosen, _ = QFileDialog.getSaveFileName(parent, "Export analysis as Markdown", suggested, "Markdown (*.md)")
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, "Export analysis", suggested,
+        "Markdown report (*.md);;Spread picture, PNG (*.png);;Spread picture, SVG (*.svg);;Spread picture, PDF (*.pdf)")
     return Path(chosen) if chosen else None
