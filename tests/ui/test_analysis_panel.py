@@ -205,7 +205,7 @@ def test_a_suggestion_shows_why_and_accept_reject_name_the_decision(manager, tmp
     assert panel.run_on_folder(folder)
     panel.merges.setCurrentRow(0)
     assert "'document' and 'documnet' look like one word spelt two ways" in panel.merge_reason.text()
-    assert panel.same_button.text().startswith("Accept") and panel.different_button.text().startswith("Reject")
+    assert panel.same_button.text().startswith("&Accept") and panel.different_button.text().startswith("&Reject")
 
 
 def test_renaming_a_capability_from_the_panel_persists_and_reruns(manager, tmp_path: Path) -> None:

@@ -100,7 +100,7 @@ class AnalysisPanel(QDockWidget):
         self.run_map_button = QPushButton("This Map")
         self.run_map_button.setToolTip("Analyse the open map on its own")
         self.run_map_button.clicked.connect(self.run_on_map)
-        self.run_folder_button = QPushButton("Folder...")
+        self.run_folder_button = QPushButton("Fol&der...")
         self.run_folder_button.setToolTip("Analyse every map in a folder (the open map counts with its unsaved changes)")
         self.run_folder_button.clicked.connect(self.choose_folder)
         self.export_button = QPushButton("Export...")
@@ -126,10 +126,10 @@ class AnalysisPanel(QDockWidget):
         self.merges.itemSelectionChanged.connect(self._merge_selected)
         #: Why the selected pair looks like one thing (plain text).
         self.merge_reason = self._plain_label()
-        self.same_button = QPushButton("Accept: Same Thing")
+        self.same_button = QPushButton("&Accept: Same Thing")
         self.same_button.setToolTip("Count both names as one capability from now on (saved in the aliases file)")
         self.same_button.clicked.connect(lambda: self.confirm_merge(self._chosen_merge()))
-        self.different_button = QPushButton("Reject: Different")
+        self.different_button = QPushButton("&Reject: Different")
         self.different_button.setToolTip("Never suggest this pair again (saved in the aliases file)")
         self.different_button.clicked.connect(lambda: self.reject_merge(self._chosen_merge()))
 
@@ -327,6 +327,9 @@ class AnalysisPanel(QDockWidget):
         self.merges_title.setVisible(has_merges)
         self.merges.setVisible(has_merges)
         self.export_button.setEnabled(report is not None)
+        if has_merges:
+            # The first suggestion is chosen, so Accept / Reject (Alt+A / Alt+R) act at once.
+            self.merges.setCurrentRow(0)
         self._merge_selected()
         self._capability_selected()
 
