@@ -109,8 +109,14 @@ def test_bad_input_is_one_line_and_exit_2(capsys, tmp_path: Path, problem):
 
 def test_a_wrong_format_name_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as exit_:
-        main(["analyse", str(EVAL), "--format", "pdf"])
+        main(["analyse", str(EVAL), "--format", "docx"])
     assert exit_.value.code == 2
+
+
+def test_a_picture_format_without_a_file_is_bad_input(capsys):
+    code, out, err = run(capsys, "analyse", str(EVAL), "--format", "pdf")
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and "-o OUT" in err
 
 
 def test_the_command_never_imports_qt():

@@ -313,11 +313,11 @@ class AnalysisPanel(QDockWidget):
                 top.setExpanded(tier != "none")
             for merge in report.suggested_merges:
                 first, second = merge.names
-                item = QListWidgetItem(f"{first}  \u2194  {second}   ({merge.similarity:.0%} alike)")
-                item.setData(_NAME_ROLE, merge.names)
+                row = QListWidgetItem(f"{first}  \u2194  {second}   ({merge.similarity:.0%} alike)")
+                row.setData(_NAME_ROLE, merge.names)
                 # Plain text: a tooltip with no markup is not read as rich text.
-                item.setToolTip(merge.reason.replace("<", "\u2039").replace(">", "\u203a"))
-                self.merges.addItem(item)
+                row.setToolTip(merge.reason.replace("<", "\u2039").replace(">", "\u203a"))
+                self.merges.addItem(row)
             self.tree.resizeColumnToContents(1)
         self.tree.blockSignals(False)
         has_merges = bool(report and report.suggested_merges)
