@@ -50,7 +50,7 @@ _NOT_WORD = re.compile(r"[^\w]+")
 _PHRASAL = re.compile(r"\b(sign|log)\s+(in|on|up)\b")
 _IN_HOUSE = re.compile(r"\b(in|home)[\s-]+(house|grown)\b")
 _BRACKETED = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
-_LEADING_LABEL = re.compile(r"^\s*([^\s\-–—:]+)\s+[-–—:]\s+(\S.*)$")
+_LEADING_LABEL = re.compile(r"^\s*([^\s\-–—]+)\s+[-–—]\s+(\S.*)$")
 _TRAILING_LABEL = re.compile(r"^(.*\S)\s+[-–—]\s+([^\s\-–—]+)\s*$")
 
 
@@ -67,6 +67,27 @@ def singular(word: str) -> str:
     return word
 
 
+#: Words that may stand as a dash label besides abbreviations: the vocabulary's suppliers (set by
+#: :func:`set_label_words`). "Housing - repairs portal" keeps "Housing": only "CTR - ..." or
+#: "Civica - ..." is a label.
+_LABEL_WORDS: set[str] = set()
+
+
+def set_label_words(labels: set[str]) -> None:
+    """The supplier names a dash may set off; clears the normalisation caches that depend on them."""
+    folded = {label.casefold() for label in labels}
+    if folded <= _LABEL_WORDS:
+        return
+    _LABEL_WORDS.update(folded)
+    for cached in (split_name, qualifiers, words, _plain_words, content_words, name_key, head_words):
+        cached.cache_clear()
+
+
+def _is_label(text: str) -> bool:
+    abbreviation = 2 <= len(text) <= 8 and text.isupper() and text.isalnum()
+    return abbreviation or text.casefold() in _LABEL_WORDS
+
+
 @lru_cache(maxsize=65_536)
 def split_name(name: str) -> tuple[str, tuple[str, ...]]:
     """The core of a name and its annotations (bracketed text, a one-word dash label), in order.
@@ -77,7 +98,7 @@ def split_name(name: str) -> tuple[str, tuple[str, ...]]:
     core = _BRACKETED.sub(" ", name).strip()
     for pattern, label_group, core_group in ((_LEADING_LABEL, 1, 2), (_TRAILING_LABEL, 2, 1)):
         found = pattern.match(core)
-        if found:
+        if found and _is_label(found.group(label_group)):
             annotations.append(found.group(label_group))
             core = found.group(core_group).strip()
     if not core.strip(" -–—:"):

@@ -19,7 +19,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from wardley.analysis.names import content_words, contains, ends_with, head_words, name_key, words
+from wardley.analysis.names import (
+    content_words, contains, ends_with, head_words, name_key, set_label_words, words,
+)
 
 #: ``resources/`` at the top of the repository, next to the package.
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
@@ -143,6 +145,7 @@ def vocabulary_from_data(data: dict[str, Any]) -> Vocabulary:
     # Common words that name a capability only when they are the whole name ("Network", not "Peer network").
     exact_only = {name_key(str(name)) for name in data.get("exact_only_products", [])}
     exact_aliases = {name_key(str(name)) for name in data.get("exact_only_aliases", [])}
+    set_label_words({str(supplier) for supplier in data.get("suppliers", []) if " " not in str(supplier)})
     for supplier in data.get("suppliers", []):
         vocabulary.suppliers[name_key(str(supplier))] = str(supplier)
     for entry in data.get("capabilities", []):
