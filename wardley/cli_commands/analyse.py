@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-TEXT_FORMATS = ("text", "json", "markdown", "csv")
-#: The spread picture (see wardley.render.spread); only these need Qt, imported when chosen.
-PICTURE_FORMATS = ("png", "svg", "pdf")
-FORMATS = TEXT_FORMATS + PICTURE_FORMATS
+from wardley.io.formats import formats
+
+FORMATS = tuple(f.key for f in formats("report"))
 
 
 def register(sub: Any) -> None:
@@ -19,10 +19,10 @@ def register(sub: Any) -> None:
         "flag where teams disagree, and check each map. Exit 0 on success, 2 on bad input.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="a folder of maps, or map files (.wardley.json, OWM)")
-    parser.add_argument("--format", choices=FORMATS, default="text",
-                        help="output format (default: text); png, svg and pdf draw the spread picture to -o")
+    parser.add_argument("--format", choices=FORMATS, default="text", help="output format: " + "; ".join(
+        f"{f.key}: {f.description}" for f in formats("report")) + " (default: text)")
     parser.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output "
-                        "(needed for png, svg and pdf)")
+                        "(needed for the pictures: png, svg and pdf)")
     parser.add_argument(
         "--aliases", metavar="FILE",
         help="the library's aliases file (default: wardley-aliases.json in the folder given, if present)",
@@ -35,22 +35,24 @@ def _fail(message: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from wardley.analysis import analyse_library, report_to_csv, report_to_json, report_to_markdown, report_to_text
+    from wardley.analysis import LibraryReport, analyse_library
+    from wardley.io.formats import format_named, writer_of
     from wardley.io.problems import printable_lines
 
+    chosen = format_named("report", args.format)
     output = args.output
-    if args.format in PICTURE_FORMATS:
+    if chosen.needs_qt:  # the spread picture
         if not output:
             return _fail(f"--format {args.format} draws a picture: name the file with -o OUT")
-        if Path(output).suffix.lower() != f".{args.format}":
-            return _fail(f"{output}: the file name must end in .{args.format} for --format {args.format}")
+        if not chosen.matches(output):
+            return _fail(f"{output}: the file name must end in {chosen.suffix} for --format {args.format}")
         if Path(output).is_dir():
             return _fail(f"{output}: is a folder")
     report = analyse_library(args.paths, aliases=args.aliases)  # a MapFileError is reported by wardley.cli
-    if args.format in PICTURE_FORMATS:
+    if chosen.needs_qt:
         return _draw(report, output, args.format)
-    writer = {"text": report_to_text, "json": report_to_json, "markdown": report_to_markdown, "csv": report_to_csv}
-    text = writer[args.format](report)
+    write = cast(Callable[[LibraryReport], str], writer_of(chosen))
+    text = write(report)
     if output:
         from wardley.io.atomic import write_atomically
 
@@ -66,16 +68,16 @@ def run(args: argparse.Namespace) -> int:
 
 def _draw(report: Any, output: str, kind: str) -> int:
     from wardley.cli_commands.export import _choose_platform
+    from wardley.io.formats import format_named, writer_of
 
     if kind != "svg":  # the SVG is written as text; only PNG and PDF paint with Qt
         _choose_platform()
         from PySide6.QtGui import QGuiApplication
 
         app = QGuiApplication.instance() or QGuiApplication(["wardley-analyse"])  # noqa: F841 - fonts need it
-    from wardley.render.spread import write_spread
-
+    write = cast(Callable[[Any, str, str], None], writer_of(format_named("report", kind)))
     try:
-        write_spread(report, output, kind)
+        write(report, output, kind)
     except OSError as error:
         return _fail(f"{output}: cannot write: {error.strerror or error}")
     return 0

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from wardley.analysis import Capability, LibraryReport, analyse_maps, map_files, report_to_markdown
 from wardley.io import MapFileError
 from wardley.io.atomic import write_atomically
+from wardley.io.formats import format_named, formats
 from wardley.model import Change, WardleyMap
 from wardley.render.spread import write_spread
 from wardley.ui.editor_document import EditorDocument
@@ -53,8 +54,9 @@ BADGE_WORDS = {
     "use-a-utility": "use a utility",
     "too-early": "too early",
 }
-#: Export writes the spread picture for these; anything else is the Markdown report.
-PICTURE_SUFFIXES = (".png", ".svg", ".pdf")
+#: Export writes the spread picture for these (the report formats that are pictures); anything
+#: else is the Markdown report.
+PICTURE_SUFFIXES = tuple(f.suffix for f in formats("report") if f.needs_qt)
 #: Edits to the map re-run the analysis after this pause, so the list follows the map.
 RERUN_DELAY_MS = 800
 _NAME_ROLE = Qt.ItemDataRole.UserRole
@@ -514,7 +516,7 @@ def _ask_split_name(parent: QWidget, names: list[str]) -> str | None:
 
 
 def _ask_markdown_path(parent: QWidget, suggested: str) -> Path | None:
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent, "Export analysis", suggested,
-        "Markdown report (*.md);;Spread picture, PNG (*.png);;Spread picture, SVG (*.svg);;Spread picture, PDF (*.pdf)")
+    offered = [format_named("report", "markdown"), *(f for f in formats("report") if f.needs_qt)]
+    chosen, _ = QFileDialog.getSaveFileName(parent, "Export analysis", suggested,
+                                            ";;".join(f.dialog_filter() for f in offered))
     return Path(chosen) if chosen else None
