@@ -135,7 +135,7 @@ def spread_bytes(report: LibraryReport, kind: str) -> bytes:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         renderer.render(painter, QRectF(0, 0, image.width(), image.height()))
         painter.end()
-        image.save(buffer, b"PNG")
+        image.save(buffer, "PNG")  # type: ignore[call-overload]  # PySide6 takes a str; its stubs say bytes
     else:
         writer = QPdfWriter(buffer)
         writer.setCreator("wardley")
