@@ -94,7 +94,7 @@ def test_an_edit_re_runs_placement_once_the_event_loop_turns(make_scene, qtbot) 
     document = scene.document
     assert scene.elements["b"].auto_label_offset not in (None, DEFAULT_LABEL_OFFSET)  # crowded: moved aside
     document.move_element("b", 0.9, 0.1)  # nothing near it any more
-    document.move_element("c", 0.1, 0.9)
+    document.move_element("c", 0.45, 0.9)  # clear of the stage lines too
     qtbot.waitUntil(lambda: all(item.auto_label_offset in (None, DEFAULT_LABEL_OFFSET) for item in scene.elements.values()))
 
 
@@ -108,23 +108,61 @@ def test_a_stray_hand_set_offset_is_placed_like_an_unset_one(make_scene) -> None
     assert scene.document.map.element("a").label_offset == (-945.0, 356.0)  # the file keeps it
 
 
-def test_relabel_moves_hand_set_labels_that_collide_and_keeps_the_file(make_scene) -> None:  # type: ignore[no-untyped-def]
-    # Every label set by hand onto the same spot: kept, they pile up; relabelled, they part.
+def test_hand_set_labels_that_collide_are_moved_named_and_the_file_kept(make_scene) -> None:  # type: ignore[no-untyped-def]
+    # Every label set by hand onto the same spot: the first keeps its place, the others
+    # part (they collide), the scene names the ones it moved, and the file keeps them all.
     piled = WardleyMap.model_validate(
         {**crowded_map().model_dump(), "elements": [
             {**e.model_dump(), "label_offset": (5.0, -10.0)} for e in crowded_map().elements
         ]}
     )
+    for keep in (True, False):
+        scene = make_scene(piled)
+        scene.keep_hand_set_labels = keep
+        scene.flush_label_layout(force=True)
+        rects = list(drawn_boxes(scene).values())
+        assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:])
+        assert [e.label_offset for e in scene.document.map.elements] == [(5.0, -10.0)] * 3
     kept = make_scene(piled)
-    rects = list(drawn_boxes(kept).values())
-    assert any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:])
+    moved = kept.moved_hand_set_labels
+    assert 1 <= len(moved) <= 2 and set(moved) <= {e.name for e in piled.elements}
+    assert sum(item.auto_label_offset is None for item in kept.elements.values()) >= 1
 
-    relabelled = make_scene(piled)
-    relabelled.keep_hand_set_labels = False
-    relabelled.flush_label_layout(force=True)
-    rects = list(drawn_boxes(relabelled).values())
-    assert not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1:])
-    assert [e.label_offset for e in relabelled.document.map.elements] == [(5.0, -10.0)] * 3
+
+def test_a_hand_set_label_crossed_by_a_line_moves_to_a_clear_spot_nearby(make_scene) -> None:  # type: ignore[no-untyped-def]
+    from wardley.model import Link
+
+    # "Label" sits right of its symbol, where an unrelated link passes straight through it.
+    wardley_map = WardleyMap(
+        elements=[
+            Element(id="a", name="Labelled", evolution=0.5, visibility=0.5, label_offset=(10.0, 4.0)),
+            Element(id="top", name="Top", evolution=0.55, visibility=0.9),
+            Element(id="bottom", name="Bottom", evolution=0.55, visibility=0.1),
+        ],
+        links=[Link(source="top", target="bottom")],
+    )
+    scene = make_scene(wardley_map)
+    item = scene.elements["a"]
+    assert item.auto_label_offset is not None
+    assert scene.moved_hand_set_labels == ["Labelled"]
+    from wardley.render.label_audit import audit_labels
+
+    assert not audit_labels(scene).crossed
+    rect = item.label_rect()
+    assert abs(rect.center().x()) < 120 and abs(rect.center().y()) < 60  # still beside its own symbol
+
+
+def test_a_label_with_no_clear_spot_gets_a_halo_and_a_clear_one_none(make_scene) -> None:  # type: ignore[no-untyped-def]
+    from wardley.model import Link
+
+    # Boxed in by a fan of links from all sides: nowhere is clear of them.
+    spokes = [Element(id=f"s{i}", name=f"S{i}", evolution=0.5 + 0.3 * dx, visibility=0.5 + 0.3 * dy)
+              for i, (dx, dy) in enumerate([(-1, -1), (-1, 0), (-1, 1), (0, -1), (0, 1), (1, -1), (1, 0), (1, 1)])]
+    crossing = [Link(source=spokes[i].id, target=spokes[7 - i].id) for i in range(4)]
+    hub = Element(id="hub", name="A long name that wraps onto lines", evolution=0.51, visibility=0.52)
+    scene = make_scene(WardleyMap(elements=[hub, *spokes], links=crossing))
+    assert scene.elements["hub"].label_halo
+    assert not scene.elements["s0"].label_halo
 
 
 def test_labels_keep_off_an_attitude_box_title(make_scene) -> None:  # type: ignore[no-untyped-def]
@@ -146,3 +184,34 @@ def test_labels_keep_off_an_attitude_box_title(make_scene) -> None:  # type: ign
                 assert scene.elements["a"].auto_label_offset is not None
                 return
     pytest.fail("no spot puts the default label on the title: the test needs another map")
+
+
+def test_accelerator_labels_are_placed_apart_and_clear_of_stage_lines(make_scene) -> None:  # type: ignore[no-untyped-def]
+    from wardley.model import Accelerator
+    from wardley.render.label_audit import audit_labels
+
+    # As on the golden-master corpus map: three arrows close together, one on a stage line.
+    accelerators = [
+        Accelerator(id="a", name="Batteries", evolution=0.69, visibility=0.5),
+        Accelerator(id="b", name="foobar1", evolution=0.70, visibility=0.47, negative=True),
+        Accelerator(id="c", name="foobar33", evolution=0.71, visibility=0.53),
+    ]
+    scene = make_scene(WardleyMap(elements=[Element(id="e", name="Power", evolution=0.66, visibility=0.5)], accelerators=accelerators))
+    audit = audit_labels(scene)
+    assert {label.key[0] for label in audit.labels} == {"element", "accelerator"}
+    assert audit.clean and not audit.crossed
+    # Each stays by its own arrow.
+    for item in scene.accelerator_items():
+        label, arrow = item.label_scene_rect(), item.arrow_scene_rect()
+        assert abs(label.center().x() - arrow.center().x()) < 140 and abs(label.center().y() - arrow.center().y()) < 80
+
+
+def test_labels_keep_off_stage_lines_when_there_is_room(make_scene) -> None:  # type: ignore[no-untyped-def]
+    from wardley.render.label_audit import audit_labels
+
+    # Just left of the custom-built | product line, OWM's place to the right runs across it.
+    element = Element(id="a", name="Case management", evolution=0.38, visibility=0.5)
+    scene = make_scene(WardleyMap(elements=[element]))
+    assert not audit_labels(scene).crossed
+    assert scene.elements["a"].auto_label_offset not in (None, DEFAULT_LABEL_OFFSET)
+    assert not scene.elements["a"].label_halo

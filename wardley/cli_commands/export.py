@@ -89,6 +89,8 @@ def _draw(wardley_map: Any, out: str, args: argparse.Namespace) -> int:
     options = ExportOptions(width_px=args.width, dpi=args.dpi, legend=args.legend)
     try:
         export_map(scene, out, options)
+        if not args.relabel and scene.moved_hand_set_labels:
+            print(f"wardley export: warning: {_moved_labels(str(args.input), scene.moved_hand_set_labels)}", file=sys.stderr)
     except ExportError as error:
         return _fail(str(error))
     finally:
@@ -96,6 +98,21 @@ def _draw(wardley_map: Any, out: str, args: argparse.Namespace) -> int:
         del scene
         del app
     return 0
+
+
+#: Names listed in the warning about moved labels; the rest are counted.
+MOVED_NAMES_SHOWN = 5
+
+
+def _moved_labels(source: str, names: list[str]) -> str:
+    """One line: which labels placed by hand were moved because they collided."""
+    from wardley.io.problems import printable
+
+    shown = ", ".join(repr(printable(name)) for name in names[:MOVED_NAMES_SHOWN])
+    more = f" and {len(names) - MOVED_NAMES_SHOWN} more" if len(names) > MOVED_NAMES_SHOWN else ""
+    count = "1 label" if len(names) == 1 else f"{len(names)} labels"
+    return (f"{source}: moved {count} placed by hand that lay over a label or symbol or under a line "
+            f"({shown}{more}); --relabel places every label automatically")
 
 
 def _choose_platform() -> None:

@@ -15,8 +15,11 @@ NOTE_WRAP_WIDTH = 200.0
 
 
 class RenderContext:
-    def __init__(self, theme: Theme = DEFAULT) -> None:
+    def __init__(self, theme: Theme = DEFAULT, interactive: bool = True) -> None:
         self.editing_chrome = True
+        #: False for a scene built only to be drawn once (an export): items skip tooltips
+        #: and position-change notifications, which only an editor needs.
+        self.interactive = interactive
         self.symbols = SymbolCache()
         self.set_theme(theme)
 
@@ -41,6 +44,9 @@ def _font(family: str, pixel_size: float, bold: bool, italic: bool) -> QFont:
     font.setBold(bold)
     font.setItalic(italic)
     font.setStyleHint(QFont.StyleHint.SansSerif)
+    # No ligatures: a PDF's text layer would hold "ﬁ" for "fi", and a search for
+    # "Notifications" in the exported picture would not find the label.
+    font.setFeature(QFont.Tag("liga"), 0)
     return font
 
 

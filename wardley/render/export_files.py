@@ -20,6 +20,7 @@ from PySide6.QtGui import QColor, QFontInfo, QImage, QPageLayout, QPageSize, QPa
 
 from wardley.io.formats import formats, suffix_list
 from wardley.render.export import map_bounds, render_map
+from wardley.render.items.text_block import TextBlock, recording_blocks
 from wardley.render.legend import Legend, legend_placement
 from wardley.render.scene import MapScene
 
@@ -155,22 +156,26 @@ def _write_svg(scene: MapScene, temp: str, options: ExportOptions) -> None:
     painter = QPainter()
     if not painter.begin(generator):
         raise ExportError("Qt could not start the SVG")
-    try:
-        picture.paint(painter, QRectF(0, 0, width, height))
-    finally:
-        painter.end()
-    _name_real_fonts(temp, scene)
+    with recording_blocks() as blocks:
+        try:
+            picture.paint(painter, QRectF(0, 0, width, height))
+        finally:
+            painter.end()
+    _name_real_fonts(temp, scene, blocks)
 
 
-def _name_real_fonts(svg_path: str, scene: MapScene) -> None:
+def _name_real_fonts(svg_path: str, scene: MapScene, blocks: list[TextBlock]) -> None:
     """Qt writes the family as asked ("Sans Serif", a Qt alias no browser knows,
     so they fall back to a serif face). Name the face Qt really used, then
-    common sans-serif faces of similar width, then the generic family."""
+    common sans-serif faces of similar width, then the generic family.
+    Also joins each wrapped label's lines into one searchable ``<text>``."""
+    from wardley.render.svg_text import join_wrapped_labels
+
     asked = scene.ctx.theme.font_family
     used = QFontInfo(scene.ctx.label_font).family()
     families = ", ".join(dict.fromkeys(f"'{name}'" for name in (used, "DejaVu Sans", "Verdana", "Arial") if name))
     with open(svg_path, "rb") as handle:
-        data = handle.read()
+        data = join_wrapped_labels(handle.read().decode("utf-8"), blocks).encode("utf-8")
     before = f'font-family="{_xml_attr(asked)}"'.encode()
     after = f'font-family="{_xml_attr(families)}, sans-serif"'.encode()
     with open(svg_path, "wb") as handle:

@@ -15,8 +15,7 @@ from wardley.render.themes import Theme
 def export_scene(wardley_map: WardleyMap, theme: Theme, relabel: bool = False) -> MapScene:
     """A new scene drawing a copy of ``wardley_map``; ``relabel`` places every label
     automatically, ignoring offsets set by hand. The caller calls ``detach()`` when done."""
-    scene = MapScene(MapDocument(wardley_map.model_copy(deep=True)), theme)
-    if relabel:
-        scene.keep_hand_set_labels = False
-        scene.flush_label_layout(force=True)
-    return scene
+    # Only drawn, never edited: built without tooltips or move notifications, labels placed once.
+    return MapScene(
+        MapDocument(wardley_map.model_copy(deep=True)), theme, interactive=False, keep_hand_set_labels=not relabel
+    )

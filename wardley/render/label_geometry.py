@@ -78,6 +78,12 @@ class LabelSpec:
     radius: float
     offset: Offset
     fixed: bool = False
+    #: Placed by the user: it stays at ``offset`` unless that collides with a label,
+    #: a symbol, an obstacle or a line, and only moves where it is clear.
+    hand_set: bool = False
+    #: What the label belongs to: lines of the same owner (its element's links) are
+    #: no fault to cross, since they start at its own symbol.
+    owner: Hashable = None
     #: A label placed above its anchor (offset y < 0) grows upwards: its last
     #: line sits on the offset's baseline, so the box rises by this much.
     lift: float = 0.0
@@ -102,6 +108,8 @@ class LayoutProblem:
     labels: list[LabelSpec] = field(default_factory=list)
     symbols: list[Circle] = field(default_factory=list)
     lines: list[Segment] = field(default_factory=list)
+    #: For each line, the owners it belongs to (its ends); empty for none (stage lines).
+    line_owners: list[frozenset[Hashable]] = field(default_factory=list)
     #: Text and boxes that do not move (notes, link labels, pipelines).
     obstacles: list[Box] = field(default_factory=list)
     bounds: Box | None = None

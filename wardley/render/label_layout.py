@@ -21,7 +21,7 @@ from collections.abc import Hashable, Sequence
 from wardley.render.label_geometry import Box, Circle, Grid, LabelSpec, LayoutProblem, Offset, Segment
 
 __all__ = [
-    "Box", "Circle", "LabelSpec", "LayoutProblem", "Segment", "candidate_offsets", "overlapping_pairs", "place_labels",
+    "Box", "Circle", "LabelSpec", "LayoutProblem", "Segment", "candidate_offsets", "crossed_labels", "overlapping_pairs", "place_labels",
 ]
 
 # Costs: any overlap with a label must outweigh any move, so it wins first.
@@ -29,9 +29,11 @@ LABEL_OVERLAP = 1000.0
 SYMBOL_OVERLAP = 400.0
 OBSTACLE_OVERLAP = 300.0
 OUTSIDE = 800.0
-LINE_CROSSING = 30.0
+LINE_CROSSING = 80.0
+#: A label touched by a line from its own symbol reads fine: a tie-breaker only.
+OWN_LINE_CROSSING = 2.0
 #: Closer to another symbol than to its own: a reader may pin it on the wrong one.
-AMBIGUOUS = 60.0
+AMBIGUOUS = 90.0
 MOVE = 6.0
 DISTANCE = 0.1
 #: Left of the symbol reads slightly worse than right (OWM's habit is right).
@@ -39,14 +41,17 @@ LEFT_SIDE = 3.0
 GAP = 3.0
 #: Extra distance of each ring of candidate positions, and what using it costs:
 #: outer rings are for escaping overlaps, not for dodging a line.
-RINGS = ((0.0, 0.0), (10.0, 14.0), (24.0, 36.0))
+RINGS = ((0.0, 0.0), (10.0, 14.0), (24.0, 36.0), (40.0, 52.0))
 #: More lines than this around a label and it stops trying to dodge them.
-LINE_THICKET = 24
+LINE_THICKET = 48
 #: More labels than this around a label and it tries the nearest ring only.
-LABEL_CROWD = 12
+LABEL_CROWD = 24
+#: What moving a label the user placed costs on top of any move: it moves only
+#: off a real fault (an overlap, a symbol, a line), never for a slightly better spot.
+HAND_SET_MOVE = 12.0
 MAX_PASSES = 4
 #: Cost evaluations allowed per label, over all passes together.
-EVALUATIONS_PER_LABEL = 30
+EVALUATIONS_PER_LABEL = 120
 #: ... and never more than this in all, whatever the size of the map.
 MAX_EVALUATIONS = 12_000
 LABEL_CELL = 64.0
@@ -129,10 +134,11 @@ class _Layout:
                     cost += AMBIGUOUS
                     break
         if self.weigh_lines[index]:
-            lines = self.p.lines
+            lines, owners = self.p.lines, self.p.line_owners
             for k in self.line_grid.near(box):
                 if box.hits_segment(lines[k]):
-                    cost += LINE_CROSSING
+                    own = k < len(owners) and label.owner is not None and label.owner in owners[k]
+                    cost += OWN_LINE_CROSSING if own else LINE_CROSSING
                     if cost > budget:
                         return cost
         return cost
@@ -153,7 +159,10 @@ class _Layout:
             return False
         best, best_preference = self.offsets[index], self.preference[index]
         best_cost = trouble + best_preference
+        extra = HAND_SET_MOVE if label.hand_set else 0.0
         for offset, preference in candidate_offsets(label, self.rings[index]):
+            if preference > 0.0:
+                preference += extra
             if preference >= best_cost or offset == self.offsets[index]:
                 continue
             cost = preference + self.conflict(index, label.box(offset), best_cost - preference)
@@ -195,6 +204,11 @@ def candidate_offsets(label: LabelSpec, rings: int = len(RINGS)) -> list[tuple[O
             (-d - w, -h / 2),  # left
             (-diagonal - w, -diagonal - h),  # above left
             (-w / 2, -d - h),  # above
+            # Sliding along the top and bottom: a long label clears a line beside its symbol.
+            (-GAP, -d - h),  # above, starting at the symbol
+            (GAP - w, -d - h),  # above, ending at the symbol
+            (-GAP, d),  # below, starting at the symbol
+            (GAP - w, d),  # below, ending at the symbol
         ):
             offset = label.offset_for(left, top)
             moved = math.hypot(offset[0] - label.offset[0], offset[1] - label.offset[1])
@@ -206,16 +220,37 @@ def candidate_offsets(label: LabelSpec, rings: int = len(RINGS)) -> list[tuple[O
 def place_labels(problem: LayoutProblem) -> dict[Hashable, Offset]:
     """The offset for every label (fixed ones unchanged), deterministic for a given problem."""
     layout = _Layout(problem)
-    free = [i for i, label in enumerate(problem.labels) if not label.fixed]
+    # Automatic labels first: they give way to the user's, which then move only if still in trouble.
+    free = [i for i, label in enumerate(problem.labels) if not label.fixed and not label.hand_set]
+    free += [i for i, label in enumerate(problem.labels) if label.hand_set and not label.fixed]
     for index in free:
         layout.improve(index)
-    # Symbols, lines and obstacles stay put, so after the first pass only labels
-    # that still overlap a label (one moved into them) can do better.
+    # Symbols, lines and obstacles stay put, so after the first pass only labels that
+    # still overlap a label (one moved into them) or are still crossed (a label that
+    # has since moved may have been in the way of a clear spot) can do better.
     for _ in range(MAX_PASSES - 1):
-        crowded = [i for i in free if layout.label_overlap(i, layout.boxes[i]) > 0.0]
-        if not any([layout.improve(i) for i in crowded]):
+        troubled = [i for i in free if layout.conflict(i, layout.boxes[i]) >= LINE_CROSSING]
+        if not any([layout.improve(i) for i in troubled]):
             break
     return {label.key: layout.offsets[i] for i, label in enumerate(problem.labels)}
+
+
+def crossed_labels(problem: LayoutProblem, offsets: dict[Hashable, Offset]) -> set[Hashable]:
+    """Keys of labels that a line not their own still runs through at these offsets
+    (they get a halo)."""
+    grid = Grid(LINE_CELL)
+    for index, s in enumerate(problem.lines):
+        grid.add_segment(index, s)
+    owners = problem.line_owners
+    crossed: set[Hashable] = set()
+    for label in problem.labels:
+        box = label.box(offsets.get(label.key, label.offset))
+        for k in grid.near(box):
+            own = k < len(owners) and label.owner is not None and label.owner in owners[k]
+            if not own and box.hits_segment(problem.lines[k]):
+                crossed.add(label.key)
+                break
+    return crossed
 
 
 def overlapping_pairs(labels: Sequence[LabelSpec], offsets: dict[Hashable, Offset] | None = None) -> int:

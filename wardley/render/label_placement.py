@@ -1,9 +1,13 @@
 """The scene's side of label placement: reads symbols, lines and labels from a
 MapScene into plain geometry, runs :mod:`wardley.render.label_layout`, and
-gives each element and evolve item the offset it chose. The model is never
-written: an automatic position is a drawing decision, recomputed each time,
-while a position the user set (``label_offset``) is kept as it is, unless it
-strays more than STRAY_OFFSET from its symbol (then it is placed as if unset)."""
+gives each element, evolve and accelerator item the offset it chose. The model
+is never written: an automatic position is a drawing decision, recomputed each
+time. A position the user set (``label_offset``) is kept as it is unless it
+collides (lies over another label, a symbol or an obstacle, is crossed by a line,
+or sits nearer another symbol than its own) and a clear spot exists nearby; then
+it is moved for the drawing and the scene lists it in ``moved_hand_set_labels``.
+One straying more than STRAY_OFFSET from its symbol is placed as if unset.
+Lines that still cross a label (no clear spot) run under a halo behind its text."""
 
 from __future__ import annotations
 
@@ -13,14 +17,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF
 
-from wardley.render.geometry import MAP_RECT, to_scene
+from wardley.render.geometry import MAP_HEIGHT, MAP_RECT, scene_x, to_scene
 from wardley.render.items.element import DEFAULT_LABEL_OFFSET, ElementItem, label_offset
-from wardley.render.items.evolve_pipeline import FUTURE_RADIUS, PipelineItem
+from wardley.render.items.evolve_pipeline import FUTURE_RADIUS, EvolveItem, PipelineItem
 from wardley.render.items.forces import AcceleratorItem, AttitudeItem
 from wardley.render.items.notes import MARKER_RADIUS, AnnotationLegendItem, NoteItem
 from wardley.model.kinds import kind_info
 from wardley.render.items.symbols import METHOD_RADIUS, inertia_rect, symbol_radius
-from wardley.render.label_layout import Box, Circle, LabelSpec, LayoutProblem, Segment, place_labels
+from wardley.render.label_layout import Box, Circle, LabelSpec, LayoutProblem, Segment, crossed_labels, place_labels
 
 if TYPE_CHECKING:
     from wardley.render.scene import MapScene
@@ -30,7 +34,9 @@ if TYPE_CHECKING:
 STRAY_OFFSET = 200.0
 
 #: Items that stay put and that labels should not cover.
-OBSTACLE_TYPES = (NoteItem, PipelineItem, AcceleratorItem, AnnotationLegendItem)
+OBSTACLE_TYPES = (NoteItem, PipelineItem, AnnotationLegendItem)
+#: How far an accelerator arrow reaches from its centre (its label keeps clear of it).
+ACCELERATOR_REACH = 26.0
 
 
 def _box(rect: QRectF) -> Box:
@@ -71,19 +77,23 @@ def layout_problem(scene: MapScene) -> LayoutProblem:
                 width=rect.width(), height=rect.height(),
                 ascent=metrics.ascent(), lift=rect.height() - metrics.lineSpacing(),
                 radius=reach,
+                owner=element_id,
                 offset=hand_set or label_offset(e.model_copy(update={"label_offset": None})),
-                fixed=hand_set is not None,
+                hand_set=hand_set is not None,
             )
         )
-    for link in scene.links.values():
+    for (source, target), link in scene.links.items():
         a, b = link.source_item.pos(), link.target_item.pos()
         problem.lines.append(Segment(a.x(), a.y(), b.x(), b.y()))
+        problem.line_owners.append(frozenset((source, target)))
     for a, b in scene.overlay_lines:
         problem.lines.append(Segment(a.x(), a.y(), b.x(), b.y()))
+        problem.line_owners.append(frozenset())
     metrics = ctx.label_metrics
     for element_id, evolve in scene.evolves.items():
         start, end = evolve.element_item.pos(), evolve.future_point()
         problem.lines.append(Segment(start.x(), start.y(), end.x(), end.y()))
+        problem.line_owners.append(frozenset((element_id,)))
         problem.symbols.append(Circle(end.x(), end.y(), FUTURE_RADIUS))
         rect = evolve.label_rect()
         hand_set = _kept(evolve.evolve.label_offset, scale) if scene.keep_hand_set_labels else None
@@ -94,8 +104,27 @@ def layout_problem(scene: MapScene) -> LayoutProblem:
                 width=rect.width(), height=rect.height(),
                 ascent=metrics.ascent(), lift=rect.height() - metrics.lineSpacing(),
                 radius=FUTURE_RADIUS,
+                owner=element_id,
                 offset=hand_set or DEFAULT_LABEL_OFFSET,
-                fixed=hand_set is not None,
+                hand_set=hand_set is not None,
+            )
+        )
+    if scene.document.map.axis.show_evolution:
+        for boundary in scene.document.map.axis.boundaries:
+            problem.lines.append(Segment(scene_x(boundary), 0.0, scene_x(boundary), MAP_HEIGHT))
+            problem.line_owners.append(frozenset())
+    for index, accelerator in enumerate(scene.accelerator_items()):
+        pos = accelerator.pos()
+        problem.obstacles.append(_box(accelerator.arrow_scene_rect()))
+        rect = accelerator.label_rect()
+        problem.labels.append(
+            LabelSpec(
+                key=("accelerator", str(index)),
+                x=pos.x(), y=pos.y(),
+                width=rect.width(), height=rect.height(),
+                ascent=metrics.ascent(), lift=rect.height() - metrics.lineSpacing(),
+                radius=ACCELERATOR_REACH,
+                offset=accelerator.default_label_offset(),
             )
         )
     for other in scene.items():
@@ -114,12 +143,27 @@ def apply_label_layout(scene: MapScene) -> dict[Hashable, tuple[float, float]]:
     """Place every label of the scene; returns the chosen offsets by key."""
     problem = layout_problem(scene)
     offsets = place_labels(problem)
-    fixed = {label.key for label in problem.labels if label.fixed}
-    for (kind, element_id), offset in offsets.items():  # type: ignore[misc]
-        auto = None if (kind, element_id) in fixed else offset
-        target = scene.elements.get(element_id) if kind == "element" else scene.evolves.get(element_id)
-        if target is not None:
-            target.set_auto_label_offset(auto)
+    crossed = crossed_labels(problem, offsets)
+    kept = {label.key: label.offset for label in problem.labels if label.fixed or label.hand_set}
+    moved: list[str] = []
+    accelerators = scene.accelerator_items()
+    for key, offset in offsets.items():
+        kind, ident = str(key[0]), str(key[1])  # type: ignore[index]
+        auto = None if kept.get(key) == offset else offset
+        target: ElementItem | EvolveItem | AcceleratorItem | None
+        if kind == "element":
+            target = scene.elements.get(ident)
+        elif kind == "evolve":
+            target = scene.evolves.get(ident)
+        else:
+            target = accelerators[int(ident)]
+        if target is None:
+            continue
+        target.set_auto_label_offset(auto)
+        target.set_label_halo(key in crossed)
+        if key in kept and auto is not None:
+            moved.append(target.label_name())
+    scene.moved_hand_set_labels = moved
     place_link_labels(scene, problem.symbols)
     return offsets
 

@@ -35,10 +35,16 @@ class MapScene(QGraphicsScene):
     #: Every item is about to be replaced: a gesture holding items must end first.
     about_to_rebuild = Signal()
 
-    def __init__(self, document: MapDocument, theme: Theme = DEFAULT, parent: object = None) -> None:
+    def __init__(
+        self, document: MapDocument, theme: Theme = DEFAULT, parent: object = None,
+        *, interactive: bool = True, keep_hand_set_labels: bool = True,
+    ) -> None:
+        """``interactive=False``: a scene only to be drawn (an export), built without what
+        editing needs (tooltips, position-change notifications). ``keep_hand_set_labels``:
+        see the attribute."""
         super().__init__(parent)
         self.document = document
-        self.ctx = RenderContext(theme)
+        self.ctx = RenderContext(theme, interactive)
         self.setSceneRect(SCENE_RECT)
         # Long links span much of a BSP tree, so re-indexing them on every drag step costs
         # more than scanning a few thousand bounding boxes when painting: no index.
@@ -57,10 +63,12 @@ class MapScene(QGraphicsScene):
         self.auto_label_layout = True
         #: False places every label automatically, ignoring positions set by hand (the
         #: file keeps them): for OWM maps whose hand placements were made for other fonts.
-        self.keep_hand_set_labels = True
+        self.keep_hand_set_labels = keep_hand_set_labels
         #: Lines drawn over the map by an overlay (a comparison's move arrows): labels keep off them.
         self.overlay_lines: list[tuple[QPointF, QPointF]] = []
         self._label_layout_due = False
+        #: Names of labels the user placed that the last placement pass moved (they collided).
+        self.moved_hand_set_labels: list[str] = []
         self._listener = _weak_listener(self)
         document.changed.connect(self._listener)
         self.rebuild()
@@ -316,6 +324,9 @@ class MapScene(QGraphicsScene):
         for item in items:
             self.addItem(item)
         self._collection_items[name] = items
+
+    def accelerator_items(self) -> list[AcceleratorItem]:
+        return [item for item in self._collection_items.get("accelerators", []) if isinstance(item, AcceleratorItem)]
 
     def reapply_highlight(self) -> None:
         """Set every item's fading from the highlight again (after something else changed opacities)."""

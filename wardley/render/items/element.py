@@ -52,10 +52,13 @@ class ElementItem(QGraphicsItem):
         self.emphasised = False
         #: Set by the label-placement pass (render/label_placement.py); a hand-set offset wins.
         self.auto_label_offset: tuple[float, float] | None = None
-        self.setFlags(
-            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
-        )
+        #: Set by the placement pass when a line still crosses the label.
+        self.label_halo = False
+        if ctx.interactive:
+            self.setFlags(
+                QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+            )
         self.setZValue(Z_ELEMENT)
         self.set_element(element)
 
@@ -68,13 +71,22 @@ class ElementItem(QGraphicsItem):
         self.element = element
         self._layout()
         self.setPos(to_scene(element.evolution, element.visibility))
-        self.setToolTip(self._tooltip())
+        if self._ctx.interactive:
+            self.setToolTip(self._tooltip())
         self.update()
 
     def set_auto_label_offset(self, offset: tuple[float, float] | None) -> None:
         if offset != self.auto_label_offset:
             self.auto_label_offset = offset
             self.relayout()
+
+    def set_label_halo(self, on: bool) -> None:
+        if on != self.label_halo:
+            self.label_halo = on
+            self.update()
+
+    def label_name(self) -> str:
+        return self.element.name
 
     def relayout(self) -> None:
         """After a theme change: fonts differ, so label geometry does too."""
@@ -170,7 +182,7 @@ class ElementItem(QGraphicsItem):
             self._ctx.symbols.draw(painter, element.kind, element.method, element.inertia, theme)
         else:
             draw_symbol_vector(painter, element.kind, element.method, element.inertia, theme)
-        self._label.paint(painter, QColor(theme.text))
+        self._label.paint(painter, QColor(theme.text), QColor(theme.map_background) if self.label_halo else None)
         if self.isSelected() and self._ctx.editing_chrome:
             pen = QPen(QColor(theme.selection), 1.5, Qt.PenStyle.DashLine)
             pen.setCosmetic(True)

@@ -27,6 +27,8 @@ class EvolveItem(QGraphicsItem):
         self.evolve = evolve
         #: Set by the label-placement pass (None keeps the evolve's own label_offset).
         self.auto_label_offset: tuple[float, float] | None = None
+        #: Set by the placement pass when a line still crosses the label.
+        self.label_halo = False
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(Z_EVOLVE)
         self.update_geometry()
@@ -39,6 +41,14 @@ class EvolveItem(QGraphicsItem):
         if offset != self.auto_label_offset:
             self.auto_label_offset = offset
             self.update_geometry()
+
+    def set_label_halo(self, on: bool) -> None:
+        if on != self.label_halo:
+            self.label_halo = on
+            self.update()
+
+    def label_name(self) -> str:
+        return self.evolve.name or self.element_item.element.name
 
     def label_rect(self) -> QRectF:
         return self._label.rect()
@@ -57,7 +67,7 @@ class EvolveItem(QGraphicsItem):
         self._label = TextBlock(name, self._ctx.label_font, self._ctx.label_metrics, end + QPointF(dx, dy), LABEL_WRAP_WIDTH, grow_up=dy < 0)
         r = FUTURE_RADIUS
         self._bounds = (
-            QRectF(start, end).normalized().adjusted(-r - 4, -r - 4, r + 4, r + 4).united(self._label.rect())
+            QRectF(start, end).normalized().adjusted(-r - 4, -r - 4, r + 4, r + 4).united(self._label.rect().adjusted(-2, -2, 2, 2))
         )
         path = QPainterPath(start)
         path.lineTo(end)
@@ -65,7 +75,8 @@ class EvolveItem(QGraphicsItem):
         stroker.setWidth(8.0)
         self._shape = stroker.createStroke(path)
         self._shape.addEllipse(end, r + 2, r + 2)
-        self.setToolTip(f"Evolves to\n{name}\nDrag sideways to change where it is heading · Delete removes the arrow")
+        if self._ctx.interactive:
+            self.setToolTip(f"Evolves to\n{name}\nDrag sideways to change where it is heading · Delete removes the arrow")
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._bounds
@@ -96,7 +107,7 @@ class EvolveItem(QGraphicsItem):
         painter.setPen(QPen(color, 1.5))
         painter.setBrush(QBrush(QColor(theme.map_background)))
         painter.drawEllipse(line.p2(), r, r)
-        self._label.paint(painter, color)
+        self._label.paint(painter, color, QColor(theme.map_background) if self.label_halo else None)
 
 
 class PipelineItem(QGraphicsItem):
@@ -118,7 +129,8 @@ class PipelineItem(QGraphicsItem):
         self._box = QRectF(left, y + 12.0, max(right - left, 4.0), 18.0)
         self._ticks = [scene_x(m.element.evolution) for m in self.member_items]
         self._bounds = self._box.adjusted(-2, -2, 2, 2)
-        self.setToolTip(f"Pipeline\n{self.element_item.element.name}")
+        if self._ctx.interactive:
+            self.setToolTip(f"Pipeline\n{self.element_item.element.name}")
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._bounds

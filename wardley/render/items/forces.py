@@ -36,12 +36,48 @@ class AcceleratorItem(QGraphicsItem):
         sign = -1.0 if accelerator.negative else 1.0
         points = [(-26, -7), (6, -7), (6, -14), (26, 0), (6, 14), (6, 7), (-26, 7)]
         self._arrow = QPolygonF([QPointF(sign * x, y) for x, y in points])
-        self._label = TextBlock(accelerator.name, ctx.label_font, ctx.label_metrics, QPointF(-26, 14 + ctx.label_metrics.ascent() + 3), LABEL_WRAP_WIDTH)
+        #: Set by the placement pass (None: under the arrow, where OWM puts it).
+        self.auto_label_offset: tuple[float, float] | None = None
+        self.label_halo = False
+        self._layout()
+        if ctx.interactive:
+            self.setToolTip(("Deaccelerator" if accelerator.negative else "Accelerator") + f"\n{accelerator.name}")
+
+    def default_label_offset(self) -> tuple[float, float]:
+        return -26.0, 14.0 + self._ctx.label_metrics.ascent() + 3.0
+
+    def _layout(self) -> None:
+        self.prepareGeometryChange()
+        dx, dy = self.auto_label_offset or self.default_label_offset()
+        ctx = self._ctx
+        self._label = TextBlock(self.accelerator.name, ctx.label_font, ctx.label_metrics, QPointF(dx, dy), LABEL_WRAP_WIDTH, grow_up=dy < 0)
         self._bounds = self._arrow.boundingRect().united(self._label.rect()).adjusted(-3, -3, 3, 3)
-        self.setToolTip(("Deaccelerator" if accelerator.negative else "Accelerator") + f"\n{accelerator.name}")
+
+    def set_auto_label_offset(self, offset: tuple[float, float] | None) -> None:
+        if offset != self.auto_label_offset:
+            self.auto_label_offset = offset
+            self._layout()
+            self.update()
+
+    def set_label_halo(self, on: bool) -> None:
+        if on != self.label_halo:
+            self.label_halo = on
+            self.update()
+
+    def label_name(self) -> str:
+        return self.accelerator.name
+
+    def label_rect(self) -> QRectF:
+        return self._label.rect()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._bounds
+
+    def label_scene_rect(self) -> QRectF:
+        return self.mapRectToScene(self._label.rect())
+
+    def arrow_scene_rect(self) -> QRectF:
+        return self.mapRectToScene(self._arrow.boundingRect())
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         theme = self._ctx.theme
@@ -53,7 +89,7 @@ class AcceleratorItem(QGraphicsItem):
         painter.drawPolygon(self._arrow)
         painter.setBrush(QBrush(color, Qt.BrushStyle.Dense6Pattern))
         painter.drawPolygon(self._arrow)
-        self._label.paint(painter, QColor(theme.text))
+        self._label.paint(painter, QColor(theme.text), QColor(theme.map_background) if self.label_halo else None)
 
 
 class AttitudeItem(QGraphicsItem):
@@ -70,7 +106,8 @@ class AttitudeItem(QGraphicsItem):
             QPointF(self._rect.left() + 5, self._rect.top() + ctx.bold_metrics.ascent() + 3), 400,
         )
         self._bounds = self._rect.united(self._label.rect()).adjusted(-2, -2, 2, 2)
-        self.setToolTip(title)
+        if ctx.interactive:
+            self.setToolTip(title)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._bounds

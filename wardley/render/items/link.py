@@ -41,12 +41,13 @@ class LinkItem(QGraphicsItem):
 
     def set_link(self, link: Link) -> None:
         self.link = link
-        self.setToolTip(
-            ("Flow" if link.flow else "Dependency")
-            + f"\n{self.source_item.element.name} → {self.target_item.element.name}"
-            + (f"\n{link.label}" if link.label else "")
-            + "\nClick to select · Delete to remove"
-        )
+        if self._ctx.interactive:
+            self.setToolTip(
+                ("Flow" if link.flow else "Dependency")
+                + f"\n{self.source_item.element.name} → {self.target_item.element.name}"
+                + (f"\n{link.label}" if link.label else "")
+                + "\nClick to select · Delete to remove"
+            )
         self.update_geometry()
 
     def update_geometry(self) -> None:
@@ -54,19 +55,11 @@ class LinkItem(QGraphicsItem):
         self.prepareGeometryChange()
         self._line = QLineF(self.source_item.pos(), self.target_item.pos())
         self._labels = self._make_labels(self._line.pointAt(self._label_at), self._label_left)
-        stroker = QPainterPathStroker()
-        stroker.setWidth(9.0)
-        path = QPainterPath(self._line.p1())
-        path.lineTo(self._line.p2())
-        self._shape = stroker.createStroke(path)
         bounds = QRectF(self._line.p1(), self._line.p2()).normalized().adjusted(-5, -5, 5, 5)
         for label in self._labels:
             bounds = bounds.united(label.rect())
-            # United, not added: an added rectangle overlapping the stroke would cut a hole in it.
-            box = QPainterPath()
-            box.addRect(label.rect())
-            self._shape = self._shape.united(box)
         self._bounds = bounds
+        self._shape: QPainterPath | None = None  # built on the first hit test: an export never needs it
 
     def _make_labels(self, anchor: QPointF, left: bool = False) -> list[TextBlock]:
         ctx = self._ctx
@@ -109,6 +102,18 @@ class LinkItem(QGraphicsItem):
         return self._bounds
 
     def shape(self) -> QPainterPath:
+        if self._shape is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(9.0)
+            path = QPainterPath(self._line.p1())
+            path.lineTo(self._line.p2())
+            shape = stroker.createStroke(path)
+            for label in self._labels:
+                # United, not added: an added rectangle overlapping the stroke would cut a hole in it.
+                box = QPainterPath()
+                box.addRect(label.rect())
+                shape = shape.united(box)
+            self._shape = shape
         return self._shape
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:

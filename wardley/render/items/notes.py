@@ -22,10 +22,11 @@ class NoteItem(QGraphicsItem):
     def __init__(self, note: Note, ctx: RenderContext) -> None:
         super().__init__()
         self._ctx = ctx
-        self.setFlags(
-            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
-        )
+        if ctx.interactive:
+            self.setFlags(
+                QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+            )
         self.setZValue(Z_NOTE)
         self.set_note(note)
 
@@ -39,7 +40,8 @@ class NoteItem(QGraphicsItem):
         self._text = TextBlock(note.text, self._ctx.bold_font, self._ctx.bold_metrics, QPointF(0, 0), NOTE_WRAP_WIDTH)
         self._bounds = self._text.rect().adjusted(-3, -3, 3, 3)
         self.setPos(to_scene(note.evolution, note.visibility))
-        self.setToolTip("Note\nDrag to move · Delete to remove")
+        if self._ctx.interactive:
+            self.setToolTip("Note\nDrag to move · Delete to remove")
         self.update()
 
     def relayout(self) -> None:
@@ -78,7 +80,8 @@ class AnnotationItem(QGraphicsItem):
         for c in self._centres:
             bounds = bounds.united(QRectF(c.x() - MARKER_RADIUS - 2, c.y() - MARKER_RADIUS - 2, 2 * MARKER_RADIUS + 4, 2 * MARKER_RADIUS + 4))
         self._bounds = bounds
-        self.setToolTip(f"Annotation {annotation.number}\n{annotation.text}")
+        if ctx.interactive:
+            self.setToolTip(f"Annotation {annotation.number}\n{annotation.text}")
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._bounds
