@@ -91,6 +91,14 @@ FORMATS: tuple[Format, ...] = (
            writer="wardley.analysis.formats:report_to_markdown"),
     Format("csv", "report", "CSV table", (".csv",), "for spreadsheets",
            writer="wardley.analysis.formats:report_to_csv"),
+    # The spread picture of an analysis (rows of candidates, a mark per map): written to a file.
+    Format("png", "report", "Spread picture, PNG", (".png",), "the spread picture as a PNG image (-o OUT)",
+           writer="wardley.render.spread:write_spread", needs_qt=True),
+    Format("svg", "report", "Spread picture, SVG", (".svg",),
+           "the spread picture as SVG, each map's title on hover (-o OUT)",
+           writer="wardley.render.spread:write_spread", needs_qt=True),
+    Format("pdf", "report", "Spread picture, PDF", (".pdf",), "the spread picture as an A4 PDF page (-o OUT)",
+           writer="wardley.render.spread:write_spread", needs_qt=True),
 )
 
 

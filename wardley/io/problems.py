@@ -19,8 +19,13 @@ def printable(text: str) -> str:
     return _CONTROL.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
 
 
+_CONTROL_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
 def printable_lines(text: str) -> str:
     """:func:`printable` line by line, keeping the line breaks."""
+    if not _CONTROL_BUT_NEWLINE.search(text):
+        return text  # the usual case, checked in one pass: a sector's report is millions of lines
     return "\n".join(printable(line) for line in text.split("\n"))
 
 
