@@ -5,9 +5,10 @@ import json
 
 import pytest
 
-from wardley.analysis.vocabulary import STAGES, VOCABULARY_PATH, load_vocabulary
+from wardley.analysis.vocabulary import STAGES, VOCABULARY_NAME, load_vocabulary
+from wardley.package_data import resource
 
-DATA = json.loads(VOCABULARY_PATH.read_text(encoding="utf-8"))
+DATA = json.loads(resource(VOCABULARY_NAME).read_text(encoding="utf-8"))
 VOCABULARY = load_vocabulary()
 
 
