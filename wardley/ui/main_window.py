@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup, QUndoStack
-from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMenu, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QInputDialog, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from wardley.io.files import JSON_SUFFIXES, OWM_SUFFIXES
 from wardley.model import MapDocument
@@ -38,6 +38,7 @@ from wardley.ui.owm_actions import install_owm_text
 from wardley.ui.panels.properties import PropertiesPanel
 from wardley.ui.placement import free_spot
 from wardley.ui.recovery import Autosaver
+from wardley.ui.window_layout import CanvasShare, place_window, remember_size
 from wardley.ui.workshop.install import install_workshop_actions
 
 if TYPE_CHECKING:
@@ -97,9 +98,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setAcceptDrops(True)
-        # Fits a 1366x768 laptop (or a scaled projector mode) with room for the taskbar.
-        room = self.screen().availableGeometry()
-        self.resize(min(1280, int(room.width() * 0.95)), min(820, int(room.height() * 0.92)))
+        place_window(self)
         self.manager = manager
         self._view_factory = view_factory or default_view_factory
         self.files = FileCommands(self)
@@ -140,6 +139,9 @@ class MainWindow(QMainWindow):
         # Made now, not on the first message: a status bar appearing later would shrink
         # the canvas and move the whole map under the pointer.
         self.statusBar().setSizeGripEnabled(True)
+        self.canvas_share = CanvasShare(self)
+        for dock in self.findChildren(QDockWidget):
+            self.canvas_share.watch(dock)
         self.set_editor(editor, recovery_file)
 
     # -- the map shown -----------------------------------------------------
@@ -296,5 +298,6 @@ class MainWindow(QMainWindow):
             return
         if self.autosaver is not None:
             self.autosaver.stop()
+        remember_size(self)
         self.manager.forget(self)
         event.accept()
