@@ -29,14 +29,17 @@ def answer(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
 def test_menu_on_empty_map_adds_there(canvas: Canvas, answer: list[tuple[str, bool]]) -> None:
     spot = canvas.point_at(0.1, 0.3)
     menu = build_context_menu(canvas.view, spot)
-    assert entries(menu) == ["Add user here", "Add need here", "Add component here", "Add note here...", "Paste", "Select all"]
+    assert entries(menu) == [
+        "Add user here", "Add user need here", "Add component here", "Add market here", "Add ecosystem here",
+        "Add submap here", "Add note here...", "Paste", "Select all",
+    ]
     answer.append(("Reading groups run by volunteers", True))
     trigger(menu, "Add note here...")
     (note,) = canvas.document.map.notes
     assert (note.text, note.evolution, note.visibility) == ("Reading groups run by volunteers", pytest.approx(0.1, abs=0.01), pytest.approx(0.3, abs=0.01))
     canvas.stack.undo()
     assert canvas.json() == canvas.original
-    trigger(build_context_menu(canvas.view, spot), "Add need here")
+    trigger(build_context_menu(canvas.view, spot), "Add user need here")
     assert canvas.view.name_editor() is not None  # named in place, like a double-click
 
 

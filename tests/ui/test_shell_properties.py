@@ -20,7 +20,7 @@ def window(manager):
 def test_shows_the_selected_element_with_its_stage(window) -> None:
     panel = window.properties
     assert panel.name.text() == "Catalogue"
-    assert panel.kind.currentText() == "component"
+    assert panel.kind.currentData() == "component"
     assert panel.evolution.value() == pytest.approx(0.6)
     assert panel.stage.text() == "Product (+rental)"
     assert panel.visibility.value() == pytest.approx(0.5)

@@ -8,14 +8,14 @@ everything else that is not a user is a *component*, and only components can be 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
 
 import networkx as nx
 
 from wardley.model.entities import Element, WardleyMap
+from wardley.model.kinds import AnalysisRole, kind_info
 from wardley.model.roles import need_ids
 
-Role = Literal["user", "need", "component"]
+Role = AnalysisRole
 
 
 @dataclass
@@ -64,7 +64,7 @@ def element_roles(wardley_map: WardleyMap) -> dict[str, Role]:
     """Each element's role: users, needs (kind need, or depended on directly by a user), components."""
     needs = set(need_ids(wardley_map))
     return {
-        element.id: "user" if element.kind == "user" else "need" if element.id in needs else "component"
+        element.id: "need" if element.id in needs else kind_info(element.kind).role
         for element in wardley_map.elements
     }
 

@@ -21,7 +21,6 @@ import networkx as nx
 from wardley.analysis.graph import MapGraph
 from wardley.analysis.names import name_key
 
-LINT_KINDS = ("cycle", "unreached", "drawn-above", "duplicate-name", "empty-need", "no-needs", "one-need")
 _CYCLE_REPORT_LIMIT = 20
 
 

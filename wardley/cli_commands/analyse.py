@@ -2,9 +2,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from collections.abc import Callable
+from typing import Any, cast
 
-FORMATS = ("text", "json", "markdown", "csv")
+from wardley.io.formats import formats
+
+FORMATS = tuple(f.key for f in formats("report"))
 
 
 def register(sub: Any) -> None:
@@ -15,7 +18,8 @@ def register(sub: Any) -> None:
         "flag where teams disagree, and check each map. Exit 0 on success, 2 on bad input.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="a folder of maps, or map files (.wardley.json, OWM)")
-    parser.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    parser.add_argument("--format", choices=FORMATS, default="text", help="output format: " + "; ".join(f"{f.key}: {f.description}" for f in formats("report"))
+                        + " (default: text)")
     parser.add_argument(
         "--aliases", metavar="FILE",
         help="the library's aliases file (default: wardley-aliases.json in the folder given, if present)",
@@ -23,12 +27,13 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from wardley.analysis import analyse_library, report_to_csv, report_to_json, report_to_markdown, report_to_text
+    from wardley.analysis import LibraryReport, analyse_library
+    from wardley.io.formats import format_named, writer_of
     from wardley.io.problems import printable_lines
 
     report = analyse_library(args.paths, aliases=args.aliases)  # a MapFileError is reported by wardley.cli
-    writer = {"text": report_to_text, "json": report_to_json, "markdown": report_to_markdown, "csv": report_to_csv}
-    text = writer[args.format](report)
+    write = cast(Callable[[LibraryReport], str], writer_of(format_named("report", args.format)))
+    text = write(report)
     # Names come from map files: no terminal escape sequences (CSV is data for a spreadsheet, kept as is).
     sys.stdout.write(text if args.format == "csv" else printable_lines(text))
     return 0

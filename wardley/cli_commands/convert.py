@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from wardley.io.formats import formats
 from wardley.wording import counted
 
 #: How many line numbers the "left out" summary names before it says "and N more".
@@ -17,9 +18,12 @@ _SHOWN = 10
 def register(sub: Any) -> None:
     parser = sub.add_parser(
         "convert",
-        help="convert a map between OWM text (.owm, .wm, .txt) and wardley JSON (.json) by file extension",
-        description="Convert a map between OWM text (.owm, .wm, .txt) and wardley JSON (.json). OWM lines that "
-        "cannot be read are reported as warnings (FILE: line N: reason) and do not stop the conversion.",
+        help="convert a map between formats by file extension ("
+        + "; ".join(f"{f.name}: {' '.join(f.suffixes)}" for f in formats("map")) + ")",
+        description="Convert a map between any two map formats, chosen by file extension ("
+        + "; ".join(f"{f.name}: {' '.join(f.suffixes)}" for f in formats("map"))
+        + "). Lines that cannot be read are reported as warnings (FILE: line N: reason) and do not stop "
+        "the conversion.",
     )
     parser.add_argument("source", metavar="IN", help="the map to read")
     parser.add_argument("-o", "--output", metavar="OUT", required=True, help="the file to write (replaced atomically)")

@@ -11,20 +11,22 @@ import sys
 from pathlib import Path
 from typing import Any
 
-PICTURE_SUFFIXES = (".png", ".svg", ".pdf")
+from wardley.io.formats import formats, suffix_list, suffixes
+
+PICTURE_SUFFIXES = suffixes("picture")
 THEME_NAMES = ("default", "print", "dark")
 
 
 def register(sub: Any) -> None:
     parser = sub.add_parser(
         "export",
-        help="draw a map to a PNG, SVG or PDF picture (works without a display)",
-        description="Draw a map (a .wardley.json map or an OWM text file) to a picture. The type "
-        "comes from OUT's extension: .png (2,400 px wide unless --width or --dpi), .svg (vector, "
-        "searchable text), .pdf (vector, one A4 landscape page).",
+        help=f"draw a map to a {', '.join(f.key.upper() for f in formats('picture'))} picture (works without a display)",
+        description="Draw a map to a picture. The type comes from OUT's extension: "
+        + "; ".join(f"{f.suffix}: {f.description}" for f in formats("picture"))
+        + " (--width and --dpi size a PNG).",
     )
-    parser.add_argument("input", metavar="IN", help="the map: .wardley.json, or OWM text (.owm, .wm, .txt)")
-    parser.add_argument("-o", "--output", metavar="OUT", required=True, help="the picture to write: .png, .svg or .pdf")
+    parser.add_argument("input", metavar="IN", help=f"the map ({suffix_list('map')})")
+    parser.add_argument("-o", "--output", metavar="OUT", required=True, help=f"the picture to write: {suffix_list('picture')}")
     parser.add_argument("--width", type=_positive, metavar="PX", help="PNG width in pixels (default 2400)")
     parser.add_argument(
         "--dpi", type=_positive, metavar="N",
@@ -59,7 +61,7 @@ def _fail(message: str) -> int:
 def run(args: argparse.Namespace) -> int:
     out = str(args.output)
     if Path(out).suffix.lower() not in PICTURE_SUFFIXES:
-        return _fail(f"{out}: unknown picture type {Path(out).suffix or '(none)'!r} (use .png, .svg or .pdf)")
+        return _fail(f"{out}: unknown picture type {Path(out).suffix or '(none)'!r} (use {suffix_list('picture')})")
     if args.theme not in THEME_NAMES:
         return _fail(f"unknown theme {args.theme!r} (use {', '.join(THEME_NAMES)})")
 
@@ -78,15 +80,12 @@ def _draw(wardley_map: Any, out: str, args: argparse.Namespace) -> int:
     _choose_platform()
     from PySide6.QtWidgets import QApplication
 
-    from wardley.model import MapDocument
-    from wardley.render import MapScene, theme_named
+    from wardley.render import theme_named
     from wardley.render.export_files import ExportError, ExportOptions, export_map
+    from wardley.render.export_scene import export_scene
 
     app = QApplication.instance() or QApplication(["wardley-export"])
-    scene = MapScene(MapDocument(wardley_map), theme_named(args.theme))
-    if args.relabel:
-        scene.keep_hand_set_labels = False
-        scene.flush_label_layout(force=True)
+    scene = export_scene(wardley_map, theme_named(args.theme), args.relabel)
     options = ExportOptions(width_px=args.width, dpi=args.dpi, legend=args.legend)
     try:
         export_map(scene, out, options)

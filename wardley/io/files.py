@@ -6,18 +6,21 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
+from wardley.io import formats as registry
 from wardley.io.atomic import write_atomically
-from wardley.io.json_format import dump_json_map, parse_json_map
+from wardley.io.json_format import parse_json_map
 from wardley.io.limits import MAX_FILE_BYTES
 from wardley.io.problems import MapFileError, Problem
 from wardley.model.entities import WardleyMap
 from wardley.wording import counted
 
-FileFormat = Literal["json", "owm"]
-OWM_SUFFIXES = (".owm", ".wm", ".txt")
-JSON_SUFFIXES = (".json",)
+#: A map format's key in :mod:`wardley.io.formats` ("json", "owm", ...).
+FileFormat = str
+OWM_SUFFIXES = registry.format_named("map", "owm").suffixes
+JSON_SUFFIXES = registry.format_named("map", "json").suffixes
+#: Every suffix a map file may have (Open, drag-and-drop).
+MAP_SUFFIXES = registry.suffixes("map")
 
 
 @dataclass
@@ -31,14 +34,11 @@ class LoadedMap:
 
 
 def format_of(path: str | os.PathLike[str]) -> FileFormat:
-    name = Path(path).name.lower()
-    if name.endswith(JSON_SUFFIXES):
-        return "json"
-    if name.endswith(OWM_SUFFIXES):
-        return "owm"
-    raise MapFileError.single(
-        str(path), "unknown file type (use .wardley.json for wardley maps, or .owm, .wm, .txt for OWM text)"
-    )
+    found = registry.format_for(path, "map")
+    if found is not None:
+        return found.key
+    uses = ", ".join(f"{' '.join(f.suffixes)} for {f.name}" for f in registry.formats("map"))
+    raise MapFileError.single(str(path), f"unknown file type (use {uses})")
 
 
 def read_text(path: str | os.PathLike[str]) -> str:
@@ -69,8 +69,14 @@ def read_text(path: str | os.PathLike[str]) -> str:
 
 
 def parse_map_text(text: str, file_format: FileFormat, source: str) -> LoadedMap:
-    if file_format == "json":
-        return LoadedMap(parse_json_map(text, source), "json")
+    return registry.map_reader(registry.format_named("map", file_format))(text, source)
+
+
+def read_json_map(text: str, source: str) -> LoadedMap:
+    return LoadedMap(parse_json_map(text, source), "json")
+
+
+def read_owm_map(text: str, source: str) -> LoadedMap:
     from wardley.io.owm import parse_owm
 
     result = parse_owm(text)
@@ -97,11 +103,7 @@ def load_map(path: str | os.PathLike[str]) -> LoadedMap:
 
 
 def map_text(wardley_map: WardleyMap, file_format: FileFormat) -> str:
-    if file_format == "json":
-        return dump_json_map(wardley_map)
-    from wardley.io.owm import format_owm
-
-    return format_owm(wardley_map)
+    return registry.map_writer(registry.format_named("map", file_format))(wardley_map)
 
 
 def save_map(path: str | os.PathLike[str], wardley_map: WardleyMap, file_format: FileFormat | None = None) -> None:

@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from wardley.model.kinds import ACTOR_KINDS as ACTOR_KINDS, ElementKind as ElementKind  # their home; kept importable here
 from wardley.model.evolution import DEFAULT_BOUNDARIES, DEFAULT_STAGES, round_coordinate
 
 MAX_NAME_LENGTH = 200
@@ -30,13 +31,10 @@ Offset = Annotated[
 Text = Annotated[str, StringConstraints(max_length=MAX_TEXT_LENGTH)]
 Id = Annotated[str, StringConstraints(min_length=1, max_length=120, pattern=r"^[A-Za-z0-9_.:-]+$")]
 
-ElementKind = Literal["user", "need", "component", "market", "ecosystem", "submap"]
 Method = Literal["none", "build", "buy", "outsource"]
 Confidence = Literal["low", "medium", "high"]
 AttitudeKind = Literal["pioneers", "settlers", "townplanners"]
 
-#: Kinds that stand for people or what they need; never platform candidates.
-ACTOR_KINDS: frozenset[str] = frozenset({"user", "need"})
 
 
 class Record(BaseModel):

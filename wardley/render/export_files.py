@@ -13,17 +13,19 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
 from PySide6.QtCore import QMarginsF, QPointF, QRect, QRectF, QSize
 from PySide6.QtGui import QColor, QFontInfo, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from wardley.io.formats import formats, suffix_list
 from wardley.render.export import map_bounds, render_map
 from wardley.render.legend import Legend, legend_placement
 from wardley.render.scene import MapScene
 
 ImageFormat = Literal["png", "svg", "pdf"]
-FORMATS: dict[str, ImageFormat] = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
+#: Suffix -> picture type, from the format registry (wardley/io/formats.py).
+FORMATS: dict[str, ImageFormat] = {f.suffix: cast(ImageFormat, f.key) for f in formats("picture")}
 DEFAULT_WIDTH_PX = 2400
 #: Scene units are laid out as screen pixels at 96 per inch (the map is about
 #: 11 inches wide: it fills an A4 landscape page at its natural size).
@@ -56,7 +58,7 @@ def image_format(path: str | os.PathLike[str]) -> ImageFormat:
         return FORMATS[suffix]
     except KeyError:
         raise ExportError(
-            f"{path}: unknown picture type {suffix or '(none)'!r} (use .png, .svg or .pdf)"
+            f"{path}: unknown picture type {suffix or '(none)'!r} (use {suffix_list('picture')})"
         ) from None
 
 

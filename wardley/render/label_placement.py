@@ -18,6 +18,7 @@ from wardley.render.items.element import DEFAULT_LABEL_OFFSET, ElementItem, labe
 from wardley.render.items.evolve_pipeline import FUTURE_RADIUS, PipelineItem
 from wardley.render.items.forces import AcceleratorItem, AttitudeItem
 from wardley.render.items.notes import MARKER_RADIUS, AnnotationLegendItem, NoteItem
+from wardley.model.kinds import kind_info
 from wardley.render.items.symbols import METHOD_RADIUS, inertia_rect, symbol_radius
 from wardley.render.label_layout import Box, Circle, LabelSpec, LayoutProblem, Segment, place_labels
 
@@ -60,7 +61,7 @@ def layout_problem(scene: MapScene) -> LayoutProblem:
         problem.symbols.append(Circle(pos.x(), pos.y(), reach))
         if e.inertia:
             problem.obstacles.append(_box(inertia_rect(e.kind, e.method).translated(pos)))
-        metrics = ctx.bold_metrics if e.kind in ("user", "need") else ctx.label_metrics
+        metrics = ctx.bold_metrics if kind_info(e.kind).actor else ctx.label_metrics
         rect = item.label_rect()
         hand_set = _kept(e.label_offset, scale) if scene.keep_hand_set_labels else None
         problem.labels.append(

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
 
+from wardley.model.kinds import KINDS
 from wardley.render.context import RenderContext
 from wardley.render.geometry import MAP_RECT
 from wardley.render.items.confidence import draw_band
@@ -78,10 +79,8 @@ def _band(painter: QPainter, theme: Theme) -> None:
     draw_symbol(painter, "component", theme)
 
 
-ENTRIES: tuple[tuple[str, Painter], ...] = (
-    ("User", _symbol("user")),
-    ("User need", _symbol("need")),
-    ("Component", _symbol("component")),
+#: Every kind's symbol (from the kind registry, so a new kind gets its row), then the marks.
+ENTRIES: tuple[tuple[str, Painter], ...] = tuple((info.label, _symbol(info.kind)) for info in KINDS) + (
     ("Build", _method("build")),
     ("Buy", _method("buy")),
     ("Outsource", _method("outsource")),

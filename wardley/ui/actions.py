@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QStyle, QToolBar
 
+from wardley.ui.window_protocol import MENU_EDIT, MENU_FILE, MENU_INSERT, MENU_VIEW
+
 if TYPE_CHECKING:
     from wardley.ui.main_window import MainWindow
 
@@ -115,11 +117,13 @@ class WindowActions:
         view.addActions([self.zoom_in, self.zoom_out, self.zoom_fit])
         view.addSeparator()
         window.view_menu = view
-        for menu in (file_menu, edit, insert, view):
+        for menu, name in ((file_menu, MENU_FILE), (edit, MENU_EDIT), (insert, MENU_INSERT), (view, MENU_VIEW)):
+            menu.setObjectName(name)  # add-ons find menus by this, not by the translatable title
             menu.setToolTipsVisible(True)
 
     def build_toolbar(self, window: MainWindow) -> QToolBar:
         bar = window.addToolBar("Tools")
+        self.toolbar = bar
         bar.setObjectName("tools")
         bar.addActions([self.new, self.open, self.save])
         bar.addSeparator()
@@ -130,3 +134,12 @@ class WindowActions:
         bar.addActions([self.zoom_in, self.zoom_out, self.zoom_fit])
         bar.addSeparator()
         return bar
+
+
+def install_window_actions(window: MainWindow) -> WindowActions:
+    """The window's own menus (File, Edit, Insert, View) and toolbar: installed first,
+    like every add-on after it, so the add-ons find the menus by name."""
+    actions = WindowActions(window)
+    actions.build_menus(window)
+    actions.build_toolbar(window)
+    return actions

@@ -27,7 +27,7 @@ def install_analysis_panel(window: MainWindow) -> AnalysisPanel:
     toggle.triggered.connect(lambda checked: checked and _make_room(window, panel))
     # The view is replaced when another map opens: look it up at the time of each request.
     panel.highlight_requested.connect(lambda ids: window.view.highlight(ids))
-    panel.status_message.connect(lambda text: window.statusBar().showMessage(text, 8000))
+    panel.status_message.connect(lambda text: window.show_status(text))
     window.editor_changed.connect(lambda: panel.set_editor(window.editor))
     return panel
 

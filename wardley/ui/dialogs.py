@@ -14,10 +14,11 @@ from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from wardley.io import MapFileError, Problem
+from wardley.io import formats as file_formats
 from wardley.wording import counted
 
-MAP_FILTERS = "Maps (*.wardley.json *.json *.owm *.wm *.txt);;wardley maps (*.wardley.json *.json);;OWM text (*.owm *.wm *.txt)"
-SAVE_FILTERS = "wardley map (*.wardley.json);;OWM text (*.owm)"
+MAP_FILTERS = file_formats.open_filters("map")
+SAVE_FILTERS = file_formats.save_filters("map")
 #: Problems listed in the dialog itself; the rest are under "Show Details".
 _SHOWN_PROBLEMS = 12
 
@@ -106,10 +107,12 @@ def choose_save_path(parent: QWidget | None, suggestion: str) -> Path | None:
         return None
     path = Path(name)
     lower = path.name.lower()
-    if not lower.endswith((".json", ".owm", ".wm", ".txt")):
+    if not lower.endswith(file_formats.suffixes("map")):
         # Qt's dialog does not always add the suffix of the chosen filter; the dialog asked
         # about replacing the name as typed, so the name with its suffix is asked about here.
-        path = path.with_name(path.name + (".owm" if "OWM" in chosen_filter else ".wardley.json"))
+        chosen = next((f for f in file_formats.formats("map") if f.dialog_filter(False) == chosen_filter),
+                      file_formats.formats("map")[0])
+        path = path.with_name(path.name + chosen.suffix)
         if path.exists():
             answer = plain_question(
                 parent, "Replace the file?", f"{path.name} already exists in {path.parent}.\n\nReplace it?",

@@ -13,19 +13,18 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
-from wardley.model import MapDocument
+from wardley.io.formats import Format, formats
 from wardley.render import MapScene, theme_named
 from wardley.render.export_files import ExportError, ExportOptions, export_map, render_image
+from wardley.render.export_scene import export_scene
 from wardley.ui.dialogs import plain_message
+from wardley.ui.window_protocol import MENU_EDIT, MENU_FILE
 
 if TYPE_CHECKING:
     from wardley.ui.main_window import MainWindow
 
-KINDS = {
-    "png": ("PNG image", "PNG image, 2,400 pixels wide (slides, web pages, documents)"),
-    "svg": ("SVG drawing", "SVG vector drawing with searchable text (web pages, further editing)"),
-    "pdf": ("PDF document", "PDF, one A4 landscape page with embedded fonts (reports, board papers)"),
-}
+#: The picture formats File > Export offers, by key ("png"), from the format registry.
+KINDS: dict[str, Format] = {f.key: f for f in formats("picture")}
 
 #: Asks where to save: (parent, caption, suggested path, filter) -> chosen path or None.
 AskPath = Callable[[QWidget, str, str, str], "Path | None"]
@@ -48,10 +47,10 @@ class ExportActions:
         self.ask_path = ask_path
         self.export: dict[str, QAction] = {}
         self.export_menu: QMenu | None = None
-        for kind, (label, tip) in KINDS.items():
+        for kind, picture in KINDS.items():
             action = QAction(f"{kind.upper()}...", window)
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
+            action.setToolTip(picture.description)
+            action.setStatusTip(picture.description)
             action.triggered.connect(lambda _checked=False, k=kind: self.export_dialog(k))
             self.export[kind] = action
         # Report options, kept for the session: the command line has --theme print and --legend,
@@ -81,15 +80,17 @@ class ExportActions:
     def _suggested_path(self, kind: str) -> str:
         editor = self._window.editor
         folder = editor.path.parent if editor.path is not None else Path.home()
-        return str(folder / f"{file_stem(self._scene().document.map.title)}.{kind}")
+        return str(folder / f"{file_stem(self._scene().document.map.title)}{KINDS[kind].suffix}")
 
     def export_dialog(self, kind: str) -> Path | None:
-        label, _ = KINDS[kind]
-        chosen = self.ask_path(self._window, f"Export Map as {label}", self._suggested_path(kind), f"{label} (*.{kind})")
+        picture = KINDS[kind]
+        chosen = self.ask_path(
+            self._window, f"Export Map as {picture.name}", self._suggested_path(kind), picture.dialog_filter()
+        )
         if chosen is None:
             return None
-        if chosen.suffix.lower() != f".{kind}":
-            chosen = chosen.with_name(chosen.name + f".{kind}")
+        if not picture.matches(chosen):
+            chosen = chosen.with_name(chosen.name + picture.suffix)
         return self.export_to(
             chosen, ExportOptions(legend=self.with_legend.isChecked()), self.print_theme.isChecked(), self.relabel.isChecked()
         )
@@ -100,13 +101,7 @@ class ExportActions:
         scene = self._scene()
         own_scene = for_print or relabel
         if own_scene:
-            # A scene of its own over a copy of the map: the canvas keeps its theme and its
-            # labels, and focus or analysis fading (screen aids) stay off the paper.
-            theme = theme_named("print") if for_print else scene.theme
-            scene = MapScene(MapDocument(scene.document.map.model_copy(deep=True)), theme)
-            if relabel:
-                scene.keep_hand_set_labels = False
-                scene.flush_label_layout(force=True)
+            scene = export_scene(scene.document.map, theme_named("print") if for_print else scene.theme, relabel)
         try:
             export_map(scene, path, options)
         except ExportError as error:
@@ -127,18 +122,16 @@ class ExportActions:
 def install_export_actions(window: MainWindow) -> ExportActions:
     """Add File > Export and Edit > Copy Map as Image to ``window``'s menus."""
     actions = ExportActions(window)
-    menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions() if a.menu() is not None}
-    file_menu, edit_menu = menus.get("File"), menus.get("Edit")
-    if isinstance(file_menu, QMenu):
-        export_menu = QMenu("&Export", window)
-        export_menu.setToolTipsVisible(True)
-        export_menu.addActions(list(actions.export.values()))
-        export_menu.addSeparator()
-        export_menu.addActions([actions.print_theme, actions.with_legend, actions.relabel])
-        before = window.window_actions.close
-        file_menu.insertMenu(before, export_menu)
-        file_menu.insertSeparator(before)
-        actions.export_menu = export_menu
-    if isinstance(edit_menu, QMenu):
-        edit_menu.insertAction(window.window_actions.paste, actions.copy_image)
+    export_menu = QMenu("&Export", window)
+    export_menu.setObjectName("export")
+    export_menu.setToolTipsVisible(True)
+    export_menu.addActions(list(actions.export.values()))
+    export_menu.addSeparator()
+    export_menu.addActions([actions.print_theme, actions.with_legend, actions.relabel])
+    before = window.window_actions.close
+    file_menu = window.menu(MENU_FILE)
+    file_menu.insertMenu(before, export_menu)
+    file_menu.insertSeparator(before)
+    actions.export_menu = export_menu
+    window.menu(MENU_EDIT).insertAction(window.window_actions.paste, actions.copy_image)
     return actions

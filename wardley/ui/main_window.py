@@ -11,16 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QApplication, QDockWidget, QInputDialog, QMainWindow, QMenu, QStackedWidget, QWidget
 
-from wardley.io.files import JSON_SUFFIXES, OWM_SUFFIXES
-from wardley.model import MapDocument
+from wardley.io.files import MAP_SUFFIXES
+from wardley.model import ElementKind, MapDocument
 from wardley.ui import recent_files
-from wardley.ui.actions import WindowActions
+from wardley.ui.actions import install_window_actions
 from wardley.ui.analysis_actions import install_analysis_panel
 from wardley.ui.editor_document import EditorDocument
 from wardley.ui.export_actions import install_export_actions
@@ -42,12 +42,13 @@ from wardley.ui.window_layout import CanvasShare, place_window, remember_size
 from wardley.ui.workshop.install import install_workshop_actions
 
 if TYPE_CHECKING:
+    from wardley.ui.canvas.view import MapView
     from wardley.ui.windows import WindowManager
 
-ViewFactory = Callable[[MapDocument, QUndoStack, QWidget], Any]
+ViewFactory = Callable[[MapDocument, QUndoStack, QWidget], "MapView"]
 
 
-def default_view_factory(document: MapDocument, undo_stack: QUndoStack, parent: QWidget) -> Any:
+def default_view_factory(document: MapDocument, undo_stack: QUndoStack, parent: QWidget) -> MapView:
     from wardley.ui.canvas.view import MapView
 
     return MapView(document, undo_stack, parent)
@@ -58,7 +59,7 @@ def dropped_map_path(event: QDragEnterEvent | QDropEvent) -> Path | None:
     if len(urls) != 1 or not urls[0].isLocalFile():
         return None
     path = Path(urls[0].toLocalFile())
-    return path if path.name.lower().endswith(JSON_SUFFIXES + OWM_SUFFIXES) else None
+    return path if path.name.lower().endswith(MAP_SUFFIXES) else None
 
 
 class MapFileDrops(QObject):
@@ -105,8 +106,9 @@ class MainWindow(QMainWindow):
         self._drops = MapFileDrops(self)
         self.installEventFilter(self._drops)
         self.undo_group = QUndoGroup(self)
-        self.editor: EditorDocument | None = None  # type: ignore[assignment]
-        self.view: Any = None
+        # Set by set_editor below; read through the ``editor`` and ``view`` properties.
+        self._editor: EditorDocument | None = None
+        self._view: MapView | None = None
         self.autosaver: Autosaver | None = None
         # The map view sits in a holder that stays for the window's life: replacing the central
         # widget itself lets the docks spread over the whole window for a moment, and they keep
@@ -116,11 +118,10 @@ class MainWindow(QMainWindow):
 
         self.properties = PropertiesPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.properties)
-        self.window_actions = WindowActions(self)
-        self.window_actions.build_menus(self)
+        self.window_actions = install_window_actions(self)
         self.export_actions = install_export_actions(self)
         self.workshop = install_workshop_actions(self)
-        toolbar = self.window_actions.build_toolbar(self)
+        toolbar = self.window_actions.toolbar
         self.quick_add_box = QuickAddBox(lambda: [e.name for e in self.editor.document.map.elements], self)
         self.quick_add_box.setMaximumWidth(280)
         self.quick_add_box.submitted.connect(self.quick_add)
@@ -150,14 +151,14 @@ class MainWindow(QMainWindow):
 
         ``recovery_file``: a restored map keeps writing to the file it came from.
         """
-        old = self.editor
+        old = self._editor
         if old is not None:
             if self.autosaver is not None:
                 self.autosaver.stop()
             self.undo_group.removeStack(old.undo_stack)
         editor.setParent(self)
-        self.editor = editor
-        old_view, self.view = self.view, self._view_factory(editor.document, editor.undo_stack, self)
+        self._editor = editor
+        old_view, self._view = self._view, self._view_factory(editor.document, editor.undo_stack, self)
         self._stage.addWidget(self.view)
         self._stage.setCurrentWidget(self.view)
         if old_view is not None:
@@ -182,6 +183,33 @@ class MainWindow(QMainWindow):
         self._selection_changed()
         self.editor_changed.emit()
         self.view.setFocus()
+
+    # -- what add-ons use (wardley.ui.window_protocol.MapWindow) -------------------
+    @property
+    def editor(self) -> EditorDocument:
+        if self._editor is None:
+            raise RuntimeError("the window shows no map yet")
+        return self._editor
+
+    @property
+    def view(self) -> MapView:
+        if self._view is None:
+            raise RuntimeError("the window shows no map yet")
+        return self._view
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        return self.editor.undo_stack
+
+    def menu(self, name: str) -> QMenu:
+        for action in self.menuBar().actions():
+            menu = action.menu()
+            if isinstance(menu, QMenu) and menu.objectName() == name:
+                return menu
+        raise KeyError(f"no menu named {name!r}")
+
+    def show_status(self, text: str, msecs: int = 8000) -> None:
+        self.statusBar().showMessage(text, msecs)
 
     def _update_title(self) -> None:
         # "[*]" is where Qt shows the unsaved-changes mark from setWindowModified.
@@ -246,7 +274,7 @@ class MainWindow(QMainWindow):
         if ids:
             self.view.start_rename(ids[0])
 
-    def insert(self, kind: str) -> None:
+    def insert(self, kind: ElementKind | Literal["note"]) -> None:
         """Insert menu: a new element of ``kind`` at a free spot, named on the canvas."""
         if kind == "note":
             text, ok = QInputDialog.getText(self, "Add a note", "Note text:")
@@ -284,12 +312,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Select what depends on something first, then Link to...", 5000)
             return
         picker = LinkPicker(self.editor.document, sources, self)
-        chosen = picker.exec() and picker.chosen_id is not None
+        chosen = picker.chosen_id if picker.exec() else None
         # Back to the map for the next key, even where no window manager hands focus back.
         self.activateWindow()
         self.view.setFocus()
-        if chosen:
-            self.statusBar().showMessage(link_elements(self.editor, sources, picker.chosen_id), 8000)
+        if chosen is not None:
+            self.statusBar().showMessage(link_elements(self.editor, sources, chosen), 8000)
 
     # -- window events ---------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name

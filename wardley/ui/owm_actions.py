@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from wardley.io.owm import format_owm, parse_owm
 from wardley.ui import dialogs
 from wardley.ui.canvas.fragments import Fragment
 from wardley.ui.panels.owm_text import OwmTextPanel
+from wardley.ui.window_protocol import MENU_EDIT
 from wardley.wording import counted
 
 if TYPE_CHECKING:
@@ -103,10 +104,6 @@ def install_owm_text(window: MainWindow) -> OwmTextActions:
         lambda checked: checked and window.resizeDocks([actions.panel], [max(actions.panel.width(), 380)],
                                                        Qt.Orientation.Horizontal)
     )
-    menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions() if a.menu() is not None}
-    edit_menu = menus.get("Edit")
-    if isinstance(edit_menu, QMenu):
-        # After Paste, so the OWM pair sits with the other clipboard commands.
-        after_paste = window.window_actions.duplicate
-        edit_menu.insertActions(after_paste, [actions.copy_owm, actions.paste_owm])
+    # After Paste, so the OWM pair sits with the other clipboard commands.
+    window.menu(MENU_EDIT).insertActions(window.window_actions.duplicate, [actions.copy_owm, actions.paste_owm])
     return actions

@@ -8,14 +8,10 @@ the band allows, preferring the middle of the map so the room can see it.
 from __future__ import annotations
 
 from wardley.model import WardleyMap
+from wardley.model.kinds import kind_info
 
-#: (lowest, highest) visibility searched for each kind.
-_BANDS: dict[str, tuple[float, float]] = {
-    "user": (0.88, 0.97),
-    "need": (0.72, 0.86),
-    "note": (0.05, 0.95),
-}
-_COMPONENT_BAND = (0.2, 0.65)
+#: (lowest, highest) visibility searched for a note; each element kind's band is in the kind registry.
+_NOTE_BAND = (0.05, 0.95)
 #: Labels run to the right of symbols, so horizontal closeness matters less.
 _X_WEIGHT = 0.6
 #: Far enough apart for a label and a symbol not to overlap on a fitted map.
@@ -32,7 +28,7 @@ def free_spot(wardley_map: WardleyMap, kind: str = "component", near: tuple[floa
     ``near`` (e.g. the selected element) pulls the choice towards it; otherwise
     the centre of the band is preferred.
     """
-    low, high = _BANDS.get(kind, _COMPONENT_BAND)
+    low, high = _NOTE_BAND if kind == "note" else kind_info(kind).band
     taken = [(e.evolution, e.visibility) for e in wardley_map.elements]
     taken += [(n.evolution, n.visibility) for n in wardley_map.notes]
     centre = near if near is not None else (0.5, (low + high) / 2)

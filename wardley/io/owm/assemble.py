@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from wardley.io.owm.assembly_base import AssemblyBase, list_of, owm_problems
 from wardley.io.owm.names import NameIndex
 from wardley.io.owm.records import RawElement, RawPipeline
+from wardley.model.kinds import is_kind
 from wardley.model.entities import (
     MAX_NAME_LENGTH,
     MAX_TEXT_LENGTH,
@@ -26,7 +27,6 @@ from wardley.model.entities import (
     WardleyMap,
 )
 
-_KINDS = {"user", "need", "component", "market", "ecosystem", "submap"}
 _ELEMENT_META = ("description", "confidence", "url")
 
 __all__ = ["Assembler", "owm_problems"]
@@ -163,7 +163,7 @@ class Assembler(AssemblyBase):
             extra = None
             if raw.meta:
                 extra = {key: raw.meta[key] for key in _ELEMENT_META if key in raw.meta}
-                if raw.meta.get("kind") in _KINDS:
+                if is_kind(str(raw.meta.get("kind"))):
                     extra["kind"] = raw.meta["kind"]
             prepared.append((raw, data, extra or None))
         try:

@@ -14,6 +14,8 @@ from wardley.model.ids import name_key
 
 #: Which line made an element; link ends try them in this order (as OWM does).
 GROUP_COMPONENT, GROUP_ANCHOR, GROUP_SUBMAP, GROUP_CHILD = 0, 1, 2, 3
+#: The group of each element keyword a kind is written with (``KindInfo.owm_keyword``).
+OWM_GROUPS: dict[str, int] = {"component": GROUP_COMPONENT, "anchor": GROUP_ANCHOR, "submap": GROUP_SUBMAP}
 
 
 class NameIndex:

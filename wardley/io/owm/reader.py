@@ -12,8 +12,9 @@ from typing import Any
 from wardley.io.owm import syntax as sx
 from wardley.io.owm.fast_lines import FastLines
 from wardley.io.owm.links import LINK_OP, link_end, outside_quotes_partition, split_link
-from wardley.io.owm.names import GROUP_ANCHOR, GROUP_CHILD, GROUP_COMPONENT, GROUP_SUBMAP
+from wardley.io.owm.names import GROUP_CHILD, GROUP_COMPONENT, OWM_GROUPS
 from wardley.io.owm.records import RawElement, RawEvolve, RawLink, RawPipeline
+from wardley.model.kinds import KINDS, OWM_DECORATORS, ElementKind
 
 # Character classes stop at the next opening bracket too, so no pattern here is quadratic on long lines.
 _LABEL = re.compile(r"label\s*\[([^\[\]]*)\]?")
@@ -27,12 +28,12 @@ _EVOLVE_AT = re.compile(r"(?:^|\s)([+-]?(?:\d+\.?\d*|\.\d+))\s*$")
 _ARROW_KEYWORDS = {"evolve", "evolution", "title", "y-axis"}
 #: The warning for a ``{`` never closed: the live text view waits for the ``}`` rather than apply.
 UNCLOSED_BLOCK = "pipeline block has no closing '}': it runs to the end of the text"
-_ELEMENT_KEYWORDS = {
-    "component": ("component", GROUP_COMPONENT),
-    "anchor": ("user", GROUP_ANCHOR),
-    "submap": ("submap", GROUP_SUBMAP),
-    "market": ("market", GROUP_COMPONENT),
-    "ecosystem": ("ecosystem", GROUP_COMPONENT),
+#: OWM keyword -> (kind, name group): each kind's own keyword, and the older
+#: ``market X [..]`` form of each decorator.
+_ELEMENT_KEYWORDS: dict[str, tuple[ElementKind, int]] = {
+    **{info.owm_keyword: (info.kind, OWM_GROUPS[info.owm_keyword])
+       for info in KINDS if info.owm_native and info.owm_decorator is None},
+    **{word: (kind, GROUP_COMPONENT) for word, kind in OWM_DECORATORS.items()},
 }
 
 
@@ -209,9 +210,9 @@ class LineReader(FastLines):
                 if word in ("build", "buy", "outsource"):
                     if raw.method == "none":
                         raw.method = word
-                elif word in ("market", "ecosystem"):
+                elif word in OWM_DECORATORS:
                     if raw.kind == "component":
-                        raw.kind = word
+                        raw.kind = OWM_DECORATORS[word]
                 elif word == "inertia":
                     raw.inertia = True
                 elif word:

@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 
 #: Our own comments carry what OWM has no place for (see README "OWM text").
-META_TAGS = ("wardley", "wardley-map", "wardley-snapshot")
 _META = re.compile(r"^\s*(wardley(?:-map|-snapshot)?):\s?(.*)$", re.DOTALL)
 _NUMBER = re.compile(r"\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)")
 _SPACES = re.compile(r"\s+")

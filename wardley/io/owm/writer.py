@@ -16,17 +16,18 @@ import re
 from typing import Any
 
 from wardley.io.owm import syntax as sx
-from wardley.io.owm.names import GROUP_ANCHOR, GROUP_CHILD, GROUP_COMPONENT, GROUP_SUBMAP, NameIndex
+from wardley.io.owm.names import GROUP_CHILD, OWM_GROUPS, NameIndex
 from wardley.io.owm.other_lines import STYLES
 from wardley.model.entities import Element, Link, Pipeline, WardleyMap
 from wardley.model.evolution import DEFAULT_BOUNDARIES, DEFAULT_STAGES
+from wardley.model.kinds import OWM_DECORATORS, kind_info
 from wardley.model.ids import unique_id
 
 #: Link sources starting with these words are quoted, or OWM would skip the line.
 _RESERVED: tuple[str, ...] = tuple(
     "evolution valuechain anchor evolve component style build buy outsource title annotation annotations pipeline "
-    "note pioneers settlers townplanners submap url { } accelerator deaccelerator size market ecosystem y-axis".split()
-)
+    "note pioneers settlers townplanners submap url { } accelerator deaccelerator size y-axis".split()
+) + tuple(OWM_DECORATORS)
 
 
 _DECIMAL = re.compile(r"\s[0-9]?\.[0-9]")
@@ -62,7 +63,6 @@ class OwmWriter:
         self.entries: list[tuple[str, str, int]] = []
         self.emitted: list[str] = []
         self.pipelines_written: list[str] = []
-        self.element_lines: list[str] = []
         self.map_meta: dict[str, Any] = {}
         self.headers: list[tuple[list[str], int, str, str, dict[str, Any]]] = []
 
@@ -87,14 +87,13 @@ class OwmWriter:
         written = self._name(element.name, meta)
         self.names[element.id] = written
         self._id_meta(meta, element.name, element.id, "element")
+        info = kind_info(element.kind)
         if child_of is not None:
             keyword, group = "component", GROUP_CHILD
-            natural = element.kind in ("component", "market", "ecosystem")
+            natural = info.owm_native and info.owm_keyword == "component"
         else:
-            keyword, group = {"user": ("anchor", GROUP_ANCHOR), "submap": ("submap", GROUP_SUBMAP)}.get(
-                element.kind, ("component", GROUP_COMPONENT)
-            )
-            natural = element.kind != "need"
+            keyword, group = info.owm_keyword, OWM_GROUPS[info.owm_keyword]
+            natural = info.owm_native
         if not natural:
             meta["kind"] = element.kind
         self.entries.append((written, element.id, group))
@@ -109,7 +108,7 @@ class OwmWriter:
         if element.label_offset is not None:
             x, y = element.label_offset
             line += f" label [{sx.format_offset(x)}, {sx.format_offset(y)}]"
-        decorators: list[str] = [element.kind] if element.kind in ("market", "ecosystem") else []
+        decorators: list[str] = [info.owm_decorator] if info.owm_decorator else []
         if element.method != "none":
             decorators.append(element.method)
         if decorators:

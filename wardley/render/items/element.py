@@ -12,12 +12,8 @@ from wardley.model import Element
 from wardley.render.context import LABEL_WRAP_WIDTH, RenderContext
 from wardley.render.geometry import clamp_to_map, to_scene
 from wardley.render.items.confidence import band_rect, draw_band
-from wardley.render.items.symbols import (
-    LABEL_SPACING,
-    METHOD_RADIUS,
-    inertia_rect,
-    symbol_radius,
-)
+from wardley.model.kinds import kind_info
+from wardley.render.items.symbols import METHOD_RADIUS, inertia_rect, symbol_of, symbol_radius
 from wardley.render.items.symbol_cache import draw_symbol_vector
 from wardley.render.items.text_block import TextBlock
 
@@ -31,16 +27,6 @@ HANDLE_RADIUS = 5.0
 #: Distance from the symbol's edge to the link handle's centre.
 HANDLE_GAP = 9.0
 
-KIND_LABEL = {
-    "user": "User",
-    "need": "User need",
-    "component": "Component",
-    "market": "Market",
-    "ecosystem": "Ecosystem",
-    "submap": "Submap",
-}
-
-
 def label_offset(
     element: Element, auto: tuple[float, float] | None = None, scale: float = 1.0
 ) -> tuple[float, float]:
@@ -51,7 +37,7 @@ def label_offset(
         return auto
     if element.label_offset is not None:
         return element.label_offset[0] * scale, element.label_offset[1] * scale
-    factor = LABEL_SPACING.get(element.kind, 2.0 if element.method != "none" else 1.0)
+    factor = symbol_of(element.kind).label_spacing or (2.0 if element.method != "none" else 1.0)
     return DEFAULT_LABEL_OFFSET[0] * factor, DEFAULT_LABEL_OFFSET[1] * factor
 
 
@@ -98,7 +84,7 @@ class ElementItem(QGraphicsItem):
 
     def _layout(self) -> None:
         element = self.element
-        bold = element.kind in ("user", "need")
+        bold = kind_info(element.kind).actor
         dx, dy = label_offset(element, self.auto_label_offset, self._ctx.theme.label_scale)
         self._label = TextBlock(
             element.name,
@@ -126,7 +112,7 @@ class ElementItem(QGraphicsItem):
 
     def _tooltip(self) -> str:
         e = self.element
-        lines = [KIND_LABEL.get(e.kind, e.kind), e.name]
+        lines = [kind_info(e.kind).label, e.name]
         if e.description:
             lines.append(e.description[:300])
         if e.confidence is not None:

@@ -5,27 +5,25 @@ submap = stacked squares."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 
 from wardley.render.themes import Theme
 
-#: Half the symbol's extent, in scene units; links end under the symbol.
-SYMBOL_RADIUS: dict[str, float] = {
-    "component": 6.0,
-    "need": 7.5,
-    "user": 8.0,
-    "market": 12.0,
-    "ecosystem": 15.0,
-    "submap": 8.0,
-}
-#: OWM multiplies its default label offset for bigger symbols (market x2, ecosystem x3).
-LABEL_SPACING: dict[str, float] = {"market": 2.0, "ecosystem": 3.0}
+@dataclass(frozen=True)
+class Symbol:
+    #: Half the symbol's extent, in scene units; links end under the symbol.
+    radius: float
+    #: OWM multiplies its default label offset for bigger symbols (market x2, ecosystem x3);
+    #: None: the default (further out when a method halo is drawn).
+    label_spacing: float | None
+    draw: Callable[[QPainter, Theme, QColor, QBrush], None]
+
+
 METHOD_RADIUS = 17.0
-
-
-def symbol_radius(kind: str) -> float:
-    return SYMBOL_RADIUS.get(kind, 6.0)
 
 
 def _pen(color: QColor, width: float) -> QPen:
@@ -34,40 +32,72 @@ def _pen(color: QColor, width: float) -> QPen:
     return pen
 
 
+def _component(painter: QPainter, theme: Theme, stroke: QColor, fill: QBrush) -> None:
+    painter.drawEllipse(QPointF(0, 0), 6.0, 6.0)
+
+
+def _need(painter: QPainter, theme: Theme, stroke: QColor, fill: QBrush) -> None:
+    painter.drawEllipse(QPointF(0, 0), 7.5, 7.5)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawEllipse(QPointF(0, 0), 4.0, 4.0)
+
+
+def _user(painter: QPainter, theme: Theme, stroke: QColor, fill: QBrush) -> None:
+    _draw_person(painter, theme)
+
+
+def _market(painter: QPainter, theme: Theme, stroke: QColor, fill: QBrush) -> None:
+    painter.drawEllipse(QPointF(0, 0), 12.0, 12.0)
+    dots = (QPointF(0, -5.5), QPointF(-5.0, 3.5), QPointF(5.0, 3.5))
+    painter.setPen(_pen(stroke, 1.0))
+    painter.drawPolygon(dots)
+    painter.setBrush(QBrush(stroke))
+    for dot in dots:
+        painter.drawEllipse(dot, 2.2, 2.2)
+
+
+def _ecosystem(painter: QPainter, theme: Theme, stroke: QColor, fill: QBrush) -> None:
+    ring = QPainterPath()
+    ring.addEllipse(QPointF(0, 0), 15.0, 15.0)
+    ring.addEllipse(QPointF(0, 0), 7.0, 7.0)
+    painter.setBrush(fill)
+    painter.drawPath(ring)
+    painter.setBrush(QBrush(stroke, Qt.BrushStyle.BDiagPattern))
+    painter.drawPath(ring)
+    painter.setBrush(fill)
+    painter.drawEllipse(QPointF(0, 0), 4.0, 4.0)
+
+
+def _submap(painter: QPainter, theme: Theme, stroke: QColor, fill: QBrush) -> None:
+    painter.drawRect(QRectF(-4.0, -8.0, 12.0, 12.0))
+    painter.drawRect(QRectF(-8.0, -4.0, 12.0, 12.0))
+
+
+#: Every kind's symbol (one row per kind in ``wardley.model.kinds``; a test checks).
+SYMBOLS: dict[str, Symbol] = {
+    "user": Symbol(8.0, None, _user),
+    "need": Symbol(7.5, None, _need),
+    "component": Symbol(6.0, None, _component),
+    "market": Symbol(12.0, 2.0, _market),
+    "ecosystem": Symbol(15.0, 3.0, _ecosystem),
+    "submap": Symbol(8.0, None, _submap),
+}
+
+
+def symbol_of(kind: str) -> Symbol:
+    return SYMBOLS.get(kind, SYMBOLS["component"])
+
+
+def symbol_radius(kind: str) -> float:
+    return symbol_of(kind).radius
+
+
 def draw_symbol(painter: QPainter, kind: str, theme: Theme) -> None:
     stroke = QColor(theme.element_stroke)
     fill = QBrush(QColor(theme.element_fill))
     painter.setPen(_pen(stroke, 1.5))
     painter.setBrush(fill)
-    if kind == "need":
-        painter.drawEllipse(QPointF(0, 0), 7.5, 7.5)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawEllipse(QPointF(0, 0), 4.0, 4.0)
-    elif kind == "user":
-        _draw_person(painter, theme)
-    elif kind == "market":
-        painter.drawEllipse(QPointF(0, 0), 12.0, 12.0)
-        dots = (QPointF(0, -5.5), QPointF(-5.0, 3.5), QPointF(5.0, 3.5))
-        painter.setPen(_pen(stroke, 1.0))
-        painter.drawPolygon(dots)
-        painter.setBrush(QBrush(stroke))
-        for dot in dots:
-            painter.drawEllipse(dot, 2.2, 2.2)
-    elif kind == "ecosystem":
-        ring = QPainterPath()
-        ring.addEllipse(QPointF(0, 0), 15.0, 15.0)
-        ring.addEllipse(QPointF(0, 0), 7.0, 7.0)
-        painter.setBrush(fill)
-        painter.drawPath(ring)
-        painter.setBrush(QBrush(stroke, Qt.BrushStyle.BDiagPattern))
-        painter.drawPath(ring)
-        painter.setBrush(fill)
-        painter.drawEllipse(QPointF(0, 0), 4.0, 4.0)
-    elif kind == "submap":
-        painter.drawRect(QRectF(-4.0, -8.0, 12.0, 12.0))
-        painter.drawRect(QRectF(-8.0, -4.0, 12.0, 12.0))
-    else:
-        painter.drawEllipse(QPointF(0, 0), 6.0, 6.0)
+    symbol_of(kind).draw(painter, theme, stroke, fill)
 
 
 def _draw_person(painter: QPainter, theme: Theme) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QGraphicsItem, QInputDialog, QMenu
 
 from wardley.model import Note
+from wardley.model.kinds import KINDS
 from wardley.render.geometry import to_map
 from wardley.render.items.element import ElementItem
 from wardley.render.items.link import LinkItem
@@ -76,8 +77,8 @@ def build_context_menu(view: MapView, pos: QPoint) -> QMenu:
         menu.addAction("Delete link", lambda: _delete_only(view, item))
     else:
         evolution, visibility = to_map(view.mapToScene(pos))
-        for label, kind in (("Add user here", "user"), ("Add need here", "need"), ("Add component here", "component")):
-            menu.addAction(label, lambda k=kind: view.add_element_at(k, evolution, visibility))
+        for info in KINDS:
+            menu.addAction(f"Add {info.noun} here", lambda k=info.kind: view.add_element_at(k, evolution, visibility))
         menu.addAction("Add note here...", lambda: add_note_at(view, evolution, visibility))
         menu.addSeparator()
         menu.addAction("Paste", view.paste)

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from wardley.model import Element, ElementKind, Evolve, MapDocument
+from wardley.model.kinds import kind_info
 from wardley.render.geometry import clamp01
 from wardley.ui.commands import (
     NUDGE_ID,
@@ -23,16 +24,6 @@ from wardley.ui.commands import (
 )
 from wardley.ui.canvas.fragments import Fragment, rebased
 
-KIND_NAMES: dict[str, str] = {
-    "component": "component",
-    "need": "user need",
-    "user": "user",
-    "market": "market",
-    "ecosystem": "ecosystem",
-    "submap": "submap",
-}
-
-
 class CanvasEditor:
     def __init__(self, document: MapDocument, stack: QUndoStack, report: Callable[[str], None]) -> None:
         self.document = document
@@ -47,7 +38,7 @@ class CanvasEditor:
             evolution=round(clamp01(evolution), 4),
             visibility=round(clamp01(visibility), 4),
         )
-        self.stack.push(AddElementCommand(self.document, element, f"Add {KIND_NAMES.get(kind, kind)} {name}"))
+        self.stack.push(AddElementCommand(self.document, element, f"Add {kind_info(kind).noun} {name}"))
         return element.id
 
     def rename(self, element_id: str, name: str) -> bool:

@@ -11,8 +11,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGraphicsItem
 
 from wardley.model import Element, ElementKind
+from wardley.model.kinds import kind_info
 from wardley.render.items.element import ElementItem
-from wardley.ui.canvas.editing import KIND_NAMES
 from wardley.ui.canvas.name_editor import NameEditor
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ class Naming:
         ghost.setOpacity(0.6)
         view.map_scene.addItem(ghost)
         self.ghost = ghost
-        noun = KIND_NAMES.get(kind, kind)
+        noun = kind_info(kind).noun
 
         def commit(text: str) -> None:
             self._drop_ghost()

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from wardley.analysis import Capability, LibraryReport, analyse_maps, map_files, report_to_markdown
 from wardley.io import MapFileError
 from wardley.io.atomic import write_atomically
+from wardley.io.formats import format_named
 from wardley.model import Change, WardleyMap
 from wardley.ui.editor_document import EditorDocument
 from wardley.ui.panels.analysis_library import MapLibrary, aliases_path
@@ -420,5 +421,6 @@ def _ask_folder(parent: QWidget, start: str) -> Path | None:
 
 
 def _ask_markdown_path(parent: QWidget, suggested: str) -> Path | None:
-    chosen, _ = QFileDialog.getSaveFileName(parent, "Export analysis as Markdown", suggested, "Markdown (*.md)")
+    markdown = format_named("report", "markdown")
+    chosen, _ = QFileDialog.getSaveFileName(parent, "Export analysis as Markdown", suggested, markdown.dialog_filter())
     return Path(chosen) if chosen else None

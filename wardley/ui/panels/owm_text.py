@@ -369,9 +369,6 @@ class OwmTextPanel(QDockWidget):
     def messages_on_line(self, line: int) -> list[str]:
         return list(self._problems.get(line, []))
 
-    def _problem_list(self) -> list[Problem]:
-        return [Problem(f"line {line}" if line else "", m) for line, ms in self._problems.items() for m in ms]
-
     def _show_problems(self, problems: list[Problem]) -> None:
         self._problems = {}
         for problem in problems:

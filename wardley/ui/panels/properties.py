@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from wardley.model import Change, EditError, MapDocument, stage_name
+from wardley.model.kinds import KIND_NAMES, KINDS
 from wardley.ui.commands import SetElementsCommand, SetMapFieldsCommand
 from wardley.ui.panels.evolution_fields import EvolutionFields
 from wardley.ui.panels.fields import coordinate_box
 
-KINDS = ("user", "need", "component", "market", "ecosystem", "submap")
 METHODS = ("none", "build", "buy", "outsource")
 CONFIDENCES = (None, "low", "medium", "high")
 #: Consecutive spin-box steps on the same field and elements merge into one undo step.
@@ -90,8 +90,10 @@ class PropertiesPanel(QDockWidget):
         self.name = QLineEdit()
         self.name.setToolTip("The element's name as drawn on the map (Enter to apply)")
         self.kind = QComboBox()
-        self.kind.addItems(KINDS)
-        self.kind.setToolTip("User, user need, component, market, ecosystem or submap")
+        for info in KINDS:
+            self.kind.addItem(info.label, info.kind)
+            self.kind.setItemData(self.kind.count() - 1, f"{info.label}: {info.hint}", Qt.ItemDataRole.ToolTipRole)
+        self.kind.setToolTip(", ".join(info.label for info in KINDS))
         self.evolution = coordinate_box("Evolution: 0 = Genesis (left) .. 1 = Commodity (right)")
         self.stage = QLabel()
         self.stage.setTextFormat(Qt.TextFormat.PlainText)
@@ -140,7 +142,7 @@ class PropertiesPanel(QDockWidget):
 
         self.name.editingFinished.connect(self._name_edited)
         self.map_title.editingFinished.connect(self._title_edited)
-        self.kind.activated.connect(lambda i: self._apply("kind", KINDS[i], "Change kind"))
+        self.kind.activated.connect(lambda i: self._apply("kind", KIND_NAMES[i], "Change kind"))
         self.evolution.valueChanged.connect(lambda v: self._apply("evolution", v, "Move"))
         self.visibility.valueChanged.connect(lambda v: self._apply("visibility", v, "Move"))
         self.method.activated.connect(lambda i: self._apply("method", METHODS[i], "Change method"))
@@ -240,7 +242,7 @@ class PropertiesPanel(QDockWidget):
             several = len(self._ids) > 1
             self.name.setEnabled(not several)
             self.name.setText(f"({len(self._ids)} selected)" if several else element.name)
-            self.kind.setCurrentIndex(KINDS.index(element.kind))
+            self.kind.setCurrentIndex(KIND_NAMES.index(element.kind))
             self.evolution.setValue(element.evolution)
             self.visibility.setValue(element.visibility)
             axis = self._document.map.axis

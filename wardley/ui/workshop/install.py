@@ -38,6 +38,7 @@ from wardley.ui.workshop.snapshots import (
     snapshot_side,
 )
 from wardley.ui.workshop.snapshots_panel import SnapshotsPanel
+from wardley.ui.window_protocol import MENU_VIEW, MENU_WORKSHOP
 from wardley.wording import counted
 
 if TYPE_CHECKING:
@@ -375,10 +376,11 @@ def install_workshop_actions(window: MainWindow) -> WorkshopActions:
     actions = WorkshopActions(window)
     bar = window.menuBar()
     menus = [a for a in bar.actions() if a.menu() is not None]
-    view_menu = next((a for a in menus if a.text().replace("&", "") == "View"), None)
+    view_menu = window.menu(MENU_VIEW).menuAction()
     menu = actions.build_menu()
+    menu.setObjectName(MENU_WORKSHOP)
     # After View (before Help, if any): where people look for modes.
-    following = menus[menus.index(view_menu) + 1] if view_menu is not None and menus.index(view_menu) + 1 < len(menus) else None
+    following = menus[menus.index(view_menu) + 1] if menus.index(view_menu) + 1 < len(menus) else None
     if following is not None:
         bar.insertMenu(following, menu)
     else:
