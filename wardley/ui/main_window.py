@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup, QUndoStack
-from PySide6.QtWidgets import QApplication, QDockWidget, QInputDialog, QMainWindow, QMenu, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QInputDialog, QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
 
 from wardley.io.files import MAP_SUFFIXES
+from wardley.io.problems import MapFileError
+from wardley.io.submap_links import SubmapLinkError, link_for, submap_path
 from wardley.model import ElementKind, MapDocument
-from wardley.ui import recent_files
+from wardley.ui import dialogs, recent_files
 from wardley.ui.actions import install_window_actions
 from wardley.ui.analysis_actions import install_analysis_panel
 from wardley.ui.editor_document import EditorDocument
@@ -118,6 +120,8 @@ class MainWindow(QMainWindow):
 
         self.properties = PropertiesPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.properties)
+        self.properties.open_submap.connect(self.open_submap)
+        self.properties.choose_submap.connect(self.choose_submap)
         self.window_actions = install_window_actions(self)
         self.export_actions = install_export_actions(self)
         self.workshop = install_workshop_actions(self)
@@ -318,6 +322,33 @@ class MainWindow(QMainWindow):
         self.view.setFocus()
         if chosen is not None:
             self.statusBar().showMessage(link_elements(self.editor, sources, chosen), 8000)
+
+    # -- submaps ----------------------------------------------------------------
+    def open_submap(self, link: str) -> MainWindow | None:
+        """Open a submap's linked map file in a new window (or bring forward the window that
+        has it). Only local map files: an address or a missing file is explained, not followed."""
+        try:
+            path = submap_path(link, self.editor.path)
+        except SubmapLinkError as error:
+            dialogs.plain_message(self, QMessageBox.Icon.Warning, "Open submap", f"Cannot open the submap: {error}").exec()
+            return None
+        existing = self.manager.window_for(path)
+        if existing is not None:
+            existing.raise_()
+            existing.activateWindow()
+            return existing
+        try:
+            editor = EditorDocument.open(path)
+        except MapFileError as error:
+            dialogs.show_file_error(self, "open", error)
+            return None
+        return self.manager.open_editor(editor)
+
+    def choose_submap(self) -> None:
+        folder = str(self.editor.path.parent) if self.editor.path is not None else ""
+        chosen = dialogs.choose_open_path(self, folder)
+        if chosen is not None:
+            self.properties.set_submap_link(link_for(chosen, self.editor.path))
 
     # -- window events ---------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
