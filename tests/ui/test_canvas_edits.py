@@ -239,12 +239,17 @@ def test_copy_and_paste_between_maps(canvas: Canvas, qtbot) -> None:  # type: ig
     undo_restores_then_redo(o, o.json())
 
 
-def test_paste_of_foreign_text_is_refused_with_a_message(canvas: Canvas) -> None:
+def test_paste_of_plain_text_is_handed_on_as_capture_entries(canvas: Canvas) -> None:
     c = canvas
-    QApplication.clipboard().setText("just some words")
+    pasted: list[str] = []
+    c.view.text_pasted.connect(pasted.append)
+    QApplication.clipboard().setText("Hosting commodity\nA -> B")
     c.view.paste()
-    assert c.json() == c.original
-    assert any("Nothing to paste" in m for m in c.messages)
+    assert pasted == ["Hosting commodity\nA -> B"]
+    assert c.json() == c.original  # the window reads them (tests/ui/test_capture_line.py), not the canvas
+    QApplication.clipboard().setText("  ")
+    c.view.paste()
+    assert any("Nothing to paste" in m for m in c.messages) and len(pasted) == 1
 
 
 def test_ctrl_shift_drag_sets_evolve(canvas: Canvas) -> None:

@@ -1,64 +1,23 @@
-"""Building a map from the keyboard alone: a quick-add box and a "Link to..." name picker.
+"""Building a map from the keyboard alone: the "Link to..." name picker, notes, and Ctrl+E
+from any field (the capture box itself is :mod:`wardley.ui.capture_box`).
 
 Both push ordinary undo commands, so a keyboard edit undoes like a mouse one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from wardley.model import Element, MapDocument, Note
-from wardley.model.ids import name_key
-from wardley.ui.commands import AddElementCommand, AddLinkCommand, AddNoteCommand
+from wardley.model import MapDocument, Note
+from wardley.ui.commands import AddLinkCommand, AddNoteCommand
 from wardley.ui.editor_document import EditorDocument
 from wardley.ui.placement import free_spot
 from wardley.wording import counted
-
-
-class QuickAddBox(QLineEdit):
-    """Type a name, press Enter: ``submitted`` carries the name and the box empties.
-
-    Names already on the map are offered as you type: picking one selects that element
-    instead of adding another (the keyboard's way to get to any element)."""
-
-    submitted = Signal(str)
-
-    def __init__(self, names: Callable[[], Sequence[str]], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._names_now = names
-        self.setPlaceholderText("Quick add or find: type a name, Enter")
-        self.setToolTip(
-            "Add a component: type its name and press Enter; a name already on the map selects it "
-            "(Ctrl+E to get here)"
-        )
-        self.setClearButtonEnabled(True)
-        self.setMaxLength(200)
-        self.names = QStringListModel(self)
-        completer = QCompleter(self.names, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.activated.connect(self._picked)
-        self.setCompleter(completer)
-        self.returnPressed.connect(self._submit)
-
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
-        # The map's names as they are now, however the box got the focus (Ctrl+E or a click).
-        self.names.setStringList(sorted(set(self._names_now()), key=str.casefold))
-        super().focusInEvent(event)
-
-    def _picked(self, name: str) -> None:
-        self.setText(name)
-        self._submit()
-
-    def _submit(self) -> None:
-        name = self.text().strip()
-        if name:
-            self.clear()
-            self.submitted.emit(name)
+from wardley.workshop.capture import complete_name
 
 
 class WindowKeysFirst(QObject):
@@ -81,25 +40,6 @@ class WindowKeysFirst(QObject):
         ):
             return True  # not accepted: the window's shortcut runs instead
         return False
-
-
-def element_named(document: MapDocument, name: str) -> str | None:
-    """The first element whose name is ``name`` (ignoring case and runs of spacing), if any."""
-    key = name_key(name)
-    return next((e.id for e in document.map.elements if name_key(e.name) == key), None)
-
-
-def add_component(editor: EditorDocument, name: str, near_ids: Sequence[str] = ()) -> str:
-    """Add a component called ``name`` at a free spot (below the selection, if any); returns its id."""
-    document = editor.document
-    near = None
-    if near_ids:
-        first = document.element(near_ids[0])
-        near = (first.evolution, max(0.05, first.visibility - 0.12))
-    evolution, visibility = free_spot(document.map, "component", near)
-    element = Element(id=document.new_id(name), kind="component", name=name, evolution=evolution, visibility=visibility)
-    editor.undo_stack.push(AddElementCommand(document, element))
-    return element.id
 
 
 def add_note(editor: EditorDocument, text: str) -> str:
@@ -126,15 +66,14 @@ def _choices(document: MapDocument, exclude: Sequence[str]) -> dict[str, str]:
 
 
 def resolve_choice(choices: dict[str, str], typed: str) -> str | None:
-    """The id the typed text means: an exact name (any case), or the only name containing it."""
+    """The id the typed text means, completed as the capture line completes names
+    (:func:`wardley.workshop.capture.complete_name`); None when none or several match."""
     wanted = typed.strip().casefold()
-    if not wanted:
-        return None
-    for text, element_id in choices.items():
-        if text.casefold() == wanted:
-            return element_id
-    partial = [element_id for text, element_id in choices.items() if wanted in text.casefold()]
-    return partial[0] if len(partial) == 1 else None
+    exact = [element_id for text, element_id in choices.items() if text.casefold() == wanted]
+    if len(exact) == 1:
+        return exact[0]
+    found = complete_name([(element_id, text) for text, element_id in choices.items()], typed)
+    return found[0] if len(found) == 1 else None
 
 
 class LinkPicker(QDialog):
@@ -156,7 +95,10 @@ class LinkPicker(QDialog):
         # One Enter links: picking from the list, or typing enough and pressing Enter
         # while the list is still open (which Qt would otherwise spend closing it).
         completer.activated.connect(self._picked)
-        completer.popup().installEventFilter(self)
+        popup = completer.popup()
+        assert popup is not None  # a completer always has its list
+        self._popup = popup
+        popup.installEventFilter(self)
         self.problem = QLabel()
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -176,9 +118,9 @@ class LinkPicker(QDialog):
             isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and not self.name_box.completer().popup().currentIndex().isValid()
+            and not self._popup.currentIndex().isValid()
         ):
-            self.name_box.completer().popup().hide()
+            self._popup.hide()
             self.accept()
             return True
         return False
@@ -191,11 +133,11 @@ class LinkPicker(QDialog):
             completer.setCompletionPrefix(typed)
             if not typed:
                 self.problem.setText("Type part of the name of what the selection depends on.")
-            elif completer.completionCount():
-                self.problem.setText("Several names contain that: pick one from the list (Up and Down, then Enter).")
+            elif len(complete_name([(i, text) for text, i in self.choices.items()], typed)) > 1:
+                self.problem.setText("Several names start with that: pick one from the list (Up and Down, then Enter).")
                 completer.complete()  # the list again, for the arrow keys
             else:
-                self.problem.setText("No element has that name.")
+                self.problem.setText("No element has that name (type its start, or a whole word of it).")
             return
         super().accept()
 

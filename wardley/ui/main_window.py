@@ -24,24 +24,19 @@ from wardley.model import ElementKind, MapDocument
 from wardley.ui import dialogs, recent_files
 from wardley.ui.actions import install_window_actions
 from wardley.ui.analysis_actions import install_analysis_panel
+from wardley.ui.capture_actions import ask_which, capture, looks_like_owm
+from wardley.ui.capture_box import CaptureBox
 from wardley.ui.editor_document import EditorDocument
 from wardley.ui.export_actions import install_export_actions
 from wardley.ui.file_actions import FileCommands
-from wardley.ui.keyboard_tools import (
-    LinkPicker,
-    QuickAddBox,
-    WindowKeysFirst,
-    add_component,
-    add_note,
-    element_named,
-    link_elements,
-)
+from wardley.ui.keyboard_tools import LinkPicker, WindowKeysFirst, add_note, link_elements
 from wardley.ui.owm_actions import install_owm_text
 from wardley.ui.panels.properties import PropertiesPanel
 from wardley.ui.placement import free_spot
 from wardley.ui.recovery import Autosaver
 from wardley.ui.window_layout import CanvasShare, place_window, remember_size
 from wardley.ui.workshop.install import install_workshop_actions
+from wardley.workshop.capture import entry_lines
 
 if TYPE_CHECKING:
     from wardley.ui.canvas.view import MapView
@@ -126,9 +121,10 @@ class MainWindow(QMainWindow):
         self.export_actions = install_export_actions(self)
         self.workshop = install_workshop_actions(self)
         toolbar = self.window_actions.toolbar
-        self.quick_add_box = QuickAddBox(lambda: [e.name for e in self.editor.document.map.elements], self)
-        self.quick_add_box.setMaximumWidth(280)
+        self.quick_add_box = CaptureBox(lambda: [e.name for e in self.editor.document.map.elements], self)
+        self.quick_add_box.setMaximumWidth(400)
         self.quick_add_box.submitted.connect(self.quick_add)
+        self.quick_add_box.left.connect(lambda: self.view.setFocus())
         toolbar.addWidget(self.quick_add_box)
         # Removed from the application with this object, when the window goes.
         QApplication.instance().installEventFilter(WindowKeysFirst(self))
@@ -172,6 +168,7 @@ class MainWindow(QMainWindow):
         self.view.viewport().installEventFilter(self._drops)
         self.view.addActions(self.window_actions.map_scoped)
         self.view.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.view.text_pasted.connect(self.paste_entries)
         self.view.selection_changed.connect(self._selection_changed)
         self.properties.set_document(editor.document, editor.undo_stack)
         self.undo_group.addStack(editor.undo_stack)
@@ -233,6 +230,7 @@ class MainWindow(QMainWindow):
         for action in {*actions.selection_only, *actions.editing}:
             needs_selection = action in actions.selection_only
             action.setEnabled((selected or not needs_selection) and not (presenting and action in actions.editing))
+        self.quick_add_box.setEnabled(not presenting)
 
     # -- file commands (File menu) -------------------------------------------
     def new_map(self) -> None:
@@ -292,23 +290,36 @@ class MainWindow(QMainWindow):
         self.quick_add_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.quick_add_box.selectAll()
 
-    def quick_add(self, name: str) -> str:
-        existing = element_named(self.editor.document, name)
-        if existing is not None:
-            self.view.select_elements([existing])
+    def quick_add(self, line: str) -> list[str]:
+        """One capture-line entry (see :mod:`wardley.workshop.capture`); returns the ids it named.
+
+        After an entry that added something the box keeps the focus for the next one; an
+        entry that only found an element hands the focus to the map, to move or link it."""
+        result = capture(self.editor, line, ask_which(self), self.view.selected_element_ids())
+        # Back to this window for the next entry, even where no window manager hands the focus
+        # back after a question.
+        self.activateWindow()
+        self.statusBar().showMessage(result.message, 10000)
+        if not result.ok:
+            self.quick_add_box.setText(line)  # to correct, not to type again
+            self.quick_add_box.setFocus()
+            return []
+        if result.named:
+            self.view.select_elements(result.named)  # what the room just said, highlighted
+        if result.changed:
+            self.quick_add_box.setFocus()
+        else:
             self.view.setFocus()
-            self.statusBar().showMessage(
-                f"{self.editor.document.element(existing).name} is already on the map: selected "
-                "(arrow keys move it, Ctrl+L links it)", 8000
-            )
-            return existing
-        element_id = add_component(self.editor, name, self.view.selected_element_ids())
-        self.view.select_elements([element_id])
-        self.view.setFocus()  # arrow keys now move the new component
-        self.statusBar().showMessage(
-            f"Added {name}: arrow keys move it, Ctrl+L links it, Ctrl+E adds another", 8000
-        )
-        return element_id
+        return result.named
+
+    def paste_entries(self, text: str) -> None:
+        """Text pasted on the map: each line a capture-line entry (each its own undo step)."""
+        if looks_like_owm(text):
+            self.statusBar().showMessage("The clipboard holds OWM text: Edit > Paste OWM adds it", 8000)
+            return
+        for line in entry_lines(text):
+            if not self.quick_add(line):
+                break  # the line stays in the box to be corrected; the rest are not guessed at
 
     def link_to(self) -> None:
         sources = list(self.view.selected_element_ids())

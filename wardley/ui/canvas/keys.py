@@ -54,8 +54,14 @@ def handle_canvas_key(view: MapView, event: QKeyEvent) -> bool:
         dx, dy = ARROWS[key]  # type: ignore[index]
         view.editor.nudge(view.selected_element_ids(), dx * step, dy * step)
     elif key in ADD_KEYS and not mods & (_CTRL | _ALT | _SHIFT):
-        evolution, visibility = to_map(view.pointer_or_centre())
-        view.add_element_at(ADD_KEYS[key], evolution, visibility)  # type: ignore[index]
+        if view.key_history.mid_word(event):
+            view.status_message.emit(
+                "Typing reached the map, not a text box: nothing added (Ctrl+E to type an entry; "
+                "C, N, U add a component, need, user)"
+            )
+        else:
+            evolution, visibility = to_map(view.pointer_or_centre())
+            view.add_element_at(ADD_KEYS[key], evolution, visibility, key=event)  # type: ignore[index]
     elif event.matches(QKeySequence.StandardKey.SelectAll):
         view.select_all()
     elif event.matches(QKeySequence.StandardKey.Copy):

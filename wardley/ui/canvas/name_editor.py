@@ -23,10 +23,14 @@ class NameEditor(QLineEdit):
         on_cancel: Callable[[], None],
         placeholder: str = "",
         font: QFont | None = None,
+        on_first_key: Callable[[NameEditor, QKeyEvent], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._on_commit, self._on_cancel = on_commit, on_cancel
+        self._on_first_key = on_first_key
         self._done = False
+        #: Clicking elsewhere confirms what was typed; off where the typing looked stray.
+        self.commit_on_focus_loss = True
         self.setObjectName("canvasNameEditor")
         self.setText(text)
         self.setPlaceholderText(placeholder)
@@ -73,10 +77,16 @@ class NameEditor(QLineEdit):
         elif event.key() == Qt.Key.Key_Escape:
             self.cancel()
         else:
+            if self._on_first_key is not None and event.text():
+                hook, self._on_first_key = self._on_first_key, None
+                hook(self, event)
             super().keyPressEvent(event)
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         # Clicking elsewhere keeps what was typed: forgiving in a live workshop. (A
         # focusOutEvent override would also run while Qt tears the window down.)
         if old is self and new is not None and not self._done:
-            self.commit()
+            if self.commit_on_focus_loss:
+                self.commit()
+            else:
+                self.cancel()

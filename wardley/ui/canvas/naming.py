@@ -7,13 +7,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QGraphicsItem
 
 from wardley.model import Element, ElementKind
 from wardley.model.kinds import kind_info
 from wardley.render.items.element import ElementItem
 from wardley.ui.canvas.name_editor import NameEditor
+from wardley.ui.canvas.stray_typing import typed_straight_on
 
 if TYPE_CHECKING:
     from wardley.ui.canvas.view import MapView
@@ -26,7 +27,8 @@ class Naming:
         #: The placeholder symbol shown while a new element is being named.
         self.ghost: ElementItem | None = None
 
-    def name_new(self, kind: ElementKind, evolution: float, visibility: float) -> None:
+    def name_new(self, kind: ElementKind, evolution: float, visibility: float, key: QKeyEvent | None = None) -> None:
+        """``key``: the single-letter key that asked for the element, if one did."""
         view = self._view
         self.close()
         ghost = ElementItem(
@@ -50,7 +52,19 @@ class Naming:
             self._drop_ghost()
             view.status_message.emit(f"No {noun} added")
 
-        self._open(ghost, "", commit, cancel, f"Name the new {noun}, then Enter")
+        opened_at, letter = (key.timestamp(), key.text()) if key is not None else (0, "")
+
+        def first_key(editor: NameEditor, event: QKeyEvent) -> None:
+            if typed_straight_on(opened_at, event):
+                # A word typed on the map: its first letter opened this box. Show the whole
+                # word, ask before it becomes anything, and drop it if the focus moves on.
+                editor.insert(letter)
+                editor.commit_on_focus_loss = False
+                view.status_message.emit(
+                    f"That looked like typing meant for a text box: Enter adds a {noun} with this name, Escape adds nothing"
+                )
+
+        self._open(ghost, "", commit, cancel, f"Name the new {noun}, then Enter (Escape: none)", first_key)
 
     def rename(self, element_id: str) -> None:
         view = self._view
@@ -67,7 +81,13 @@ class Naming:
             self.editor.commit()
 
     def _open(
-        self, item: ElementItem, text: str, on_commit: Callable[[str], object], on_cancel: Callable[[], object], placeholder: str
+        self,
+        item: ElementItem,
+        text: str,
+        on_commit: Callable[[str], object],
+        on_cancel: Callable[[], object],
+        placeholder: str,
+        on_first_key: Callable[[NameEditor, QKeyEvent], None] | None = None,
     ) -> None:
         view = self._view
         where = view.mapFromScene(item.mapRectToScene(item.label_rect())).boundingRect()
@@ -83,7 +103,9 @@ class Naming:
         # As big as the label it replaces, but never too small to read on a projector.
         font = QFont(view.map_scene.ctx.label_font)
         font.setPixelSize(round(min(max(view.map_scene.theme.font_size * view.zoom_level(), 14), 32)))
-        self.editor = NameEditor(view.viewport(), text, where, finished(on_commit), finished(on_cancel), placeholder, font)
+        self.editor = NameEditor(
+            view.viewport(), text, where, finished(on_commit), finished(on_cancel), placeholder, font, on_first_key
+        )
 
     def _drop_ghost(self) -> None:
         if self.ghost is not None:

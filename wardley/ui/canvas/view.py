@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, S
 from PySide6.QtGui import (
     QContextMenuEvent,
     QCursor,
+    QGuiApplication,
     QKeyEvent,
     QMouseEvent,
     QNativeGestureEvent,
@@ -16,7 +17,7 @@ from PySide6.QtGui import (
     QUndoStack,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QFrame, QGraphicsItem, QGraphicsView, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QGraphicsItem, QGraphicsView, QWidget
 
 from wardley.model import ElementKind, MapDocument
 from wardley.render.export import map_bounds
@@ -43,6 +44,7 @@ from wardley.ui.canvas.interactions import (
 from wardley.ui.canvas.keys import handle_canvas_key
 from wardley.ui.canvas.name_editor import NameEditor
 from wardley.ui.canvas.naming import Naming
+from wardley.ui.canvas.stray_typing import KeyHistory
 from wardley.wording import counted
 
 ZOOM_STEP = 1.25
@@ -55,6 +57,8 @@ _SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 class MapView(QGraphicsView):
     status_message = Signal(str)
+    #: Plain text pasted on the map (not copied elements): capture-line entries.
+    text_pasted = Signal(str)
     selection_changed = Signal()
 
     def __init__(self, document: MapDocument, undo_stack: QUndoStack, parent: QWidget | None = None, theme: Theme = DEFAULT) -> None:
@@ -70,6 +74,12 @@ class MapView(QGraphicsView):
         #: Presentation mode: the keys that edit the map are off (see canvas/keys.py).
         self.presenting = False
         self.naming = Naming(self)
+        # On the application: typing that began in another widget counts too. Qt drops
+        # the filter when the view goes.
+        self.key_history = KeyHistory(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.key_history)
         self._space_held = False
         self._fit_mode = True
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
@@ -325,7 +335,9 @@ class MapView(QGraphicsView):
         return visible.center() if not visible.isEmpty() else MAP_RECT.center()
 
     # -- editing API -----------------------------------------------------------
-    def add_element_at(self, kind: ElementKind, evolution: float, visibility: float, name: str | None = None) -> str:
+    def add_element_at(
+        self, kind: ElementKind, evolution: float, visibility: float, name: str | None = None, key: QKeyEvent | None = None
+    ) -> str:
         """Add an element. With a name: added at once, its id returned. Without:
         the name editor opens and nothing is added (and "" returned) until the
         name is confirmed; Escape leaves no element and no undo step."""
@@ -333,7 +345,7 @@ class MapView(QGraphicsView):
             element_id = self.editor.add_element(kind, evolution, visibility, name)
             self.select_elements([element_id])
             return element_id
-        self.naming.name_new(kind, evolution, visibility)
+        self.naming.name_new(kind, evolution, visibility, key)
         return ""
 
     def start_rename(self, element_id: str) -> None:
@@ -366,7 +378,11 @@ class MapView(QGraphicsView):
         try:
             fragment = fragment_on_clipboard()
         except ValueError as error:
-            self.status_message.emit(str(error))
+            text = QGuiApplication.clipboard().text()
+            if text.strip():
+                self.text_pasted.emit(text)
+            else:
+                self.status_message.emit(str(error))
             return
         ids = self.editor.add_fragment(fragment, PASTE_OFFSET, "Paste")
         if ids:
