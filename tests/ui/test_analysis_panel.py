@@ -33,7 +33,8 @@ def test_showing_the_panel_analyses_the_open_map(manager, tmp_path: Path) -> Non
     window = _open(manager, WASTE)
     panel = window.analysis
     tiers = panel.tier_names()
-    assert tiers["strong"][:2] == ["Address lookup", "Hosting"]
+    # what the map rests on comes first: Hosting, the most depended on, just misses strong
+    assert tiers["strong"] == ["Address lookup"] and tiers["possible"][0] == "Hosting"
     assert "Notifications" in tiers["possible"]
     assert "Round scheduling" in tiers["none"]
     assert panel.scope.text().startswith("This map: ")
@@ -195,3 +196,65 @@ def test_a_folder_rerun_reads_again_only_changed_files(manager, tmp_path: Path) 
     other.write_text(json.dumps(data), encoding="utf-8")
     panel.rerun()
     assert "Quantum ledger" in sum(panel.tier_names().values(), [])
+
+
+def test_a_suggestion_shows_why_and_accept_reject_name_the_decision(manager, tmp_path: Path) -> None:
+    folder = _eval_copy(tmp_path)
+    window = _open(manager, folder / "riverton-planning.wardley.json")
+    panel = window.analysis
+    assert panel.run_on_folder(folder)
+    panel.merges.setCurrentRow(0)
+    assert "'document' and 'documnet' look like one word spelt two ways" in panel.merge_reason.text()
+    assert panel.same_button.text().startswith("&Accept") and panel.different_button.text().startswith("&Reject")
+
+
+def test_renaming_a_capability_from_the_panel_persists_and_reruns(manager, tmp_path: Path) -> None:
+    folder = _eval_copy(tmp_path)
+    window = _open(manager, folder / "riverton-parking-permits.wardley.json")
+    panel = window.analysis
+    assert panel.run_on_folder(folder)
+    panel.select_capability("Payments")
+    assert panel.rename_button.isEnabled()
+    panel.ask_new_name = lambda parent, current: "Card and online payments"
+    panel.rename_button.click()
+    saved = json.loads((folder / ALIASES_FILE_NAME).read_text(encoding="utf-8"))
+    assert saved["renames"] == {"Payments": "Card and online payments"}
+    names = sum(panel.tier_names().values(), [])
+    assert "Card and online payments" in names and "Payments" not in names
+    assert panel.selected_capability() == "Card and online payments"
+    # the command line reads the same decision from the folder
+    assert analyse_library([folder]).capability("Card and online payments") is not None
+
+
+def test_splitting_a_name_out_of_a_capability_from_the_panel(manager, tmp_path: Path) -> None:
+    folder = _eval_copy(tmp_path)
+    window = _open(manager, folder / "riverton-parking-permits.wardley.json")
+    panel = window.analysis
+    assert panel.run_on_folder(folder)
+    payments = panel.report.capability("Payments")
+    names = sorted({p.name for p in payments.placements})
+    assert len(names) > 1
+    panel.select_capability("Payments")
+    assert panel.split_button.isEnabled()
+    offered: list[list[str]] = []
+    panel.ask_split_name = lambda parent, choices: offered.append(choices) or choices[-1]
+    panel.split_button.click()
+    assert offered == [names]
+    saved = json.loads((folder / ALIASES_FILE_NAME).read_text(encoding="utf-8"))
+    assert saved["split"] == [names[-1]]
+    assert names[-1] not in {p.name for p in panel.report.capability("Payments").placements}
+    assert panel.report.capability(names[-1]) is not None
+
+
+def test_export_draws_the_spread_picture_when_a_picture_type_is_chosen(manager, tmp_path: Path) -> None:
+    folder = _eval_copy(tmp_path)
+    window = _open(manager, folder / "riverton-parking-permits.wardley.json")
+    panel = window.analysis
+    assert panel.run_on_folder(folder)
+    panel.ask_save_path = lambda parent, suggested: tmp_path / "spread.svg"
+    written = panel.export_dialog()
+    assert written == tmp_path / "spread.svg"
+    svg = written.read_text(encoding="utf-8")
+    assert "<svg" in svg and "Riverton" in svg and "Payments" in svg
+    panel.ask_save_path = lambda parent, suggested: tmp_path / "spread.png"
+    assert panel.export_dialog().read_bytes().startswith(b"\x89PNG")

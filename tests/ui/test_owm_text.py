@@ -326,7 +326,7 @@ def test_the_tooltip_on_a_marked_line_shows_its_message_literally(manager, qtbot
     panel = window.owm_text.panel
     panel.editor.moveCursor(QTextCursor.MoveOperation.End)
     _type_lines(qtbot, panel.editor, ["Catalogue-><b>Archive</b>"])
-    _pause_ends(window)
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Return)  # the line is finished: applied
     line = _text(window).splitlines().index("Catalogue-><b>Archive</b>") + 1
     assert panel.marked_lines() == [line]
     where = panel.editor.cursorRect(QTextCursor(panel.editor.document().findBlockByNumber(line - 1))).center()
@@ -356,14 +356,14 @@ def test_the_problem_list_can_be_given_more_room(manager, qtbot, tmp_path: Path)
     panel = window.owm_text.panel
     editor = panel.editor
     _type_lines_at_end(qtbot, editor, ["nonsense one", "nonsense two", "nonsense three", "nonsense four"])
-    _pause_ends(window)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert panel.problem_list.count() == 4
     shown = panel.split.sizes()
     assert 0 < shown[1] < shown[0]  # a few lines to start with
     panel.split.setSizes([shown[0] - 80, shown[1] + 80])  # the user drags the divider up
     assert panel.split.sizes()[1] == shown[1] + 80
     _type_lines(qtbot, editor, ["nonsense five"])
-    _pause_ends(window)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert panel.split.sizes()[1] == shown[1] + 80  # a new problem keeps the size chosen
 
 
@@ -415,8 +415,7 @@ def test_an_open_pipeline_block_waits_for_its_closing_brace(manager, qtbot, tmp_
     qtbot.keyClicks(editor, "pipeline Borrow a book")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.keyClicks(editor, "{")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    _pause_ends(window)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # applies at once, as far as it can
     assert dump_json_map(window.editor.document.map) == before  # nothing folded into the pipeline
     assert any("closed with }" in panel.problem_list.item(i).text() for i in range(panel.problem_list.count()))
     cursor = editor.textCursor()
@@ -427,3 +426,66 @@ def test_an_open_pipeline_block_waits_for_its_closing_brace(manager, qtbot, tmp_
     qtbot.keyClicks(editor, "}")
     _pause_ends(window)
     assert window.editor.document.pipeline_of("borrow") is not None  # closed: applied
+
+
+def test_text_over_the_item_limit_is_not_applied_and_says_why(manager, tmp_path: Path) -> None:
+    from wardley.io.limits import MAX_ITEMS
+
+    window = _window(manager, tmp_path)
+    panel = window.owm_text.panel
+    before = window.editor.document.map
+    panel.editor.setPlainText("".join(f"component C{i} [0.5, 0.5]\n" for i in range(MAX_ITEMS + 1_100)))
+    panel.apply_text()
+    assert window.editor.document.map == before
+    assert panel.problem_list.count() == 1
+    assert "not applied: too large" in panel.problem_list.item(0).text()
+
+
+def test_a_pause_mid_name_does_not_make_the_id_from_half_the_name(manager, qtbot, tmp_path: Path) -> None:
+    window = _window(manager, tmp_path)
+    panel, document = window.owm_text.panel, window.editor.document
+    _type_lines_at_end(qtbot, panel.editor, ["component Highways"])
+    panel.apply_timer.timeout.emit()  # the facilitator pauses mid-name
+    assert panel.waiting_for_line and all(e.name != "Highways" for e in document.map.elements)
+    qtbot.keyClicks(panel.editor, " asset system")
+    panel.apply_timer.timeout.emit()
+    assert panel.waiting_for_line and len(document.map.elements) == 4
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Return)  # the line is finished
+    assert not panel.pending
+    [added] = [e for e in document.map.elements if e.name == "Highways asset system"]
+    assert added.id == "highways-asset-system"
+    assert window.editor.undo_stack.count() == 1
+    # A later edit elsewhere rewrites the text: the typed line gets no id comment.
+    window.editor.undo_stack.push(SetElementsCommand(document, {"catalogue": {"evolution": 0.3}}, "Move"))
+    qtbot.waitUntil(lambda: "component Catalogue [0.50, 0.30]" in _text(window), timeout=2000)
+    [line] = [t for t in _text(window).splitlines() if "Highways asset system" in t]
+    assert line.startswith("component Highways asset system") and "wardley:" not in line
+
+
+def test_leaving_an_unfinished_line_applies_it(manager, qtbot, tmp_path: Path) -> None:
+    window = _window(manager, tmp_path)
+    panel, document = window.owm_text.panel, window.editor.document
+    _type_lines_at_end(qtbot, panel.editor, ["component Road survey"])
+    panel.apply_timer.timeout.emit()
+    assert panel.waiting_for_line
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Up)  # the cursor leaves the line
+    assert not panel.pending and document.element("road-survey").name == "Road survey"
+
+
+def test_a_line_the_next_keystroke_cannot_change_applies_on_the_pause(manager, qtbot, tmp_path: Path) -> None:
+    window = _window(manager, tmp_path)
+    panel, document = window.owm_text.panel, window.editor.document
+    _type_lines_at_end(qtbot, panel.editor, ["component Road survey [0.30, 0.40]"])
+    panel.apply_timer.timeout.emit()
+    assert not panel.pending and document.element("road-survey").evolution == 0.4
+
+
+def test_which_lines_are_still_being_typed() -> None:
+    from wardley.ui.panels.owm_text import line_in_progress
+
+    for unfinished in ("component Highways", "component Road survey ", "component A [0.3, 0.",
+                       'component "Council', "Resident->Report a pot", "anchor Resident", "component A (bui"):
+        assert line_in_progress(unfinished), unfinished
+    for finished in ("", "   ", "component A [0.30, 0.40]", 'component "Council website"', "component A (build)",
+                     "// a comment", "}"):
+        assert not line_in_progress(finished), finished

@@ -528,3 +528,22 @@ def test_overwriting_changes_made_elsewhere_once_agreed(manager, tmp_path) -> No
     window.files.ask_overwrite_changed = lambda target: pytest.fail("asked again after our own save")
     _move(window, evolution=0.7)
     assert window.save()
+
+
+def test_a_same_size_rewrite_with_its_time_put_back_is_still_noticed(manager, tmp_path) -> None:  # noqa: ANN001
+    path = write_map(tmp_path / "library.wardley.json")
+    window = manager.open_editor(EditorDocument.open(path))
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert "Catalogue" in text
+    with open(path, "r+b") as handle:  # in place: same file, same size
+        handle.write(text.replace("Catalogue", "Katalogue").encode("utf-8"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # as a sync tool keeping times does
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (before.st_size, before.st_mtime_ns, before.st_ino)
+    assert window.editor.changed_on_disk()
+    _move(window)
+    asked: list[Path] = []
+    window.files.ask_overwrite_changed = lambda target: asked.append(target) or "cancel"
+    assert not window.save()
+    assert asked == [path] and "Katalogue" in path.read_text(encoding="utf-8")

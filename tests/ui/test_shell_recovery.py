@@ -7,6 +7,7 @@ A crash is simulated by stopping a window's autosaver without removing its file
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -18,7 +19,15 @@ from tests.ui.shell_support import manager, saved_elements, shell_env, small_map
 from wardley.ui import windows as windows_module
 from wardley.ui.commands import SetElementsCommand
 from wardley.ui.editor_document import EditorDocument
-from wardley.ui.recovery import AUTOSAVE_MS, SUFFIX, orphaned_recoveries, recovery_folder
+from wardley.ui.recovery import (
+    AUTOSAVE_DELAY_MS,
+    AUTOSAVE_MAX_WAIT_MS,
+    SUFFIX,
+    Autosaver,
+    RecoveredMap,
+    orphaned_recoveries,
+    recovery_folder,
+)
 from wardley.ui.windows import WindowManager
 
 
@@ -32,7 +41,7 @@ def _recovery_files() -> list[Path]:
 
 def test_autosave_writes_only_while_there_are_unsaved_changes(manager, tmp_path) -> None:
     window = manager.open_editor(EditorDocument.open(write_map(tmp_path / "lib.wardley.json")))
-    assert window.autosaver._timer.interval() == AUTOSAVE_MS and window.autosaver._timer.isActive()
+    assert not window.autosaver.pending  # nothing edited: no copy waiting
     window.autosaver.autosave_now()
     assert _recovery_files() == []  # nothing unsaved, nothing written
     _move(window, 0.93)
@@ -194,3 +203,77 @@ def test_a_recovery_copy_that_cannot_be_written_is_said_once(manager, tmp_path, 
     assert len(said) == 1 and str(blocked) in said[0] and "save often" in said[0]
     assert "Crash-recovery copies cannot be written" in window.statusBar().currentMessage()
     window.editor.undo_stack.setClean()
+
+
+def test_the_recovery_copy_follows_shortly_after_the_last_edit(manager) -> None:  # noqa: ANN001
+    assert 2_000 <= AUTOSAVE_DELAY_MS <= AUTOSAVE_MAX_WAIT_MS <= 5_000
+    window = manager.open_editor(EditorDocument(small_map()))
+    saver = window.autosaver
+    assert saver.delay_ms == AUTOSAVE_DELAY_MS and not saver.pending
+    _move(window, 0.91)
+    assert saver.pending and saver._timer.isSingleShot() and saver._timer.interval() == AUTOSAVE_DELAY_MS
+    assert _recovery_files() == []  # not at once: a burst of edits is one write
+    saver._timer.timeout.emit()  # the debounce runs out
+    [file] = _recovery_files()
+    assert json.loads(file.read_text())["map"]["elements"][2]["evolution"] == 0.91
+    assert not saver.pending  # nothing more to write until the next edit
+    window.editor.undo_stack.setClean()
+
+
+def test_a_short_debounce_writes_the_copy_without_waiting_for_a_fixed_period(qtbot, shell_env) -> None:  # noqa: ANN001
+    editor = EditorDocument(small_map())
+    saver = Autosaver(editor, delay_ms=20, max_wait_ms=60)
+    try:
+        editor.undo_stack.push(SetElementsCommand(editor.document, {"catalogue": {"evolution": 0.97}}))
+        qtbot.waitUntil(lambda: saver.file.exists(), timeout=2_000)
+        assert json.loads(saver.file.read_text())["map"]["elements"][2]["evolution"] == 0.97
+    finally:
+        saver.stop()
+
+
+def test_steady_editing_is_still_copied_within_the_maximum_wait(qtbot, shell_env) -> None:  # noqa: ANN001
+    editor = EditorDocument(small_map())
+    saver = Autosaver(editor, delay_ms=2_000, max_wait_ms=5_000)
+    elapsed = [0]
+    saver._pending_since = _Clock(elapsed)  # type: ignore[assignment]  # set the time instead of waiting
+    try:
+        for ms in (0, 1_500, 3_000, 4_500):  # an edit every 1.5 s never lets 2 s of quiet pass
+            elapsed[0] = ms
+            editor.undo_stack.push(SetElementsCommand(editor.document, {"catalogue": {"evolution": 0.5 + ms / 10_000}}))
+        assert saver._timer.interval() == 500  # the copy is due 5 s after the first unsaved edit
+    finally:
+        saver.stop()
+
+
+class _Clock:
+    """Stands in for the autosaver's QElapsedTimer, so the test sets the time instead of waiting."""
+
+    def __init__(self, now: list[int]) -> None:
+        self._now, self._valid = now, False
+
+    def isValid(self) -> bool:  # noqa: N802
+        return self._valid
+
+    def start(self) -> None:
+        self._valid = True
+
+    def invalidate(self) -> None:
+        self._valid = False
+
+    def elapsed(self) -> int:
+        return self._now[0]
+
+
+def test_the_restore_question_gives_the_time_to_the_second_and_what_changed(shell_env, tmp_path) -> None:  # noqa: ANN001
+    path = write_map(tmp_path / "lib.wardley.json")
+    editor = EditorDocument.open(path)
+    document = editor.document
+    document.set_elements({"catalogue": {"evolution": 0.93}})
+    document.add_element("Payments", 0.8, 0.3)
+    document.add_element("Identity", 0.7, 0.2)
+    recovered = RecoveredMap(tmp_path / "x", document.map, path, "json", "2026-12-03T16:41:07Z")
+    line = recovered.describe()
+    assert re.search(r"\d\d:\d\d:\d\d", line), line
+    assert "2 added" in line and "1 moved" in line and "link" not in line
+    untitled = RecoveredMap(tmp_path / "x", document.map, None, "json", "2026-12-03T16:41:07Z")
+    assert f"{len(document.map.elements)} elements" in untitled.describe()

@@ -72,3 +72,28 @@ def test_opening_a_map_lists_its_snapshots(manager, tmp_path) -> None:  # noqa: 
     shutil.copy(COACHING, path)
     window = manager.open_editor(EditorDocument.open(path))
     assert window.workshop.panel.names() == ["after session 1", "after session 2"]
+
+
+@pytest.mark.parametrize(
+    ("created", "shown"),
+    [
+        ("2024-05-01T14:03:09Z", "Saved 2024-05-01 14:03:09 UTC"),
+        ("2024-05-01T15:03:09+01:00", "Saved 2024-05-01 14:03:09 UTC"),
+        ("<img src=x width=500>", "Saved at an unknown time"),
+        ("2024<b>", "Saved at an unknown time"),
+        ("", "Saved at an unknown time"),
+    ],
+)
+def test_a_snapshot_time_from_the_file_never_reaches_the_tooltip_as_markup(window, created: str, shown: str) -> None:  # noqa: ANN001
+    """A stamp like ``<img src=... width=500>`` was laid out as an image."""
+    from PySide6.QtGui import Qt as QtGui
+
+    from wardley.model.entities import Snapshot
+
+    workshop, editor = window.workshop, window.editor
+    snapshot = Snapshot(name="hostile", created=created, content=editor.document.map.content())
+    editor.document.replace_map(editor.document.map.model_copy(update={"snapshots": [snapshot]}))
+    tip = workshop.panel.list.item(0).toolTip()
+    assert tip.startswith(shown + ", ")
+    assert "<" not in tip
+    assert not QtGui.mightBeRichText(tip)
