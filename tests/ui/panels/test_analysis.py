@@ -12,7 +12,7 @@ from wardley.analysis import ALIASES_FILE_NAME, analyse_library
 from wardley.model import WardleyMap
 from wardley.ui.editor_document import EditorDocument
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 EVAL = ROOT / "tests" / "analysis" / "eval_library"
 WASTE = ROOT / "maps" / "household-waste.wardley.json"
 

@@ -15,7 +15,7 @@ from wardley.ui.commands import SetElementsCommand
 from wardley.ui.editor_document import EditorDocument
 from wardley.ui.panels.owm_ids import keep_ids
 
-MAPS = Path(__file__).resolve().parents[2] / "maps"
+MAPS = Path(__file__).resolve().parents[3] / "maps"
 
 
 def _window(manager, tmp_path: Path):  # type: ignore[no-untyped-def]

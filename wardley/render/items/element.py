@@ -26,6 +26,8 @@ Z_ELEMENT = 20.0
 HANDLE_RADIUS = 5.0
 #: Distance from the symbol's edge to the link handle's centre.
 HANDLE_GAP = 9.0
+#: Space kept between a label set left of its symbol and the symbol.
+LABEL_SIDE_GAP = 2.0
 
 def label_offset(
     element: Element, auto: tuple[float, float] | None = None, scale: float = 1.0
@@ -107,6 +109,11 @@ class ElementItem(QGraphicsItem):
             grow_up=dy < 0,
         )
         radius = METHOD_RADIUS if element.method != "none" else symbol_radius(element.kind)
+        overrun = self._label.rect().right() + radius + LABEL_SIDE_GAP
+        if dx < -radius and overrun > 0:
+            # A label set left of its symbol (OWM's "label [-80, -4]") was measured in OWM's
+            # narrower font; wider text would run into the symbol, so its end keeps that side.
+            self._label.origin = QPointF(self._label.origin.x() - overrun, self._label.origin.y())
         self._symbol_rect = QRectF(-radius, -radius, 2 * radius, 2 * radius)
         core = self._symbol_rect
         if element.inertia:
