@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRectF
 
 from wardley.render.geometry import MAP_HEIGHT, MAP_RECT, scene_x, to_scene
-from wardley.render.items.element import DEFAULT_LABEL_OFFSET, ElementItem, label_offset
+from wardley.render.items.element import DEFAULT_LABEL_OFFSET, ElementItem, label_offset, left_of_symbol
 from wardley.render.items.evolve_pipeline import FUTURE_RADIUS, EvolveItem, PipelineItem
 from wardley.render.items.forces import AcceleratorItem, AttitudeItem
 from wardley.render.items.notes import MARKER_RADIUS, AnnotationLegendItem, NoteItem
@@ -70,6 +70,8 @@ def layout_problem(scene: MapScene) -> LayoutProblem:
         metrics = ctx.bold_metrics if kind_info(e.kind).actor else ctx.label_metrics
         rect = item.label_rect()
         hand_set = _kept(e.label_offset, scale) if scene.keep_hand_set_labels else None
+        if hand_set is not None:
+            hand_set = (left_of_symbol(hand_set[0], rect.width(), reach), hand_set[1])
         problem.labels.append(
             LabelSpec(
                 key=("element", element_id),

@@ -222,7 +222,7 @@ def test_copy_and_paste_between_maps(canvas: Canvas, qtbot) -> None:  # type: ig
     assert c.document.has_link(pasted[0], pasted[1]) and c.document.has_link(pasted[1], pasted[2])
     undo_restores_then_redo(c, c.json())
 
-    from canvas_support import Canvas as _Canvas  # a second open map
+    from tests.ui.canvas.canvas_support import Canvas as _Canvas  # a second open map
     from PySide6.QtGui import QUndoStack
 
     from wardley.model import MapDocument

@@ -43,6 +43,16 @@ def label_offset(
     return DEFAULT_LABEL_OFFSET[0] * factor, DEFAULT_LABEL_OFFSET[1] * factor
 
 
+def left_of_symbol(dx: float, width: float, radius: float) -> float:
+    """Where a label starting at ``dx`` starts so that, set left of its symbol, it ends clear of it.
+
+    A label set left of its symbol (OWM's ``label [-80, -4]``) was measured in OWM's narrower
+    font; wider text (the shipped font, presentation type) would run into the symbol."""
+    if dx < -radius and dx + width + radius + LABEL_SIDE_GAP > 0:
+        return -(width + radius + LABEL_SIDE_GAP)
+    return dx
+
+
 class ElementItem(QGraphicsItem):
     """Draws ``element``; holds no state of its own beyond what the model says
     (its position may run ahead of the model only while a drag is in progress)."""
@@ -109,11 +119,11 @@ class ElementItem(QGraphicsItem):
             grow_up=dy < 0,
         )
         radius = METHOD_RADIUS if element.method != "none" else symbol_radius(element.kind)
-        overrun = self._label.rect().right() + radius + LABEL_SIDE_GAP
-        if dx < -radius and overrun > 0:
-            # A label set left of its symbol (OWM's "label [-80, -4]") was measured in OWM's
-            # narrower font; wider text would run into the symbol, so its end keeps that side.
-            self._label.origin = QPointF(self._label.origin.x() - overrun, self._label.origin.y())
+        # Only the user's own offset: label placement sizes the positions it picks itself.
+        hand_set = self.auto_label_offset is None and element.label_offset is not None
+        kept_x = left_of_symbol(dx, self._label.rect().width(), radius) if hand_set else dx
+        if kept_x != dx:
+            self._label.origin = QPointF(kept_x, self._label.origin.y())
         self._symbol_rect = QRectF(-radius, -radius, 2 * radius, 2 * radius)
         core = self._symbol_rect
         if element.inertia:
