@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QUndoStack
 
+from tests.ui.commands.support import assert_map_is, full_map, round_trip
 from wardley.model import EditError, Element, MapDocument
 from wardley.ui.commands import NUDGE_ID, AddElementCommand, RemoveElementsCommand, SetElementsCommand
-from tests.ui.commands.support import assert_map_is, full_map, round_trip
 
 
 def test_add_element_appends_it_and_undo_takes_it_away() -> None:
