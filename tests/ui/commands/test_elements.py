@@ -196,3 +196,19 @@ def test_merged_steps_that_change_different_fields_still_undo_exactly() -> None:
     assert_map_is(document, full_map())
     stack.redo()
     assert_map_is(document, changed)
+
+
+def test_the_edit_menu_names_the_step_and_a_merged_nudge_once() -> None:
+    from PySide6.QtGui import QUndoGroup
+
+    document = MapDocument(full_map())
+    stack, group = QUndoStack(), QUndoGroup()
+    group.addStack(stack)
+    group.setActiveStack(stack)
+    undo, redo = group.createUndoAction(group, "&Undo"), group.createRedoAction(group, "&Redo")
+    stack.push(RemoveElementsCommand(document, ["crm"]))
+    stack.push(_nudge(document, ["fleet"], 0.01))
+    stack.push(_nudge(document, ["fleet"], 0.01))
+    assert (undo.text(), redo.isEnabled()) == ("&Undo Nudge", False)
+    stack.undo()
+    assert (undo.text(), redo.text()) == ("&Undo Delete CRM", "&Redo Nudge")
