@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from wardley.io.json_format import dump_json_map
 from wardley.model import MapDocument, WardleyMap
+
+T = TypeVar("T")
 
 
 def full_map() -> WardleyMap:
@@ -98,5 +102,5 @@ def round_trip(document: MapDocument, command: QUndoCommand) -> tuple[QUndoStack
     return stack, before, after
 
 
-def without(items: list, index: int) -> list:
+def without(items: list[T], index: int) -> list[T]:
     return items[:index] + items[index + 1:]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from PySide6.QtGui import QUndoStack
 
@@ -89,7 +91,7 @@ def test_remove_an_unknown_element_is_refused_before_anything_changes() -> None:
         ({"resident": {"evolution": 0.1}, "hosting": {"evolution": 0.95, "visibility": 0.05}}, "Move"),
     ],
 )
-def test_set_elements_changes_only_the_named_fields(changes: dict, text: str) -> None:
+def test_set_elements_changes_only_the_named_fields(changes: dict[str, dict[str, Any]], text: str) -> None:
     document = MapDocument(full_map())
     stack, before, after = round_trip(document, SetElementsCommand(document, changes, text))
     assert stack.undoText() == text

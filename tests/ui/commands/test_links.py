@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from PySide6.QtGui import QUndoStack
 
@@ -67,7 +69,7 @@ def test_remove_a_missing_link_changes_nothing() -> None:
         {"label": ""},
     ],
 )
-def test_set_link_changes_only_the_named_fields(changes: dict) -> None:
+def test_set_link_changes_only_the_named_fields(changes: dict[str, Any]) -> None:
     document = MapDocument(full_map())
     stack, before, after = round_trip(document, SetLinkCommand(document, "collect", "rounds", **changes))
     assert after.links[1] == before.links[1].model_copy(update=changes)

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtGui import QUndoStack
 
 from tests.ui.commands.support import assert_map_is, full_map, round_trip, without
-from wardley.model import EditError, Evolve, MapDocument, Note, Pipeline, WardleyMap
+from wardley.model import EditError, Evolve, MapContent, MapDocument, Note, Pipeline, WardleyMap
 from wardley.model.entities import Accelerator, Annotation, Attitude, Axis, Point, Presentation, Snapshot
 from wardley.ui.commands import (
     AddNoteCommand,
@@ -235,7 +235,7 @@ def test_replace_collection_keeps_its_own_copy_of_the_items() -> None:
     ("name", "items"),
     [
         ("elements", []),
-        ("snapshots", [Snapshot(name="Twice", content={}), Snapshot(name="Twice", content={})]),
+        ("snapshots", [Snapshot(name="Twice", content=MapContent()), Snapshot(name="Twice", content=MapContent())]),
     ],
 )
 def test_replace_collection_refuses_what_the_file_could_not_hold(name: str, items: list[Any]) -> None:
