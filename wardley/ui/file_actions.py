@@ -101,7 +101,7 @@ class FileCommands:
         editor = self._editor
         target = Path(path) if path is not None else editor.path
         same_file = target is not None and editor.path is not None and _same_file(target, editor.path)
-        if same_file and editor.changed_on_disk():
+        if same_file and target is not None and editor.changed_on_disk():
             choice = self.ask_overwrite_changed(target)
             if choice == "save as":
                 return self.save_as_other()
@@ -110,7 +110,7 @@ class FileCommands:
             comments = 0  # overwriting what changed there was just agreed to
         else:
             comments = _comment_lines(target) if target is not None else 0
-        if comments:
+        if comments and target is not None:
             choice = self.ask_overwrite_comments(target, comments)
             if choice == "save as":
                 return self.save_as_other()

@@ -127,7 +127,9 @@ class MainWindow(QMainWindow):
         self.quick_add_box.left.connect(lambda: self.view.setFocus())
         toolbar.addWidget(self.quick_add_box)
         # Removed from the application with this object, when the window goes.
-        QApplication.instance().installEventFilter(WindowKeysFirst(self))
+        app = QApplication.instance()
+        if app is not None:  # always: there is no window without one
+            app.installEventFilter(WindowKeysFirst(self))
         toggle = self.properties.toggleViewAction()
         toggle.setToolTip("Show or hide the properties of the selection")
         self.view_menu.addAction(toggle)

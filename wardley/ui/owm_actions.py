@@ -106,8 +106,8 @@ def install_owm_text(window: MainWindow) -> OwmTextActions:
     window.view_menu.addAction(actions.toggle)
     # Wide enough for a component line with its coordinates.
     actions.toggle.triggered.connect(
-        lambda checked: checked and window.resizeDocks([actions.panel], [max(actions.panel.width(), 380)],
-                                                       Qt.Orientation.Horizontal)
+        lambda checked: window.resizeDocks([actions.panel], [max(actions.panel.width(), 380)],
+                                           Qt.Orientation.Horizontal) if checked else None
     )
     # After Paste, so the OWM pair sits with the other clipboard commands.
     window.menu(MENU_EDIT).insertActions(window.window_actions.duplicate, [actions.copy_owm, actions.paste_owm])

@@ -62,6 +62,10 @@ RERUN_DELAY_MS = 800
 _NAME_ROLE = Qt.ItemDataRole.UserRole
 
 
+def _rgb(color: QColor) -> tuple[int, int, int]:
+    return color.red(), color.green(), color.blue()
+
+
 def badge_words(badges: list[str]) -> str:
     return ", ".join(BADGE_WORDS.get(badge, badge) for badge in badges)
 
@@ -291,7 +295,7 @@ class AnalysisPanel(QDockWidget):
             # Between the text and the background: set apart, yet readable (the palette's disabled
             # grey is too light to read at arm's length; this is about 4.7:1 for black on white).
             text, base = self.palette().color(QPalette.ColorRole.Text), self.palette().color(QPalette.ColorRole.Base)
-            dim = QBrush(QColor(*(round(0.55 * a + 0.45 * b) for a, b in zip(text.getRgb()[:3], base.getRgb()[:3]))))
+            dim = QBrush(QColor(*(round(0.55 * a + 0.45 * b) for a, b in zip(_rgb(text), _rgb(base), strict=True))))
             for tier, title in TIER_TITLES.items():
                 chosen = [c for c in report.capabilities if c.tier == tier]
                 top = QTreeWidgetItem([f"{title} ({len(chosen)})"])
@@ -340,17 +344,21 @@ class AnalysisPanel(QDockWidget):
         found: dict[str, list[str]] = {}
         for index, tier in enumerate(TIER_TITLES):
             top = self.tree.topLevelItem(index)
-            found[tier] = [top.child(i).text(0) for i in range(top.childCount())] if top else []
+            children = [top.child(i) for i in range(top.childCount())] if top else []
+            found[tier] = [child.text(0) for child in children if child is not None]
         return found
 
     def select_capability(self, name: str | None) -> None:
         self.tree.clearSelection()
         for top_index in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(top_index)
+            if top is None:
+                continue
             for i in range(top.childCount()):
-                if top.child(i).data(0, _NAME_ROLE) == name:
-                    top.child(i).setSelected(True)
-                    self.tree.scrollToItem(top.child(i))
+                child = top.child(i)
+                if child is not None and child.data(0, _NAME_ROLE) == name:
+                    child.setSelected(True)
+                    self.tree.scrollToItem(child)
 
     def selected_capability(self) -> str | None:
         items = self.tree.selectedItems()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QColor, QImage
 
-from tests.workshop.workshop_support import paint_scene
+from tests.ui.workshop.workshop_support import paint_scene
 from wardley.model import MapDocument, WardleyMap
 from wardley.render.export_files import render_image
 from wardley.render.geometry import SCENE_RECT, to_scene

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialog
 
-from tests.workshop.workshop_support import COACHING, manager, paint_scene, shell_env  # noqa: F401
+from tests.ui.workshop.workshop_support import COACHING, manager, paint_scene, shell_env  # noqa: F401
 from wardley.io import dump_json_map
 from wardley.render.comparison import GHOST_OPACITY, MOVED_COLOUR
 from wardley.render.geometry import SCENE_RECT, to_scene

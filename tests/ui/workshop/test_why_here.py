@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.ui.shell_support import small_map
-from tests.workshop.workshop_support import manager, shell_env  # noqa: F401
+from tests.ui.workshop.workshop_support import manager, shell_env  # noqa: F401
 from wardley.io import load_map, save_map
 from wardley.model import MapDocument
 from wardley.ui.editor_document import EditorDocument

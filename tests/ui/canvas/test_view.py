@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from canvas_support import Canvas, canvas  # noqa: F401 - fixture
+from tests.ui.canvas.canvas_support import Canvas, canvas  # noqa: F401 - fixture
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

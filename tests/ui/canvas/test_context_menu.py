@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QInputDialog, QMenu
-from tests.ui.canvas_support import Canvas, canvas  # noqa: F401 - fixture
+from tests.ui.canvas.canvas_support import Canvas, canvas  # noqa: F401 - fixture
 
 from wardley.ui.canvas.context_menu import build_context_menu
 from wardley.ui.commands import AddNoteCommand

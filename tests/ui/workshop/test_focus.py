@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.workshop.test_value_chain import two_needs
-from tests.workshop.workshop_support import manager, shell_env  # noqa: F401
+from tests.ui.workshop.workshop_support import manager, shell_env  # noqa: F401
 from wardley.ui.commands import AddLinkCommand
 from wardley.ui.editor_document import EditorDocument
 from wardley.workshop.value_chain import value_chain

@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
-from canvas_support import Canvas, canvas  # noqa: F401 - fixture
+from tests.ui.canvas.canvas_support import Canvas, canvas  # noqa: F401 - fixture
 from wardley.ui.canvas.stray_typing import TYPING_GAP_MS, WORD_GAP_MS
 
 

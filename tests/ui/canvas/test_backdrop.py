@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage
 
-from canvas_support import Canvas, canvas, shown_canvas  # noqa: F401 - fixture
+from tests.ui.canvas.canvas_support import Canvas, canvas, shown_canvas  # noqa: F401 - fixture
 from wardley.model import Element, Link, WardleyMap
 from wardley.ui.canvas.backdrop import FREEZE_FROM_ITEMS
 

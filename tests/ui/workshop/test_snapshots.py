@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.shell_support import small_map
-from tests.workshop.workshop_support import COACHING, manager, shell_env  # noqa: F401
+from tests.ui.workshop.workshop_support import COACHING, manager, shell_env  # noqa: F401
 from wardley.io import dump_json_map, load_map
 from wardley.ui.editor_document import EditorDocument
 

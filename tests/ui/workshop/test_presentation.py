@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QDockWidget, QToolBar
 
-from tests.workshop.workshop_support import COACHING, manager, shell_env  # noqa: F401
+from tests.ui.workshop.workshop_support import COACHING, manager, shell_env  # noqa: F401
 from wardley.ui.editor_document import EditorDocument
 from wardley.ui.workshop.presentation import TYPE_SCALE
 

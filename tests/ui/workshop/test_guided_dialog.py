@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.ui.shell_support import small_map
-from tests.workshop.workshop_support import manager, shell_env  # noqa: F401
+from tests.ui.workshop.workshop_support import manager, shell_env  # noqa: F401
 from wardley.model import stage_index
 from wardley.ui.editor_document import EditorDocument
 from wardley.ui.workshop.guided_dialog import NOT_SURE, GuidedStartDialog

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from canvas_support import Canvas, canvas  # noqa: F401 - fixture
+from tests.ui.canvas.canvas_support import Canvas, canvas  # noqa: F401 - fixture
 from wardley.ui.commands import NUDGE_ID
 
 ALT = Qt.KeyboardModifier.AltModifier
