@@ -80,4 +80,10 @@ class SetElementsCommand(QUndoCommand):
             return False
         for element_id, fields in other._new.items():
             self._new[element_id].update(fields)
+        # A later step may change a field this one did not: its value before that step is
+        # still the original, and undo must put it back too.
+        if self._old is not None and other._old is not None:
+            for element_id, fields in other._old.items():
+                for key, value in fields.items():
+                    self._old[element_id].setdefault(key, value)
         return True
