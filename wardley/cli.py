@@ -62,15 +62,16 @@ def _run(argv: list[str]) -> int:
     return int(module.run(args))
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    from wardley.io.problems import MapFileError
+def _map_file_error(error: BaseException) -> bool:
+    # Not imported up front: wardley.io loads pydantic, which `--version` and `--help` never need.
+    # An error can only be a MapFileError once the module that defines it has been loaded.
+    problems = sys.modules.get("wardley.io.problems")
+    return problems is not None and isinstance(error, problems.MapFileError)
 
+
+def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(list(sys.argv[1:] if argv is None else argv))
-    except MapFileError as error:
-        # One line: `wardley validate` lists every problem; the other commands name the first.
-        print(error.summary(), file=sys.stderr)
-        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -78,6 +79,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return EXIT_OK
     except Exception as error:  # noqa: BLE001 - a user never sees a traceback
+        if _map_file_error(error):
+            # One line: `wardley validate` lists every problem; the other commands name the first.
+            print(error.summary(), file=sys.stderr)  # type: ignore[attr-defined]
+            return EXIT_BAD_INPUT
         if os.environ.get("WARDLEY_DEBUG"):
             raise
         if isinstance(error, OSError) and error.errno in _OUTPUT_FAILURES:
@@ -86,3 +91,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_INTERNAL
         print(f"wardley: internal error: {type(error).__name__}: {error} (set WARDLEY_DEBUG=1 for details)", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def gui_main() -> int:
+    """The ``wardley-app`` entry point (gui-scripts): on Windows it runs without a console, where
+    ``sys.stdout`` and ``sys.stderr`` are None; what would be printed goes nowhere instead of
+    failing, and everything a user must see is a dialog."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the app
+    return main()

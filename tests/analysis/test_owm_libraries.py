@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from tests.conftest import CORPUS
+from tests.conftest import OWM_SUFFIXES, corpus_files
 from wardley.analysis import analyse_library
 from wardley.analysis.graph import element_roles
 from wardley.io import load_map, save_map
@@ -35,11 +35,11 @@ def test_owm_and_json_maps_are_analysed_together(tmp_path: Path):
     assert report.highlight("Payments", str(tmp_path / "parking.owm")).need_ids == ["get-a-permit"]
 
 
-CORPUS_FILES = sorted(path for path in CORPUS.glob("*") if path.suffix in (".owm", ".wm", ".txt"))
+CORPUS_FILES = corpus_files(OWM_SUFFIXES)
 
 
-def test_the_public_corpus_analyses_and_partitions_every_component():
-    assert len(CORPUS_FILES) > 100, f"the shared OWM corpus is missing from {CORPUS}"
+def test_the_public_corpus_analyses_and_partitions_every_component(corpus: Path):
+    assert len(CORPUS_FILES) > 100, f"the shared OWM corpus is short at {corpus}"
     report = analyse_library(CORPUS_FILES)
     assert len(report.maps) == len(CORPUS_FILES)
     seen = sorted((p.map_path, p.element_id) for c in report.capabilities for p in c.placements)

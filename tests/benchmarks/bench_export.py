@@ -28,7 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-CORPUS = ROOT.parent / "shared" / "corpus" / "owm"
+from tests.conftest import CORPUS, corpus_missing  # noqa: E402
 
 #: What wardleymap's README does: parse the OWM text, plot, save the figure.
 COMPETITOR = (
@@ -131,4 +131,6 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    if corpus_missing():  # the same check the corpus tests make (tests/conftest.py)
+        sys.exit(f"{Path(__file__).name}: {corpus_missing()}")
     raise SystemExit(main())

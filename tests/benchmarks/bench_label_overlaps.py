@@ -27,7 +27,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-CORPUS = ROOT.parent / "shared" / "corpus" / "owm"
+from tests.conftest import CORPUS, corpus_missing  # noqa: E402
 
 
 def drawn_label_boxes(scene):  # type: ignore[no-untyped-def]
@@ -170,4 +170,6 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    if corpus_missing():  # the same check the corpus tests make (tests/conftest.py)
+        sys.exit(f"{Path(__file__).name}: {corpus_missing()}")
     raise SystemExit(main())

@@ -29,7 +29,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.conftest import CORPUS  # noqa: E402
+from tests.conftest import CORPUS, corpus_missing  # noqa: E402
 from wardley.io.owm import parse_owm  # noqa: E402
 from wardley.io.owm.reader import LineReader  # noqa: E402
 
@@ -239,4 +239,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    if corpus_missing():  # the same check the corpus tests make (tests/conftest.py)
+        sys.exit(f"{Path(__file__).name}: {corpus_missing()}")
     main()

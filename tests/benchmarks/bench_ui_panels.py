@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from tests.benchmarks.bench_owm import generated_text  # noqa: E402
-from tests.conftest import CORPUS, MAPS  # noqa: E402
+from tests.conftest import CORPUS, MAPS, corpus_missing  # noqa: E402
 from wardley.io.owm import parse_owm  # noqa: E402
 from wardley.ui.commands import SetElementsCommand  # noqa: E402
 from wardley.ui.editor_document import EditorDocument  # noqa: E402
@@ -105,4 +105,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    if corpus_missing():  # the same check the corpus tests make (tests/conftest.py)
+        sys.exit(f"{Path(__file__).name}: {corpus_missing()}")
     main()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CORPUS, MAPS, ROOT
+from tests.conftest import MAPS, ROOT
 from wardley.cli import main
 
 EXAMPLE = MAPS / "parking-permits.wardley.json"
@@ -40,8 +40,8 @@ def test_options_reach_the_picture(capsys: pytest.CaptureFixture[str], tmp_path:
     assert QColor(image.pixel(1, 1)).lightness() < 60
 
 
-def test_an_owm_map_exports_too(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    source = CORPUS / "mdvscode-fidelity__01-base-tea-shop.owm"
+def test_an_owm_map_exports_too(capsys: pytest.CaptureFixture[str], tmp_path: Path, corpus: Path) -> None:
+    source = corpus / "mdvscode-fidelity__01-base-tea-shop.owm"
     out = tmp_path / "tea.svg"
     code, _, _ = run(capsys, "export", str(source), "-o", str(out))
     assert code == 0

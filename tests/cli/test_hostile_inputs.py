@@ -11,15 +11,17 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import MAPS, ROOT
+from tests.conftest import MAPS
 
-WARDLEY = ROOT / ".venv" / "bin" / "wardley"
+#: The wardley of the Python running the tests, wherever and however it was installed.
+WARDLEY = [sys.executable, "-m", "wardley"]
 EXAMPLE = MAPS / "parking-permits.wardley.json"
 #: Root reads any file, so the "unreadable" case runs root without its capabilities
 #: (among them the one that overrides file modes): a mode-000 file is then unreadable.
@@ -132,7 +134,7 @@ def test_hostile_input_gives_one_clear_line_and_exit_2(tmp_path: Path, case: Cas
     (folder / "taken.svg").mkdir()
     if case.bad is not None:
         _lay_down(folder, *case.bad)
-    argv = [str(WARDLEY), *("good.wardley.json" if arg == "GOOD" else arg for arg in case.argv)]
+    argv = [*WARDLEY, *("good.wardley.json" if arg == "GOOD" else arg for arg in case.argv)]
     if case.bad is not None and case.bad[0].startswith("locked") and os.geteuid() == 0:
         argv = WITHOUT_CAPABILITIES + argv
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
@@ -151,7 +153,7 @@ def test_hostile_input_gives_one_clear_line_and_exit_2(tmp_path: Path, case: Cas
 def test_a_full_disk_on_standard_output_is_one_line_not_an_internal_error(tmp_path: Path) -> None:
     shutil.copy(EXAMPLE, tmp_path / "good.wardley.json")
     with open("/dev/full", "w") as full:
-        result = subprocess.run([str(WARDLEY), "validate", "good.wardley.json"], cwd=tmp_path, stdout=full,
+        result = subprocess.run([*WARDLEY, "validate", "good.wardley.json"], cwd=tmp_path, stdout=full,
                                 stderr=subprocess.PIPE, text=True, timeout=60)
     assert result.returncode == 1
     assert result.stderr == "wardley: cannot write the output: No space left on device\n"
@@ -173,7 +175,7 @@ def test_names_from_a_map_never_reach_the_terminal_as_escape_sequences(tmp_path:
     (tmp_path / "evil.wardley.json").write_text(json.dumps(data), encoding="utf-8")
     (tmp_path / "evil.owm").write_text(f"component A{escape} [0.4, 0.5]\nA{escape}->Nowhere{escape}\n"
                                        f"pipeline Nothing{escape}\nfoo{escape} bar\n", encoding="utf-8")
-    result = subprocess.run([str(WARDLEY), *argv], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    result = subprocess.run([*WARDLEY, *argv], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert "Traceback" not in result.stderr
     assert result.stdout.strip() or result.stderr.strip()
     assert "\x1b" not in result.stdout + result.stderr and "\x07" not in result.stdout + result.stderr

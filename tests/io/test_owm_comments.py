@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.conftest import CORPUS
+from pathlib import Path
+
 from wardley.io.owm.syntax import comment_line_count
 
 
@@ -22,10 +23,10 @@ def test_author_comments_are_counted_and_ours_and_urls_are_not() -> None:
     assert comment_line_count("title T\ncomponent A [0.5, 0.5]\n") == 0
 
 
-def test_corpus_maps_have_comments_and_what_we_write_has_none() -> None:
+def test_corpus_maps_have_comments_and_what_we_write_has_none(corpus: Path) -> None:
     from wardley.io.owm import format_owm
 
-    texts = [path.read_text(encoding="utf-8") for path in sorted(CORPUS.glob("*.owm"))]
+    texts = [path.read_text(encoding="utf-8") for path in sorted(corpus.glob("*.owm"))]
     assert sum(1 for text in texts if comment_line_count(text)) > 20  # real maps carry comments
     # Written back by us, none of them has any: saving an OWM map we wrote never asks.
     for text in texts[:40]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, corpus_files
 from wardley.io.owm import format_owm, parse_owm
 from wardley.model.entities import WardleyMap
 
@@ -15,7 +15,9 @@ from wardley.model.entities import WardleyMap
 #: syntax or a value our model cannot hold (duplicate or self links, coordinates outside 0..1).
 #: A new warning, or one gone, fails the test until this list is reviewed again.
 EXPECTED_WARNINGS = Path(__file__).with_name("owm_corpus_warnings.txt")
-FILES = sorted(CORPUS.glob("*.owm"))
+FILES = corpus_files()
+#: Every test here reads the corpus: without it they skip, or fail under CI.
+pytestmark = pytest.mark.usefixtures("corpus")
 _SIMPLE = re.compile(r"^component ([A-Za-z][A-Za-z0-9 ]*?) \[(\d?\.\d+|[01]), ?(\d?\.\d+|[01])\]")
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from tests.conftest import CORPUS
+from tests.conftest import corpus_files
 from tests.io.test_owm_fuzz import mutated_corpus
 from wardley.io.owm import OwmResult, parse_owm
 from wardley.io.owm.assemble import Assembler, owm_problems
@@ -20,7 +20,7 @@ from wardley.io.owm.reader import LineReader
 from wardley.io.owm.records import RawPipeline
 from wardley.model.entities import WardleyMap
 
-FILES = sorted(CORPUS.glob("*.owm"))
+FILES = corpus_files()
 
 
 class LongWayReader(LineReader):
@@ -49,11 +49,12 @@ def assert_same(text: str) -> None:
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
-def test_corpus_maps_are_read_the_same_without_fast_paths(path: Path) -> None:
+def test_corpus_maps_are_read_the_same_without_fast_paths(corpus: Path, path: Path) -> None:
     assert_same(path.read_text(encoding="utf-8"))
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.usefixtures("corpus")
 @given(mutated_corpus())
 def test_mutated_corpus_lines_are_read_the_same_without_fast_paths(text: str) -> None:
     assert_same(text)

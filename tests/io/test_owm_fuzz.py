@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 from functools import cache
 
+import pytest
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -151,6 +153,7 @@ def mutated_corpus(draw: st.DrawFn) -> str:
 
 
 @FUZZ
+@pytest.mark.usefixtures("corpus")
 @given(mutated_corpus())
 def test_mutated_corpus_lines(text: str) -> None:
     check(text)

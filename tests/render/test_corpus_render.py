@@ -10,16 +10,19 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from tests.conftest import CORPUS, MAPS
+from tests.conftest import CORPUS, MAPS, OWM_SUFFIXES, corpus_files, need_corpus
 from wardley.io.files import load_map
 from wardley.model import MapDocument
 from wardley.render import MapScene, render_map
 
-FILES = sorted(p for p in CORPUS.glob("*") if p.suffix in (".owm", ".wm", ".txt")) + sorted(MAPS.glob("*.json"))
+CORPUS_FILES = corpus_files(OWM_SUFFIXES)
+FILES = CORPUS_FILES + sorted(MAPS.glob("*.json"))
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_real_map_renders(qtbot, path: Path) -> None:  # type: ignore[no-untyped-def]
+    if path.parent == CORPUS:
+        need_corpus()
     wardley_map = load_map(path).map
     scene = MapScene(MapDocument(wardley_map))
     assert len(scene.elements) == len(wardley_map.elements)
@@ -32,5 +35,5 @@ def test_real_map_renders(qtbot, path: Path) -> None:  # type: ignore[no-untyped
     scene.detach()
 
 
-def test_the_corpus_is_there() -> None:
-    assert len(FILES) > 100
+def test_the_corpus_is_there(corpus: Path) -> None:
+    assert len(CORPUS_FILES) > 100

@@ -57,7 +57,8 @@ def test_the_label_follows_when_the_clash_goes_away(scene) -> None:  # type: ign
 
 def test_a_short_link_from_a_big_symbol_puts_its_label_where_least_is_hidden(qapp) -> None:  # type: ignore[no-untyped-def]
     # The example map's "printing": Public PCs (outsourced, a big disc) to Payments, a short line
-    # whose every stop touches some symbol; the label must not sit under the disc.
+    # whose every stop touches some symbol; the label must not sit under the disc. In the shipped
+    # font (wider than the old fallback) no stop is wholly clear, so its corner may touch the rim.
     from tests.conftest import MAPS
     from wardley.io import load_map
     from wardley.render.label_placement import layout_problem
@@ -69,7 +70,7 @@ def test_a_short_link_from_a_big_symbol_puts_its_label_where_least_is_hidden(qap
         disc = scene.elements["public-pcs"].pos()
         rect = link.labels_rect_at(*link.label_stop)
         nearest = QPointF(min(max(disc.x(), rect.left()), rect.right()), min(max(disc.y(), rect.top()), rect.bottom()))
-        assert math.hypot(disc.x() - nearest.x(), disc.y() - nearest.y()) > 0.8 * METHOD_RADIUS
+        assert math.hypot(disc.x() - nearest.x(), disc.y() - nearest.y()) > 0.6 * METHOD_RADIUS
         assert layout_problem(scene).symbols  # the disc is among the symbols weighed
     finally:
         scene.detach()

@@ -18,7 +18,7 @@ from tests.ui.shell_support import manager, saved_elements, shell_env, small_map
 from wardley.ui import windows as windows_module
 from wardley.ui.commands import SetElementsCommand
 from wardley.ui.editor_document import EditorDocument
-from wardley.ui.recovery import AUTOSAVE_MS, orphaned_recoveries, recovery_folder
+from wardley.ui.recovery import AUTOSAVE_MS, SUFFIX, orphaned_recoveries, recovery_folder
 from wardley.ui.windows import WindowManager
 
 
@@ -27,7 +27,7 @@ def _move(window, evolution: float) -> None:
 
 
 def _recovery_files() -> list[Path]:
-    return sorted(recovery_folder().glob("*")) if recovery_folder().exists() else []
+    return sorted(recovery_folder().glob(f"*{SUFFIX}")) if recovery_folder().exists() else []
 
 
 def test_autosave_writes_only_while_there_are_unsaved_changes(manager, tmp_path) -> None:
@@ -106,30 +106,43 @@ def test_discarding_changes_on_close_removes_the_recovery_file(manager, monkeypa
     assert _recovery_files() == []
 
 
+#: Another wardley session: it holds a recovery file's lock as the app does, then waits for its
+#: stdin to close (or to be killed).
+OTHER_SESSION = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from wardley.ui.recovery import _lock_for
+app = QCoreApplication([])
+lock = _lock_for(Path(sys.argv[1]))
+print(lock.tryLock(0), flush=True)
+sys.stdin.read()
+"""
+
+
 def test_recovery_files_from_a_running_session_are_left_alone(shell_env) -> None:
     from wardley.io import dump_json_map
 
     folder = recovery_folder()
     folder.mkdir(parents=True)
-    # Another wardley session, still running (it waits for its stdin to close).
-    other = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()", "wardley"], stdin=subprocess.PIPE)
-    record = {"format": "wardley-recovery", "pid": other.pid, "saved_at": "2026-01-01T00:00:00Z",
+    file = folder / f"other{SUFFIX}"
+    record = {"format": "wardley-recovery", "pid": 1, "saved_at": "2026-01-01T00:00:00Z",
               "original": None, "file_format": "json", "map": json.loads(dump_json_map(small_map()))}
-    file = folder / "other.wardley-recovery.json"
-    try:
-        file.write_text(json.dumps(record))
-        assert orphaned_recoveries() == []
-    finally:
-        other.communicate(b"")
-    [found] = orphaned_recoveries()  # it has ended: its map is now an orphan
-    assert found.map == small_map()
-    stranger = subprocess.Popen(["cat"], stdin=subprocess.PIPE)  # running, but not wardley: a reused pid
-    try:
-        record["pid"] = stranger.pid
-        file.write_text(json.dumps(record))
-        assert len(orphaned_recoveries()) == 1
-    finally:
-        stranger.communicate(b"")
+    file.write_text(json.dumps(record))
+    for ending in ("closes", "is killed"):
+        other = subprocess.Popen([sys.executable, "-c", OTHER_SESSION, str(file)], stdin=subprocess.PIPE,
+                                 stdout=subprocess.PIPE, text=True)
+        try:
+            assert other.stdout is not None and other.stdout.readline().strip() == "True"
+            assert orphaned_recoveries() == [], f"offered while its session runs (then {ending})"
+        finally:
+            if ending == "closes":
+                other.communicate("")
+            else:
+                other.kill()  # leaves its lock file behind, as a crash does
+                other.communicate()
+        [found] = orphaned_recoveries()  # it has ended: its map is now an orphan
+        assert found.map == small_map()
 
 
 def test_an_unchanged_map_is_not_copied_again(manager) -> None:

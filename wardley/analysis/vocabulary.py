@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from wardley.analysis.names import content_words, contains, ends_with, head_words, name_key, words
+from wardley.package_data import resource
 
-#: ``resources/`` at the top of the repository, next to the package.
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
-VOCABULARY_PATH = RESOURCES / "vocabulary.json"
+#: The shipped vocabulary's name among the package's resources (wardley/package_data.py).
+VOCABULARY_NAME = "vocabulary.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +114,5 @@ def vocabulary_from_data(data: dict[str, Any]) -> Vocabulary:
 @lru_cache(maxsize=4)
 def load_vocabulary(path: str | None = None) -> Vocabulary:
     """The vocabulary in ``path`` (default: the shipped ``resources/vocabulary.json``)."""
-    source = Path(path) if path else VOCABULARY_PATH
-    with open(source, encoding="utf-8") as handle:
-        return vocabulary_from_data(json.load(handle))
+    data = Path(path).read_bytes() if path else resource(VOCABULARY_NAME).read_bytes()
+    return vocabulary_from_data(json.loads(data.decode("utf-8")))

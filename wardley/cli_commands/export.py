@@ -115,8 +115,19 @@ def _moved_labels(source: str, names: list[str]) -> str:
             f"({shown}{more}); --relabel places every label automatically")
 
 
-def _choose_platform() -> None:
-    """Offscreen unless the caller chose a platform: export never needs a window,
-    and Qt's xcb plugin aborts the process when a display is missing or gone."""
-    if not os.environ.get("QT_QPA_PLATFORM"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+def _choose_platform(env: Any = os.environ) -> None:
+    """The platform Qt draws the export on, unless the caller chose one.
+
+    Offscreen only where there is no display platform: on Windows and macOS the native one draws
+    with the system's font rendering. On Linux a named display may be gone, and Qt's xcb plugin
+    then aborts the process; the fallback list makes it carry on offscreen instead (quietly)."""
+    if env.get("QT_QPA_PLATFORM"):
+        return
+    from wardley.cli_commands.app import display_problem
+
+    if display_problem(env) is not None:
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    elif sys.platform.startswith("linux"):
+        native = "xcb" if env.get("DISPLAY") else "wayland"
+        env["QT_QPA_PLATFORM"] = f"{native};offscreen"
+        env.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")

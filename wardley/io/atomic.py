@@ -9,6 +9,14 @@ import tempfile
 from pathlib import Path
 
 
+class FileInUseError(PermissionError):
+    """The target could not be replaced although its folder is writable: on Windows, another
+    program (a PDF viewer, Excel, a sync client) has it open. ``strerror`` is said to the user."""
+
+
+IN_USE = "it is open in another program, or read-only (close it there, then try again)"
+
+
 def _default_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
@@ -19,8 +27,9 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, fsync it, then rename over.
 
     The file keeps its permissions (a new file gets the usual umask ones); through a symbolic
-    link, the file it points to is replaced and the link kept.
-    Raises OSError on failure, after removing the temporary file.
+    link, the file it points to is replaced and the link kept; a pipe or device is refused.
+    Raises OSError on failure, after removing the temporary file: :class:`FileInUseError` when
+    the target is open in another program (Windows).
     """
     target = Path(path)
     if target.is_symlink():
@@ -41,7 +50,12 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp_name, mode)
-        os.replace(temp_name, target)
+        try:
+            os.replace(temp_name, target)
+        except PermissionError as error:
+            # The temporary file was made in the same folder, so the folder is writable: what
+            # refused is the target itself, which Windows locks while any program holds it open.
+            raise FileInUseError(error.errno, IN_USE, str(target)) from error
     except BaseException:
         try:
             os.unlink(temp_name)

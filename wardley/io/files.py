@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wardley.io import formats as registry
-from wardley.io.atomic import write_atomically
+from wardley.io.atomic import FileInUseError, write_atomically
 from wardley.io.json_format import parse_json_map
 from wardley.io.limits import MAX_FILE_BYTES
 from wardley.io.problems import MapFileError, Problem
@@ -45,8 +45,9 @@ def read_text(path: str | os.PathLike[str]) -> str:
     """The file's text, or a :class:`MapFileError` saying plainly why not."""
     source = str(path)
     try:
-        # Non-blocking, so that a named pipe is refused below instead of waiting for a writer.
-        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+        # Non-blocking, so that a named pipe is refused below instead of waiting for a writer;
+        # O_BINARY (Windows only) so no newline or Ctrl+Z is translated before the bytes are checked.
+        with open(os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
                 raise MapFileError.single(source, "not a regular file (a pipe, device or socket)")
             data = handle.read(MAX_FILE_BYTES + 1)
@@ -123,6 +124,8 @@ def write_text_file(path: str | os.PathLike[str], text: str) -> None:
         raise MapFileError.single(str(path), f"cannot save: {why}") from None
     except NotADirectoryError:
         raise MapFileError.single(str(path), f"cannot save: '{Path(path).parent}' is not a folder") from None
+    except FileInUseError as error:
+        raise MapFileError.single(str(path), f"cannot save: {error.strerror}") from None
     except PermissionError:
         raise MapFileError.single(str(path), "permission denied: cannot write here") from None
     except OSError as error:

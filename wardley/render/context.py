@@ -3,9 +3,9 @@ editing chrome (selection marks, handles) is shown. Owned by the scene."""
 
 from __future__ import annotations
 
-
 from PySide6.QtGui import QFont, QFontMetricsF
 
+from wardley.render.fonts import map_family
 from wardley.render.items.symbol_cache import SymbolCache
 from wardley.render.themes import DEFAULT, Theme
 
@@ -26,11 +26,12 @@ class RenderContext:
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
         self.symbols.clear()
-        self.label_font = _font(theme.font_family, theme.font_size, False, False)
-        self.bold_font = _font(theme.font_family, theme.font_size, True, False)
-        self.small_font = _font(theme.font_family, theme.font_size * 0.85, False, True)
-        self.axis_font = _font(theme.font_family, theme.font_size, False, False)
-        self.title_font = _font(theme.font_family, theme.title_size, True, False)
+        family = map_family(theme.font_family)
+        self.label_font = _font(family, theme.font_size, False, False)
+        self.bold_font = _font(family, theme.font_size, True, False)
+        self.small_font = _font(family, theme.font_size * 0.85, False, True)
+        self.axis_font = _font(family, theme.font_size, False, False)
+        self.title_font = _font(family, theme.title_size, True, False)
         self.label_metrics = QFontMetricsF(self.label_font)
         self.bold_metrics = QFontMetricsF(self.bold_font)
         self.small_metrics = QFontMetricsF(self.small_font)

@@ -2,22 +2,21 @@
 clipboard). The picture is the canvas's own scene painted with editing chrome
 hidden; nothing here draws map content itself.
 
-Files are written atomically: Qt paints into a temporary file beside the
-target, which is renamed over it only when painting succeeded."""
+Qt paints into memory; the bytes go to disk through the one atomic writer
+(wardley/io/atomic.py), so a failed export leaves the old file as it was."""
 
 from __future__ import annotations
 
 import os
-import stat
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, cast
 
-from PySide6.QtCore import QMarginsF, QPointF, QRect, QRectF, QSize
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRect, QRectF, QSize
 from PySide6.QtGui import QColor, QFontInfo, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from wardley.io.atomic import FileInUseError, write_atomically
 from wardley.io.formats import formats, suffix_list
 from wardley.render.export import map_bounds, render_map
 from wardley.render.items.text_block import TextBlock, recording_blocks
@@ -86,6 +85,8 @@ class _Picture:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        # The map's face as the painter's default too: SVG names it even on groups without text.
+        painter.setFont(self.scene.ctx.label_font)
         painter.fillRect(target, QColor(self.scene.theme.background))
         render_map(painter, target, self.scene, self.source)
         if self.legend is not None:
@@ -135,20 +136,36 @@ def render_image(scene: MapScene, options: ExportOptions = ExportOptions()) -> Q
     return image
 
 
-def _write_png(scene: MapScene, temp: str, options: ExportOptions) -> None:
-    if not render_image(scene, options).save(temp, "PNG", PNG_QUALITY):
+class _Memory:
+    """A QBuffer to paint into, whose bytes are the file's content."""
+
+    def __init__(self) -> None:
+        self.buffer = QBuffer()
+        self.buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+
+    def bytes(self) -> bytes:
+        self.buffer.close()
+        return bytes(self.buffer.data().data())
+
+
+def _write_png(scene: MapScene, options: ExportOptions) -> bytes:
+    memory = _Memory()
+    # The stub asks for bytes, but PySide6 takes the format as str when writing to a device.
+    if not render_image(scene, options).save(memory.buffer, "PNG", PNG_QUALITY):  # type: ignore[call-overload]
         raise ExportError("Qt could not encode the PNG")
+    return memory.bytes()
 
 
-def _write_svg(scene: MapScene, temp: str, options: ExportOptions) -> None:
+def _write_svg(scene: MapScene, options: ExportOptions) -> bytes:
     from PySide6.QtSvg import QSvgGenerator  # only SVG needs the module: keep PNG start-up short
 
     picture = _Picture(scene, options.legend)
     # One SVG user unit per scene unit: text sizes stay what the map uses.
     width = round(picture.source.width())
     height = round(picture.source.height())
+    memory = _Memory()
     generator = QSvgGenerator()
-    generator.setFileName(temp)
+    generator.setOutputDevice(memory.buffer)
     generator.setSize(QSize(width, height))
     generator.setViewBox(QRect(0, 0, width, height))
     generator.setResolution(round(SCENE_DPI))
@@ -162,34 +179,33 @@ def _write_svg(scene: MapScene, temp: str, options: ExportOptions) -> None:
             picture.paint(painter, QRectF(0, 0, width, height))
         finally:
             painter.end()
-    _name_real_fonts(temp, scene, blocks)
+    return _name_real_fonts(memory.bytes(), scene, blocks)
 
 
-def _name_real_fonts(svg_path: str, scene: MapScene, blocks: list[TextBlock]) -> None:
-    """Qt writes the family as asked ("Sans Serif", a Qt alias no browser knows,
-    so they fall back to a serif face). Name the face Qt really used, then
-    common sans-serif faces of similar width, then the generic family.
+def _name_real_fonts(data: bytes, scene: MapScene, blocks: list[TextBlock]) -> bytes:
+    """Qt writes the family as asked. Name the face Qt really used (the shipped
+    Atkinson Hyperlegible, or with its fallback "Sans Serif", a Qt alias no browser
+    knows), then common sans-serif faces of similar width, then the generic family.
     Also joins each wrapped label's lines into one searchable ``<text>``."""
     from wardley.render.svg_text import join_wrapped_labels
 
-    asked = scene.ctx.theme.font_family
+    asked = scene.ctx.label_font.family()
     used = QFontInfo(scene.ctx.label_font).family()
     families = ", ".join(dict.fromkeys(f"'{name}'" for name in (used, "DejaVu Sans", "Verdana", "Arial") if name))
-    with open(svg_path, "rb") as handle:
-        data = join_wrapped_labels(handle.read().decode("utf-8"), blocks).encode("utf-8")
+    data = join_wrapped_labels(data.decode("utf-8"), blocks).encode("utf-8")
     before = f'font-family="{_xml_attr(asked)}"'.encode()
     after = f'font-family="{_xml_attr(families)}, sans-serif"'.encode()
-    with open(svg_path, "wb") as handle:
-        handle.write(data.replace(before, after))
+    return data.replace(before, after)
 
 
 def _xml_attr(text: str) -> str:
     return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
 
 
-def _write_pdf(scene: MapScene, temp: str, options: ExportOptions) -> None:
+def _write_pdf(scene: MapScene, options: ExportOptions) -> bytes:
     picture = _Picture(scene, options.legend)
-    writer = QPdfWriter(temp)
+    memory = _Memory()
+    writer = QPdfWriter(memory.buffer)
     writer.setTitle(scene.document.map.title)
     writer.setCreator("wardley")
     writer.setResolution(1200)
@@ -209,9 +225,11 @@ def _write_pdf(scene: MapScene, temp: str, options: ExportOptions) -> None:
         picture.paint(painter, page)
     finally:
         painter.end()
+    del writer  # finishes the file before the buffer is read
+    return memory.bytes()
 
 
-_WRITERS: dict[ImageFormat, Callable[[MapScene, str, ExportOptions], None]] = {
+_WRITERS: dict[ImageFormat, Callable[[MapScene, ExportOptions], bytes]] = {
     "png": _write_png,
     "svg": _write_svg,
     "pdf": _write_pdf,
@@ -224,56 +242,25 @@ def export_map(scene: MapScene, path: str | os.PathLike[str], options: ExportOpt
     Raises :class:`ExportError` with a one-line message; on failure the target
     is untouched and no temporary file is left behind."""
     kind = image_format(path)
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
+    folder = Path(path).parent if str(Path(path).parent) else Path(".")
+    if not folder.is_dir():
+        # Said before painting: a big map takes a while to draw for nothing.
+        why = "is not a folder" if folder.exists() else "does not exist"
+        raise ExportError(f"{path}: cannot write: folder {str(folder)!r} {why}")
     try:
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=f".tmp{target.suffix}")
-    except FileNotFoundError:
-        why = f"no file can be created in folder {str(folder)!r}" if folder.is_dir() else f"folder {str(folder)!r} does not exist"
-        raise ExportError(f"{path}: cannot write: {why}") from None
+        data = _WRITERS[kind](scene, options)
+    except ExportError as error:
+        raise ExportError(f"{path}: cannot write the {kind.upper()}: {error}") from None
+    if not data:
+        raise ExportError(f"{path}: cannot write the {kind.upper()}: nothing was written")
+    try:
+        write_atomically(path, data)
+    except FileInUseError as error:
+        raise ExportError(f"{path}: cannot write: {error.strerror}") from None
     except PermissionError:
         raise ExportError(f"{path}: cannot write: permission denied in {str(folder)!r}") from None
     except OSError as error:
         raise ExportError(f"{path}: cannot write: {error.strerror or error}") from None
-    os.close(fd)
-    try:
-        _WRITERS[kind](scene, temp, options)
-        if os.path.getsize(temp) == 0:
-            raise ExportError("nothing was written")
-        _fsync(temp)
-        os.chmod(temp, _mode_for(target))
-        os.replace(temp, target)
-    except ExportError as error:
-        _remove(temp)
-        raise ExportError(f"{path}: cannot write the {kind.upper()}: {error}") from None
-    except OSError as error:
-        _remove(temp)
-        raise ExportError(f"{path}: cannot write: {error.strerror or error}") from None
-    except BaseException:
-        _remove(temp)
-        raise
-
-
-def _mode_for(target: Path) -> int:
-    """An existing file keeps its permissions; a new one gets the umask's (mkstemp's are 0600)."""
-    try:
-        return stat.S_IMODE(os.stat(target).st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _fsync(path: str) -> None:
-    with open(path, "rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def _remove(path: str) -> None:
-    try:
-        os.unlink(path)
-    except FileNotFoundError:
-        pass
 
 
 __all__ = ["DEFAULT_WIDTH_PX", "ExportError", "ExportOptions", "export_map", "export_region", "image_format", "render_image"]

@@ -43,7 +43,8 @@ class Theme:
     faded_opacity: float = 0.18
     #: Alpha (0-255) of the tint inside pioneers/settlers/town planners boxes; 0 = hatch only.
     attitude_alpha: int = 30
-    font_family: str = "Sans Serif"
+    #: Shipped with the program (wardley/render/fonts.py), so maps look alike on every OS.
+    font_family: str = "Atkinson Hyperlegible"
     font_size: float = 11.0
     title_size: float = 16.0
     #: Hand-set label offsets are multiplied by this, so that in larger type (presentation) a

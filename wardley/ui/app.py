@@ -8,28 +8,31 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from wardley.io import MapFileError
+from wardley.io import MapFileError, parse_map_text
+from wardley.package_data import example_map, resource
 from wardley.ui import dialogs
 from wardley.ui.editor_document import EditorDocument
 from wardley.ui.main_window import MainWindow
 from wardley.ui.windows import WindowManager
 
-#: The map the app opens when started without a file: a real, small public-service map.
-EXAMPLE_MAP = Path(__file__).resolve().parents[2] / "maps" / "county-library-service.wardley.json"
+#: The map the app opens when started without a file, shipped inside the package.
+EXAMPLE_MAP = example_map()
 #: Set to 1 to print each element's screen centre once the first window is shown
 #: (``element ID X Y`` lines on stdout), so the end-to-end test can drag them.
 DEBUG_GEOMETRY_ENV = "WARDLEY_DEBUG_GEOMETRY"
+#: Set to 1 to close every window once the first is shown and drawn (printing ``started TITLE``):
+#: how the install checks start the real app on its example map and see it exit cleanly.
+QUIT_AFTER_START_ENV = "WARDLEY_QUIT_AFTER_START"
 
 
 def example_editor() -> EditorDocument:
     """The example map as an unsaved, untitled copy, so Save asks where to put it."""
-    try:
-        return EditorDocument.untitled_copy(EXAMPLE_MAP)
-    except MapFileError:
-        return EditorDocument()  # an installed copy without the maps folder: start empty
+    # Read as bytes, not opened by path: inside a zipped or frozen install there may be no path.
+    text = EXAMPLE_MAP.read_bytes().decode("utf-8")
+    return EditorDocument(parse_map_text(text, "json", f"built-in example {EXAMPLE_MAP.name}").map)
 
 
 def make_application() -> QApplication:
@@ -43,7 +46,15 @@ def make_application() -> QApplication:
     app.setOrganizationName("wardley")
     app.setApplicationDisplayName("wardley")
     app.setDesktopFileName("wardley")
+    app.setWindowIcon(application_icon())
     return app
+
+
+def application_icon() -> QIcon:
+    """The icon drawn in resources/wardley.svg (taskbar, window title, Alt+Tab)."""
+    pixmap = QPixmap()
+    pixmap.loadFromData(resource("wardley.svg").read_bytes(), "SVG")
+    return QIcon(pixmap)
 
 
 def open_first_windows(manager: WindowManager, paths: list[Path]) -> list[MainWindow]:
@@ -90,6 +101,15 @@ def _when_exposed(window: MainWindow, then: Callable[[], None]) -> None:
         QTimer.singleShot(50, lambda: _when_exposed(window, then))
 
 
+def _quit_after_start(window: MainWindow) -> None:
+    editor = window.editor
+    assert editor is not None
+    window.grab()  # the map really drawn, fonts and all, before leaving
+    print(f"started {editor.document.map.title} ({len(editor.document.map.elements)} elements)", flush=True)
+    editor.undo_stack.setClean()
+    QApplication.closeAllWindows()
+
+
 def run(paths: list[Path]) -> int:
     app = make_application()
     manager = WindowManager()
@@ -102,6 +122,8 @@ def run(paths: list[Path]) -> int:
             first.close()  # the untouched example would only be in the way
         if os.environ.get(DEBUG_GEOMETRY_ENV) and not restored:
             _when_exposed(first, lambda: print_element_geometry(first))
+        if os.environ.get(QUIT_AFTER_START_ENV):
+            _when_exposed(first, lambda: _quit_after_start(first))
 
     QTimer.singleShot(0, after_start)
     app.setQuitOnLastWindowClosed(True)

@@ -4,7 +4,9 @@ Each open map with unsaved changes owns one recovery file, holding the map and
 where it came from. A clean save or a discard removes the file, so whatever is
 left in the folder when the app starts belongs to a session that died (killed,
 crashed, power cut) and is offered back. A file whose owning process is still
-running (another wardley window open right now) is left alone.
+running (another wardley window open right now) is left alone: the session that
+writes a recovery file holds a QLockFile beside it for as long as it runs, and
+Qt tells a lock held by a live process from one left by a dead one on every OS.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
 
 from wardley.io.atomic import write_atomically
 from wardley.io.files import FileFormat
@@ -40,8 +42,21 @@ def recovery_folder() -> Path:
     override = os.environ.get(FOLDER_ENV)
     if override:
         return Path(override)
-    state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(state) / "wardley" / "recovery"
+    # The OS's own place for state that outlives a session, as Qt knows it on each system (the
+    # XDG state folder on Linux, the local application data folder on Windows).
+    locations = QStandardPaths.StandardLocation
+    state = QStandardPaths.writableLocation(locations.GenericStateLocation) or QStandardPaths.writableLocation(
+        locations.GenericDataLocation
+    )
+    return Path(state or Path.home()) / "wardley" / "recovery"
+
+
+def _lock_for(file: Path) -> QLockFile:
+    """The lock a running session holds beside its recovery file (``NAME.wardley-recovery.lock``)."""
+    lock = QLockFile(str(file.with_suffix(".lock")))
+    # Held for a whole session, so never judged stale by age: only a dead owner makes it stale.
+    lock.setStaleLockTime(0)
+    return lock
 
 
 @dataclass
@@ -73,29 +88,13 @@ class RecoveredMap:
         return editor
 
 
-def _process_alive(pid: int) -> bool:
-    """Whether a wardley session with this pid is still running (and so owns its file)."""
-    if pid == os.getpid():
-        return False  # our own pid in a file we do not own: a reused pid from a dead session
-    proc = Path(f"/proc/{pid}")
-    if Path("/proc/self").exists():
-        # Linux: a killed process may linger as a zombie, and a pid may be reused by another
-        # program; neither is a live wardley session.
-        try:
-            state = (proc / "stat").read_text().rsplit(")", 1)[1].split()[0]
-            command = (proc / "cmdline").read_bytes()
-        except (OSError, IndexError):
-            return False
-        return state not in ("Z", "X") and b"wardley" in command
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+def _owner_running(file: Path) -> bool:
+    """Whether a running wardley session holds this recovery file's lock."""
+    lock = _lock_for(file)
+    if lock.tryLock(0):
+        lock.unlock()  # nobody held it, or its holder died: removes the lock file
         return False
-    except PermissionError:
-        return True
-    except OSError:
-        return False
-    return True
+    return lock.error() == QLockFile.LockError.LockFailedError
 
 
 def _read_record(file: Path) -> RecoveredMap:
@@ -121,8 +120,7 @@ def orphaned_recoveries(folder: Path | None = None) -> list[RecoveredMap]:
         if file in _live_files:
             continue
         try:
-            pid = int(json.loads(file.read_text(encoding="utf-8")).get("pid", 0))
-            if pid and _process_alive(pid):
+            if _owner_running(file):
                 continue
             found.append(_read_record(file))
         except (OSError, ValueError, KeyError, TypeError, AttributeError, MapFileError):
@@ -133,6 +131,7 @@ def orphaned_recoveries(folder: Path | None = None) -> list[RecoveredMap]:
 
 def discard_recovery(recovered: RecoveredMap) -> None:
     recovered.file.unlink(missing_ok=True)
+    recovered.file.with_suffix(".lock").unlink(missing_ok=True)
 
 
 class Autosaver(QObject):
@@ -146,6 +145,8 @@ class Autosaver(QObject):
         self._editor = editor
         self.file = file or recovery_folder() / f"{uuid.uuid4().hex}{SUFFIX}"
         _live_files.add(self.file)
+        #: Taken with the first copy (the folder may not exist before) and held until stopped.
+        self._lock: QLockFile | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.autosave_now)
@@ -179,6 +180,7 @@ class Autosaver(QObject):
         }
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
+            self._hold_lock()
             write_atomically(self.file, json.dumps(record, ensure_ascii=False).encode("utf-8"))
         except OSError as error:
             self._changed_since_copy = True  # try again next time
@@ -193,11 +195,25 @@ class Autosaver(QObject):
             return
         self._failing = False
 
+    def _hold_lock(self) -> None:
+        if self._lock is None:
+            lock = _lock_for(self.file)
+            if lock.tryLock(0):
+                self._lock = lock
+            # Else the folder refuses lock files: the copy is still worth writing; another
+            # session may then offer it while this one runs, which the restore question says.
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+
     def discard(self) -> None:
         try:
             self.file.unlink(missing_ok=True)
         except OSError:
             pass  # the folder is unusable (see ``failed``): there is no copy to remove
+        self._release_lock()
 
     def stop(self, keep_file: bool = False) -> None:
         """Stop autosaving; the file goes unless ``keep_file`` (for tests simulating a crash)."""
@@ -208,6 +224,9 @@ class Autosaver(QObject):
             pass  # stopped twice
         if not keep_file:
             self.discard()
+        # With keep_file (a simulated crash) the copy stays and its lock goes: a dead owner's
+        # lock file is judged stale by the next session, which is the same to it.
+        self._release_lock()
         _live_files.discard(self.file)
 
     def _on_modified_changed(self, modified: bool) -> None:

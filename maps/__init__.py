@@ -1,0 +1,1 @@
+"""Example maps, shipped inside the installed package as wardley.maps (see pyproject.toml)."""

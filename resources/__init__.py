@@ -1,0 +1,1 @@
+"""Data shipped inside the installed package as wardley.resources (see pyproject.toml)."""
