@@ -235,7 +235,10 @@ def _free_spot(scene: MapScene, legend: Legend) -> QPointF | None:
     if area.width() < 0 or area.height() < 0:
         return None
     corners = [area.topLeft(), area.topRight(), area.bottomLeft(), area.bottomRight()]
-    items = [item for item in scene.items() if item.isVisible() and not isinstance(item, FrameItem) and item.parentItem() is None]
+    items = [
+        (item.sceneBoundingRect(), item)
+        for item in scene.items() if item.isVisible() and not isinstance(item, FrameItem) and item.parentItem() is None
+    ]
     candidates = list(corners)
     if len(items) <= SEARCH_ITEM_LIMIT:
         columns = int(area.width() // SEARCH_STEP) + 1
@@ -252,9 +255,9 @@ def _free_spot(scene: MapScene, legend: Legend) -> QPointF | None:
     return None
 
 
-def _is_free(items: list[QGraphicsItem], rect: QRectF) -> bool:
-    for item in items:
-        if not item.sceneBoundingRect().intersects(rect):
+def _is_free(items: list[tuple[QRectF, QGraphicsItem]], rect: QRectF) -> bool:
+    for bounds, item in items:
+        if not bounds.intersects(rect):
             continue
         # The shape, not the bounding box: a long link's box covers much empty map.
         if item.shape().intersects(item.mapRectFromScene(rect)):
