@@ -13,7 +13,7 @@ from wardley import __version__
 
 #: One module per command under ``wardley.cli_commands``, each with ``register``
 #: (adds its sub-parser; imports nothing heavy) and ``run(args) -> int``.
-COMMANDS = ("validate", "schema", "diff", "export", "analyse", "convert")
+COMMANDS = ("validate", "schema", "diff", "export", "analyse", "convert", "describe")
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1

@@ -78,3 +78,35 @@ def test_a_broken_aliases_file_names_the_place(tmp_path: Path, text, message):
         load_aliases(path)
     assert message in caught.value.lines()[0]
     assert caught.value.lines()[0].startswith(str(path))
+
+
+def test_a_room_can_split_a_name_out_and_rename_a_capability(tmp_path):
+    from tests.analysis.builders import service_map
+    from wardley.analysis import add_rename, add_split, analyse_library
+    from wardley.io import save_map
+
+    for index, name in enumerate(["Waste back office (Whitespace)", "Waste back office (Bartec)", "Bin day lookup"]):
+        save_map(tmp_path / f"m{index}.wardley.json", service_map(f"Council {index}", [(name, 0.7, 0.5)]))
+    path = tmp_path / "wardley-aliases.json"
+    add_split(path, "Waste back office (Bartec)")
+    add_rename(path, "Waste collection management", "Refuse back office")
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["split"] == ["Waste back office (Bartec)"]
+    assert saved["renames"] == {"Waste collection management": "Refuse back office"}
+    report = analyse_library([tmp_path])  # picked up from the folder
+    renamed = report.capability("Refuse back office")
+    assert [p.name for p in renamed.placements] == ["Waste back office (Whitespace)"]
+    alone = report.capability("Waste back office (Bartec)")
+    assert [p.name for p in alone.placements] == ["Waste back office (Bartec)"]
+    # renaming the renamed capability again replaces the name, and the file still loads
+    add_rename(path, "Refuse back office", "Refuse and recycling back office")
+    assert load_aliases(path).renames == {"Waste collection management": "Refuse and recycling back office"}
+
+
+def test_bad_split_and_renames_are_reported_with_their_place(tmp_path):
+    path = tmp_path / "wardley-aliases.json"
+    path.write_text('{"split": "x", "renames": {"A": ""}}', encoding="utf-8")
+    with pytest.raises(MapFileError) as error:
+        load_aliases(path)
+    text = "\n".join(error.value.lines())
+    assert "$.split" in text and "$.renames.A" in text

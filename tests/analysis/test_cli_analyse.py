@@ -30,8 +30,9 @@ def test_json_follows_the_documented_contract(capsys):
     assert set(capability) == {"name", "tier", "score", "maps", "placements", "implementations", "needs",
                                "evolution", "spread", "badges", "explanation"}
     assert capability["tier"] in ("strong", "possible", "none")
-    assert set(capability["placements"][0]) == {"map", "name", "evolution", "visibility", "method"}
-    assert set(data["suggested_merges"][0]) == {"names", "similarity"}
+    assert set(capability["placements"][0]) == {"map", "name", "evolution", "visibility", "method",
+                                                 "product", "qualifiers"}
+    assert set(data["suggested_merges"][0]) == {"names", "similarity", "reason"}
     assert set(data["lint"][0]) == {"map", "kind", "element", "message"}
     placements = sum(len(c["placements"]) for c in data["capabilities"])
     assert placements == sum(m["components"] for m in data["maps"])
@@ -108,8 +109,14 @@ def test_bad_input_is_one_line_and_exit_2(capsys, tmp_path: Path, problem):
 
 def test_a_wrong_format_name_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as exit_:
-        main(["analyse", str(EVAL), "--format", "pdf"])
+        main(["analyse", str(EVAL), "--format", "docx"])
     assert exit_.value.code == 2
+
+
+def test_a_picture_format_without_a_file_is_bad_input(capsys):
+    code, out, err = run(capsys, "analyse", str(EVAL), "--format", "pdf")
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and "-o OUT" in err
 
 
 def test_the_command_never_imports_qt():

@@ -61,9 +61,13 @@ def test_a_possible_candidate_says_why_it_is_not_strong():
         payments.explanation)
 
 
-def test_long_lists_of_maps_are_cut_short():
+def test_sentences_list_every_map():
     from wardley.analysis.explain import listing
 
     assert listing(["A"]) == "A"
     assert listing(["A", "B"]) == "A and B"
-    assert listing(["A", "B", "C", "D", "E", "F"]) == "A, B, C, D and 2 more"
+    assert listing(["A", "B", "C", "D", "E", "F"]) == "A, B, C, D, E and F"
+    assert listing(["A", "B", "C", "D", "E", "F"], 5) == "A, B, C, D and 2 more"
+    maps = [(f"m{i}", service_map(f"Service {i}", [("GOV.UK Pay", 0.8, 0.5)])) for i in range(9)]
+    sentence = analyse_maps(maps).capability("Payments").tier_sentence
+    assert all(f"Service {i}" in sentence for i in range(9)) and "more" not in sentence

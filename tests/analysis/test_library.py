@@ -84,8 +84,9 @@ def test_one_map_uses_the_single_map_rules():
     wardley_map = service_map("Parking", [("Payments", 0.8, 0.5), ("Permit system", 0.4, 0.6)], needs=3)
     report = analyse_map(wardley_map, path="parking.wardley.json")
     payments = report.capability("Payments")
-    assert payments.tier == "strong"  # fit 1 x (0.7 x 3/3 + 0.3 x hub 1), serving 3 needs
-    assert payments.score == pytest.approx(1.0)
+    # fit 1 x (0.4 x reach 3/3 + 0.4 x fan-in 0 (nothing else rests on it) + 0.2 x hub 1), serving 3 needs
+    assert payments.tier == "strong"
+    assert payments.score == pytest.approx(0.6)
     assert "3 of 3 user needs on this map" in payments.explanation
     assert report.maps[0].path == "parking.wardley.json"
 

@@ -46,3 +46,16 @@ def test_head_words_stop_at_the_first_preposition():
     assert head_words("Payments for parking") == ("payment",)
     assert head_words("Proof of address check") == ("proof",)
     assert head_words("Parking payments") == ("parking", "payment")
+
+
+def test_a_dash_sets_off_only_an_abbreviation_or_a_supplier():
+    from wardley.analysis.names import split_name
+    from wardley.analysis.vocabulary import load_vocabulary
+
+    load_vocabulary()  # registers the suppliers
+    assert split_name("CTR - council tax reduction") == ("council tax reduction", ("CTR",))
+    assert split_name("Civica - bereavement back office") == ("bereavement back office", ("Civica",))
+    assert split_name("Waste back office - Whitespace") == ("Waste back office", ("Whitespace",))
+    # a domain word before a dash is part of the name
+    assert split_name("Housing - repairs portal") == ("Housing - repairs portal", ())
+    assert split_name("Parking: permit checks") == ("Parking: permit checks", ())

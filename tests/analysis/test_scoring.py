@@ -48,9 +48,9 @@ def test_library_score_is_fit_times_weighted_reach_share_and_hub():
     assert score(m) == pytest.approx(expected)
 
 
-def test_single_map_score_uses_reach_and_hub_only():
+def test_single_map_score_uses_reach_fan_in_and_hub():
     m = measures([0.8], all_maps=1, needs=3, all_needs=4, hub=0.5)
-    assert score(m) == pytest.approx(1.0 * (0.7 * 0.75 + 0.3 * 0.5))
+    assert score(m) == pytest.approx(1.0 * (0.4 * 0.75 + 0.4 * 0.0 + 0.2 * 0.5))
 
 
 def test_weights_come_from_settings():

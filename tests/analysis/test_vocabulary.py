@@ -54,8 +54,36 @@ def test_common_words_match_only_as_the_whole_name(vocabulary):
 
 
 def test_unknown_and_service_specific_names_are_left_alone(vocabulary):
-    assert vocabulary.lookup("Admissions system") is None
-    assert vocabulary.lookup("Permit system") is None
+    assert vocabulary.lookup("Taxi licence conditions") is None
+    assert vocabulary.lookup("Pupil premium tracker") is None
+    assert vocabulary.lookup("Front office") is None
+
+
+def test_management_and_system_do_not_split_a_capability(vocabulary):
+    # "admissions management" is an alias: "Admissions system" says the same thing
+    assert vocabulary.lookup("Admissions system").capability == "School admissions management"
+    assert vocabulary.lookup("Garden waste management back office").capability == "Waste collection management"
+
+
+def test_a_generic_word_never_decides_a_match(vocabulary):
+    # "office" is in the names of many capabilities: it does not make a back office Office productivity
+    assert vocabulary.is_generic("office") and vocabulary.is_generic("management")
+    assert not vocabulary.is_generic("refuse") and not vocabulary.is_generic("licensing")
+    assert vocabulary.lookup("Bereavement back office") is None
+    assert vocabulary.lookup("Garden waste management back office").capability != "Office productivity"
+
+
+def test_names_that_only_look_like_a_capability(vocabulary):
+    assert vocabulary.lookup("Event hosting") is None
+    assert vocabulary.lookup("Sign language interpreting") is None
+    assert vocabulary.lookup("Cloud hosting").capability == "Hosting"
+
+
+def test_suppliers_in_annotations_are_suppliers(vocabulary):
+    assert vocabulary.supplier("Whitespace") == "Whitespace"
+    assert vocabulary.supplier("civica") == "Civica"
+    assert vocabulary.supplier("Capita Academy") == "Capita Academy"
+    assert vocabulary.supplier("shared service") is None
 
 
 def test_care_and_financial_assessments_are_different_capabilities(vocabulary):

@@ -21,7 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from wardley.analysis import analyse_library, analyse_maps  # noqa: E402
-from wardley.analysis.vocabulary import VOCABULARY_PATH  # noqa: E402
+from wardley.analysis.vocabulary import VOCABULARY_NAME  # noqa: E402
+from wardley.package_data import resource  # noqa: E402
 from wardley.io import save_map  # noqa: E402
 from wardley.model import Element, Link, WardleyMap  # noqa: E402
 
@@ -37,7 +38,7 @@ NOUNS = ["register", "rules", "records", "team process", "back office", "queue",
 
 
 def vocabulary_names() -> list[str]:
-    data = json.loads(VOCABULARY_PATH.read_text())
+    data = json.loads(resource(VOCABULARY_NAME).read_text(encoding="utf-8"))
     names: list[str] = []
     for entry in data["capabilities"]:
         names += entry["aliases"][:4]

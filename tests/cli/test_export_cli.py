@@ -96,3 +96,31 @@ def test_runs_headless_as_a_whole_process(tmp_path: Path) -> None:
     )
     assert (result.returncode, result.stderr) == (0, "")
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def _on_a_nearly_full_disk(room: int) -> None:
+    """In the child: any write past ``room`` bytes of a file fails, as on a full disk
+    (the signal is ignored so the write returns an error, as ENOSPC would)."""
+    import resource
+    import signal
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (room, room))
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="file size limits need a POSIX child process")
+@pytest.mark.parametrize("suffix", [".pdf", ".png", ".svg"])
+def test_a_picture_cut_short_by_a_full_disk_is_refused_and_the_old_one_kept(tmp_path: Path, suffix: str) -> None:
+    out = tmp_path / f"map{suffix}"
+    assert main(["export", str(EXAMPLE), "-o", str(out)]) == 0
+    old = out.read_bytes()
+    room = len(old) // 3
+    result = subprocess.run(
+        [sys.executable, "-m", "wardley", "export", str(EXAMPLE), "-o", str(out)],
+        capture_output=True, text=True, cwd=ROOT, timeout=60, preexec_fn=lambda: _on_a_nearly_full_disk(room),
+    )
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"wardley export: {out}: cannot write"), result.stderr
+    assert out.read_bytes() == old
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]  # no temporary file left

@@ -20,7 +20,7 @@ from tests.e2e.test_real_window import App, wait_for, x_display, xdotool  # noqa
 
 pytestmark = pytest.mark.e2e
 
-FIXTURE = Path(__file__).resolve().parents[1] / "workshop" / "fixtures" / "coaching-sessions.wardley.json"
+FIXTURE = Path(__file__).resolve().parents[1] / "ui" / "workshop" / "fixtures" / "coaching-sessions.wardley.json"
 
 
 def geometry(display: str, window: str) -> tuple[int, int, int, int]:

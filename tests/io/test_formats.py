@@ -32,7 +32,8 @@ def test_each_format_is_complete_and_unambiguous() -> None:
         assert all(s == s.lower() and s.startswith(".") for s in f.suffixes), f.key
         assert f.writer is not None, f.key
         assert (f.role == "map") == (f.reader is not None), f.key
-        assert f.needs_qt == (f.role == "picture"), f.key
+        # pictures need Qt: map pictures, and the analysis's spread picture among the reports
+        assert f.needs_qt == (f.role == "picture" or f.suffix in (".png", ".svg", ".pdf")), f.key
 
 
 def test_longest_suffix_wins_and_case_is_ignored() -> None:
@@ -84,8 +85,16 @@ def test_export_refuses_a_map_format_as_a_picture(tmp_path: Path) -> None:
     assert not (tmp_path / "map.owm").exists()
 
 
-@pytest.mark.parametrize("report", formats("report"), ids=lambda f: f.key)
+@pytest.mark.parametrize("report", [f for f in formats("report") if not f.needs_qt], ids=lambda f: f.key)
 def test_analyse_writes_every_report_format(report: Format) -> None:
     result = wardley("analyse", ROOT / "maps", "--format", report.key)
     assert result.returncode == 0, result.stderr
     assert "library" in result.stdout.lower()
+
+
+@pytest.mark.parametrize("report", [f for f in formats("report") if f.needs_qt], ids=lambda f: f.key)
+def test_analyse_draws_every_picture_format_to_a_file(report: Format, tmp_path: Path) -> None:
+    out = tmp_path / f"spread{report.suffix}"
+    result = wardley("analyse", ROOT / "maps", "--format", report.key, "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert out.stat().st_size > 0

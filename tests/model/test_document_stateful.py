@@ -213,7 +213,8 @@ class DocumentEdits(RuleBasedStateMachine):
     # -- map level -------------------------------------------------------------
     @rule(name=names)
     def add_snapshot(self, name: str) -> None:
-        if any(s.name == name for s in self.document.map.snapshots):
+        # The document tidies a snapshot name's spacing before it checks that the name is free.
+        if any(s.name == " ".join(name.split()) for s in self.document.map.snapshots):
             self.refused(lambda: self.document.add_snapshot(name))
             return
         before, old = self.text(), list(self.document.map.snapshots)

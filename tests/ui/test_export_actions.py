@@ -11,6 +11,7 @@ from tests.ui.shell_support import manager, shell_env, write_map  # noqa: F401 -
 from wardley.render.export_files import DEFAULT_WIDTH_PX
 from wardley.ui.editor_document import EditorDocument
 from wardley.ui.export_actions import file_stem
+from wardley.workshop.describe import describe_map
 
 
 def _window(manager, tmp_path: Path):  # type: ignore[no-untyped-def]
@@ -23,7 +24,7 @@ def test_file_menu_has_export_for_each_format_and_edit_has_copy_image(manager, t
     file_entries = [a.text().replace("&", "") for a in menus["File"].actions()]
     assert "Export" in file_entries
     kinds = [a.text() for a in window.export_actions.export_menu.actions() if not a.isSeparator() and not a.isCheckable()]
-    assert kinds == ["PNG...", "SVG...", "PDF..."]
+    assert kinds == ["PNG...", "SVG...", "PDF...", "&Describe Map..."]
     assert window.export_actions.copy_image in menus["Edit"].actions()
 
 
@@ -73,6 +74,30 @@ def test_copy_map_as_image_puts_a_picture_on_the_clipboard(manager, tmp_path: Pa
     window.export_actions.copy_image.trigger()
     image = QGuiApplication.clipboard().image()
     assert image.width() == DEFAULT_WIDTH_PX and image.height() > 1000
+    # The same copy carries the text alternative, for where only text can be pasted.
+    text = QGuiApplication.clipboard().text()
+    assert text == describe_map(window.editor.document.map)
+    assert text.startswith(window.editor.document.map.title + ": a Wardley map of ")
+
+
+def test_describe_map_shows_plain_read_only_text_and_copies_it(manager, tmp_path: Path) -> None:
+    window = _window(manager, tmp_path)
+    window.editor.document.add_element("<b>Bold</b> & co", 0.3, 0.3)
+    window.export_actions.describe.trigger()
+    dialog = window.export_actions.describe_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.text.isReadOnly()
+    shown = dialog.text.toPlainText()
+    assert shown == describe_map(window.editor.document.map)
+    assert "<b>Bold</b> & co" in shown  # as typed, never rendered
+    QGuiApplication.clipboard().clear()
+    dialog.copy_button.click()
+    assert QGuiApplication.clipboard().text() == shown
+    # Asked again after an edit, the one dialog shows the map as it is now.
+    window.editor.document.add_element("Another", 0.6, 0.3)
+    window.export_actions.describe.trigger()
+    assert window.export_actions.describe_dialog is dialog and "Another" in dialog.text.toPlainText()
+    dialog.close()
 
 
 def test_file_names_come_from_the_title() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QImage, QPainter, QUndoStack
 from PySide6.QtWidgets import QMenu
-from tests.ui.canvas_support import Canvas, canvas  # noqa: F401 - fixture
+from tests.ui.canvas.canvas_support import Canvas, canvas  # noqa: F401 - fixture
 
 from wardley.model import Element, MapDocument, WardleyMap
 from wardley.model.kinds import KINDS

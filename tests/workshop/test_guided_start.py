@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from wardley.model import MapDocument, WardleyMap, stage_index
 from wardley.workshop.guided_start import (
     GuidedAnswers,
@@ -92,15 +94,59 @@ def test_building_step_by_step_gives_the_expected_map_and_reuses_existing_elemen
     assert changes_for(plan_map(answers), document.map, owned).empty
 
 
-def test_elements_in_one_row_keep_apart_even_when_stages_crowd() -> None:
+def test_elements_in_one_row_keep_apart_and_crowded_stages_stay_in_their_stage() -> None:
     answers = GuidedAnswers(users=["Resident"])
     answers.needs["Resident"] = [f"Need {i}" for i in range(12)]
     answers.stages = {"Need 0": None, "Need 1": 2, **{f"Need {i}": 3 for i in range(2, 12)}}
-    plan = plan_map(answers)
-    row = sorted(p.evolution for p in plan.elements.values() if p.kind == "need")
+    e = plan_map(answers).elements
+    assert all(stage_index(e[f"need {i}"].evolution) == 3 for i in range(2, 12))
+    assert stage_index(e["need 1"].evolution) == 2
+    row = sorted(p.evolution for p in e.values() if p.kind == "need")
     assert len(row) == 12 and all(0.0 < x <= 0.98 for x in row)
-    assert min(b - a for a, b in zip(row, row[1:])) >= 0.079
-    # Uncrowded rows keep the stage asked for.
+    # Ten in Commodity share its width evenly; nothing lands on anything else.
+    assert min(b - a for a, b in zip(row, row[1:])) >= 0.0299
+    # A crowded row staggers up and down so neighbouring labels clear each other.
+    assert len({p.visibility for p in e.values() if p.kind == "need"}) == 2
+    # Uncrowded rows keep the stage asked for and the usual gap.
     two = GuidedAnswers(users=["Resident"], needs={"Resident": ["A", "B"]}, stages={"A": None, "B": 2})
     e = plan_map(two).elements
     assert stage_index(e["b"].evolution) == 2 and e["b"].evolution - e["a"].evolution >= 0.0899
+
+
+def crowded_row(stage: int, count: int = 9) -> GuidedAnswers:
+    """One need depending on ``count`` components the room put in ``stage``, beside one in
+    every other stage and a "not sure", so a row overflows and pushes against its neighbours."""
+    answers = GuidedAnswers(users=["Resident"], needs={"Resident": ["Report a pothole"]})
+    crowd = [f"Part {i}" for i in range(count)]
+    others = [f"Other {s}" for s in range(4) if s != stage]
+    answers.add_dependencies("Report a pothole", "\n".join([*crowd, *others, "Unsure"]))
+    answers.stages = {**{n: stage for n in crowd}, **{f"Other {s}": s for s in range(4) if s != stage},
+                      "Unsure": None}
+    return answers
+
+
+@pytest.mark.parametrize("stage", [0, 1, 2, 3])
+def test_guided_start_keeps_every_component_in_the_stage_the_room_chose(stage: int) -> None:
+    answers = crowded_row(stage)
+    e = plan_map(answers).elements
+    for name, chosen in answers.stages.items():
+        if chosen is not None:
+            assert stage_index(e[name_key(name)].evolution) == chosen, (name, e[name_key(name)].evolution)
+    crowd = sorted(e[f"part {i}"].evolution for i in range(9))
+    assert len(set(crowd)) == 9  # spread within the stage, not stacked on one spot
+    # The "not sure" component is not put on top of anything.
+    row = sorted(p.evolution for p in e.values() if p.kind == "component")
+    assert min(b - a for a, b in zip(row, row[1:])) > 0.005
+
+
+def test_the_trial_overflow_keeps_custom_and_commodity_answers_in_their_stages() -> None:
+    # The issue's trial: a full Commodity row pushed a Custom-built answer into Genesis and a
+    # Commodity answer into Product.
+    answers = GuidedAnswers(users=["Resident"], needs={"Resident": ["Report a pothole"]})
+    names = ["Repair scheduling", "Council website", "Online forms", "Highways asset system",
+             "Payments", "Identity", "Hosting", "Email", "Maps", "Document store"]
+    answers.add_dependencies("Report a pothole", "\n".join(names))
+    answers.stages = {"Repair scheduling": 1, **{n: 3 for n in names[1:]}}
+    e = plan_map(answers).elements
+    assert stage_index(e["repair scheduling"].evolution) == 1
+    assert all(stage_index(e[name_key(n)].evolution) == 3 for n in names[1:])

@@ -11,7 +11,9 @@ No Qt here. The app's analysis panel and the ``wardley analyse`` command both ca
   ``wardley-aliases.json``.
 """
 
-from wardley.analysis.aliases import ALIASES_FILE_NAME, Aliases, add_keep_apart, add_merge, load_aliases
+from wardley.analysis.aliases import (
+    ALIASES_FILE_NAME, Aliases, add_keep_apart, add_merge, add_rename, add_split, load_aliases,
+)
 from wardley.analysis.formats import report_to_csv, report_to_json, report_to_markdown, report_to_text
 from wardley.analysis.library import analyse_library, analyse_map, analyse_maps, map_files
 from wardley.analysis.report import Capability, Highlight, LibraryReport, MapSummary
@@ -19,6 +21,6 @@ from wardley.analysis.settings import DEFAULT_SETTINGS, Settings
 
 __all__ = [
     "ALIASES_FILE_NAME", "Aliases", "Capability", "DEFAULT_SETTINGS", "Highlight", "LibraryReport", "MapSummary",
-    "Settings", "add_keep_apart", "add_merge", "analyse_library", "analyse_map", "analyse_maps", "load_aliases",
+    "Settings", "add_keep_apart", "add_merge", "add_rename", "add_split", "analyse_library", "analyse_map", "analyse_maps", "load_aliases",
     "map_files", "report_to_csv", "report_to_json", "report_to_markdown", "report_to_text",
 ]

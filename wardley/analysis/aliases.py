@@ -7,7 +7,9 @@ The file sits in the folder of maps and is meant to be read and edited by people
       "version": 1,
       "merges": {"Payments": ["Take a card payment", "ePay kiosk"]},
       "products": {"Payments": ["ParkPay"]},
-      "keep_apart": [["Care needs assessment", "Financial assessment"]]
+      "keep_apart": [["Care needs assessment", "Financial assessment"]],
+      "split": ["Parking enforcement system"],
+      "renames": {"Waste collection management": "Refuse and recycling back office"}
     }
 
 - ``merges``: each name in the list means the capability named by the key. The key may be a
@@ -16,6 +18,9 @@ The file sits in the folder of maps and is meant to be read and edited by people
 - ``products``: names that are a product or service implementing the capability (counted as
   implementations, so two of them on one capability mean duplicated supply).
 - ``keep_apart``: pairs a room has said are different; never suggested as a merge again.
+- ``split``: component names that stand as a capability of their own, whatever the vocabulary or
+  the automatic matching would have merged them into (a room's "that is not the same thing").
+- ``renames``: a capability's name as the room wants it reported (old name: new name).
 
 Names are compared after normalisation, so case, plurals and filler words do not matter.
 """
@@ -42,6 +47,8 @@ class Aliases:
     merges: dict[str, list[str]] = field(default_factory=dict)
     products: dict[str, list[str]] = field(default_factory=dict)
     keep_apart: list[tuple[str, str]] = field(default_factory=list)
+    split: list[str] = field(default_factory=list)
+    renames: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._terms: dict[str, Term] = {}
@@ -57,9 +64,21 @@ class Aliases:
             for name in names:
                 self._terms[name_key(name)] = Term(capability, name)
         self._apart = {frozenset((name_key(a), name_key(b))) for a, b in self.keep_apart}
+        self._split = {_whole(name): name for name in self.split}
+        self._renames = {name_key(old): new for old, new in self.renames.items()}
 
     def lookup(self, name: str) -> Term | None:
+        split = self._split.get(_whole(name))
+        if split is not None:
+            return Term(split)
         return self._terms.get(name_key(name))
+
+    def is_split(self, name: str) -> bool:
+        return _whole(name) in self._split
+
+    def renamed(self, capability: str) -> str:
+        """The name the room gave the capability (itself when not renamed)."""
+        return self._renames.get(name_key(capability), capability)
 
     def canonical(self, capability: str) -> str:
         """Where a capability was merged to (following chains, never looping)."""
@@ -81,7 +100,15 @@ class Aliases:
             "merges": {key: list(values) for key, values in sorted(self.merges.items())},
             "products": {key: list(values) for key, values in sorted(self.products.items())},
             "keep_apart": [list(pair) for pair in self.keep_apart],
+            "split": list(self.split),
+            "renames": dict(sorted(self.renames.items())),
         }
+
+
+def _whole(name: str) -> str:
+    # A split names one way of writing a component, brackets and all: "Waste back office (Bartec)"
+    # leaves "Waste back office (Whitespace)" where it was.
+    return " ".join(name.casefold().split())
 
 
 def _string_list(value: Any, place: str, problems: list[Problem]) -> list[str]:
@@ -97,7 +124,7 @@ def aliases_from_data(data: Any, source: str) -> Aliases:
         raise MapFileError.single(source, "an aliases file must hold a JSON object", "$")
     if data.get("format", FORMAT_NAME) != FORMAT_NAME:
         problems.append(Problem("$.format", f"must be {FORMAT_NAME!r}"))
-    unknown = set(data) - {"format", "version", "merges", "products", "keep_apart", "about"}
+    unknown = set(data) - {"format", "version", "merges", "products", "keep_apart", "split", "renames", "about"}
     for name in sorted(unknown):
         problems.append(Problem(f"$.{name}", "unknown field"))
     tables: dict[str, dict[str, list[str]]] = {"merges": {}, "products": {}}
@@ -121,9 +148,20 @@ def aliases_from_data(data: Any, source: str) -> Aliases:
             pairs.append((names[0], names[1]))
         elif names:
             problems.append(Problem(f"$.keep_apart[{index}]", "must hold exactly two names"))
+    split = _string_list(data.get("split", []), "$.split", problems)
+    renames: dict[str, str] = {}
+    raw_renames = data.get("renames", {})
+    if not isinstance(raw_renames, dict):
+        problems.append(Problem("$.renames", "must be an object of old name: new name"))
+    else:
+        for old, new in raw_renames.items():
+            if not isinstance(new, str) or not new.strip() or not old.strip():
+                problems.append(Problem(f"$.renames.{old}", "must be a non-empty name"))
+            else:
+                renames[old] = new
     if problems:
         raise MapFileError(source, problems)
-    return Aliases(tables["merges"], tables["products"], pairs)
+    return Aliases(tables["merges"], tables["products"], pairs, split, renames)
 
 
 def load_aliases(path: str | os.PathLike[str]) -> Aliases:
@@ -168,5 +206,32 @@ def add_keep_apart(path: str | os.PathLike[str], first: str, second: str) -> Ali
     if not aliases.kept_apart(first, second):
         aliases.keep_apart.append((first, second))
         aliases.reindex()
+    save_aliases(path, aliases)
+    return aliases
+
+
+def add_split(path: str | os.PathLike[str], name: str) -> Aliases:
+    """Record that components named ``name`` are a capability of their own; saves the file."""
+    aliases = _load_or_new(path)
+    if not aliases.is_split(name):
+        aliases.split.append(name)
+        aliases.reindex()
+    save_aliases(path, aliases)
+    return aliases
+
+
+def add_rename(path: str | os.PathLike[str], capability: str, new_name: str) -> Aliases:
+    """Record the name a room gives a capability; saves the file."""
+    aliases = _load_or_new(path)
+    for old in [old for old in aliases.renames if name_key(old) == name_key(capability)]:
+        del aliases.renames[old]
+    # Renaming a renamed capability again replaces the earlier name.
+    for old, new in list(aliases.renames.items()):
+        if name_key(new) == name_key(capability):
+            aliases.renames[old] = new_name
+            break
+    else:
+        aliases.renames[capability] = new_name
+    aliases.reindex()
     save_aliases(path, aliases)
     return aliases

@@ -2,7 +2,12 @@
 
     fit(E)  = 0 below ``fit_start``, rising linearly to 1 at ``fit_full`` (median evolution E)
     score   = fit x (0.4 reach + 0.4 map share + 0.2 hub)   on a library of several maps
-    score   = fit x (0.7 reach + 0.3 hub)                   on a single map
+    score   = fit x (0.4 reach + 0.4 fan-in + 0.2 hub)      on a single map
+
+On a single map, fit is 1 for a capability the vocabulary knows to be a commodity nationally
+(payments, notifications, sign-in...), wherever this one map places it: the map's own placement
+says how the team sees it, not whether a national platform exists. Fan-in is the share of the
+map's other components depending on it, so what everything rests on outranks what rests on it.
 
 Tiers: *strong* (score, median evolution and presence all high enough), *possible* (score
 alone high enough), or *none*. Badges flag what a room should talk about whatever the tier.
@@ -33,7 +38,10 @@ def fit(evolution: float, settings: Settings = DEFAULT_SETTINGS) -> float:
 def score(measures: CapabilityMeasures, settings: Settings = DEFAULT_SETTINGS) -> float:
     readiness = fit(measures.evolution, settings)
     if measures.all_maps <= 1:
-        value = settings.single_weight_reach * measures.reach + settings.single_weight_hub * measures.hub
+        if measures.national_commodity:
+            readiness = 1.0
+        value = (settings.single_weight_reach * measures.reach + settings.single_weight_fan_in * measures.fan_in
+                 + settings.single_weight_hub * measures.hub)
     else:
         value = (settings.weight_reach * measures.reach + settings.weight_map_share * measures.map_share
                  + settings.weight_hub * measures.hub)
@@ -79,11 +87,23 @@ class Badge:
     placements: list[Placement] = field(default_factory=list)
 
 
+#: Qualifiers that say a team made the thing itself.
+BUILT_QUALIFIERS = frozenset({"inhouse", "bespoke", "homegrown"})
+
+
+def built_here(placement: Placement) -> bool:
+    """Marked build, or named as made in-house ("In-house payments module")."""
+    return placement.method == "build" or bool(BUILT_QUALIFIERS & set(placement.qualifiers))
+
+
 def custom_built_placements(measures: CapabilityMeasures, settings: Settings = DEFAULT_SETTINGS) -> list[Placement]:
-    built_commodity = measures.evolution >= settings.custom_built_median
+    """Placements built (or placed far left) where the capability is a commodity: by the library's
+    median, or nationally (the vocabulary's stage), which also works for a map on its own."""
+    built_commodity = measures.evolution >= settings.custom_built_median or measures.national_commodity
     return [
         placement for placement in measures.placements
-        if (built_commodity and placement.method == "build")
+        if (built_commodity and built_here(placement))
+        or (measures.national_commodity and placement.evolution < settings.fit_start)
         or measures.evolution - placement.evolution > settings.left_of_median + 1e-9
     ]
 

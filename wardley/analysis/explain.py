@@ -19,9 +19,9 @@ def stage_word(evolution: float) -> str:
     return _STAGE_WORDS[stage_index(evolution)]
 
 
-def listing(items: list[str], limit: int = 5) -> str:
-    """"A, B and C"; long lists end "and 4 more"."""
-    if len(items) > limit:
+def listing(items: list[str], limit: int | None = None) -> str:
+    """"A, B and C"; with a ``limit``, longer lists end "and 4 more" (sentences list every map)."""
+    if limit is not None and len(items) > limit:
         shown = items[:limit - 1]
         return ", ".join(shown) + f" and {len(items) - len(shown)} more"
     if len(items) <= 1:
@@ -104,20 +104,27 @@ class Explainer:
             items = []
             for placement in badge.placements:
                 gap = m.evolution - placement.evolution
-                if gap > s.left_of_median:
+                if m.national_commodity and m.national is not None and (
+                        m.all_maps <= 1 or m.evolution < s.custom_built_median) and gap <= s.left_of_median:
+                    instead = m.national.use_instead or "the national platform or market"
+                    items.append(f"{self._title(placement)} builds '{placement.name}' itself (placed at "
+                                 f"{placement.evolution:.2f}, {stage_word(placement.evolution)}), but {m.name} is a "
+                                 f"commodity nationally: use {instead} instead")
+                elif gap > s.left_of_median:
                     items.append(f"{self._title(placement)} places '{placement.name}' at {placement.evolution:.2f}, "
                                  f"{gap:.2f} left of the median {m.evolution:.2f}")
                 else:
                     items.append(f"{self._title(placement)} builds '{placement.name}' itself although the "
                                  f"median placement is {m.evolution:.2f} (commodity)")
-            return "Custom-built where others use a commodity: " + "; ".join(items[:5]) + (
-                f"; and {len(items) - 5} more" if len(items) > 5 else "") + "."
+            lead = ("Custom-built where a commodity exists: " if m.all_maps <= 1
+                    else "Custom-built where others use a commodity: ")
+            return lead + "; ".join(items) + "."
         if badge.kind == "duplicated-supply":
             maps: dict[str, dict[str, None]] = defaultdict(dict)
             for placement in badge.placements:
                 maps[str(placement.product)][self._title(placement)] = None
-            parts = [f"{product} ({listing(list(titles), 3)})" for product, titles in sorted(maps.items())]
-            return (f"{m.name} is supplied {len(maps)} different ways: {listing(parts, 6)}; "
+            parts = [f"{product} ({listing(list(titles))})" for product, titles in sorted(maps.items())]
+            return (f"{m.name} is supplied {len(maps)} different ways: {listing(parts)}; "
                     f"one shared supply could replace them.")
         if badge.kind == "use-a-utility":
             if m.map_count <= 1:

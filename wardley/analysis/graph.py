@@ -56,6 +56,30 @@ class MapGraph:
             self._betweenness = nx.betweenness_centrality(self.graph) if len(self.graph) > 2 else {}
         return float(self._betweenness.get(element_id, 0.0))
 
+    def fan_in(self, element_id: str) -> float:
+        """The share (0..1) of the map's other components that depend on the element, directly or not."""
+        others = len(self.components) - 1
+        if others <= 0 or element_id not in self.graph:
+            return 0.0
+        above = sum(1 for key in nx.ancestors(self.graph, element_id) if self.roles.get(key) == "component")
+        return above / others
+
+    def is_acyclic(self) -> bool:
+        """Whether the map has no dependency loop (Kahn's algorithm on plain dicts: networkx's own
+        check costs more than the rest of a map's checks together)."""
+        remaining = {key: int(degree) for key, degree in self.graph.in_degree()}
+        ready = [key for key, degree in remaining.items() if degree == 0]
+        seen = 0
+        adjacency = self.graph.succ
+        while ready:
+            key = ready.pop()
+            seen += 1
+            for target in adjacency[key]:
+                remaining[target] -= 1
+                if remaining[target] == 0:
+                    ready.append(target)
+        return seen == len(remaining)
+
     def most_dependents(self) -> int:
         return max((self.dependents(key) for key in self.components), default=0)
 

@@ -84,8 +84,11 @@ def analyse_library(
         aliases = load_aliases(found) if found else None
     elif not isinstance(aliases, Aliases):
         aliases = load_aliases(aliases)
-    maps = [(str(path), load_map(path).map) for path in files]
-    return analyse_maps(maps, settings, aliases, vocabulary)
+    # Loading makes hundreds of thousands of objects and no garbage cycles: the collector, left on,
+    # would rescan them all again and again as the heap grows.
+    with _collector_paused():
+        maps = [(str(path), load_map(path).map) for path in files]
+        return analyse_maps(maps, settings, aliases, vocabulary)
 
 
 def analyse_map(wardley_map: WardleyMap, settings: Settings = DEFAULT_SETTINGS, aliases: Aliases | None = None,
@@ -149,7 +152,7 @@ def _analyse(
     explainer = Explainer(_titles(maps), settings)
     capabilities = []
     for group in groups:
-        measures = measure(group, library)
+        measures = measure(group, library, vocabulary.knowledge.get(group.vocabulary_name or ""))
         value = score(measures, settings)
         check = tier_check(measures, value, settings)
         level = tier(measures, value, settings, check)

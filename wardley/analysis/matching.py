@@ -1,7 +1,9 @@
 """Deciding which components on different maps are the same capability.
 
 Only certain evidence merges: the library's aliases file, the shipped vocabulary, or an identical
-normalised name. Fuzzy similarity never merges; it only suggests (see :mod:`.suggestions`).
+normalised name (once brackets, dash labels, suppliers and qualifier words are set aside, see
+:mod:`.names`; "Fly-tipping reports" and "Fly tipping reports" also agree, written as one word or
+two). Fuzzy similarity never merges; it only suggests (see :mod:`.suggestions`).
 Every component placement ends up in exactly one capability.
 """
 
@@ -11,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
 from wardley.analysis.aliases import Aliases
-from wardley.analysis.names import name_key
+from wardley.analysis.names import name_key, qualifiers, split_name, words
 from wardley.analysis.vocabulary import Term, Vocabulary
 
 
@@ -28,6 +30,8 @@ class Placement:
     method: str
     #: The product or named service this component is, when its name is one ("GOV.UK Pay").
     product: str | None = None
+    #: How its name says it is delivered ("inhouse", "consortium"...), for the report.
+    qualifiers: tuple[str, ...] = ()
 
 
 @dataclass
@@ -36,6 +40,8 @@ class CapabilityGroup:
     placements: list[Placement]
     #: True when the vocabulary knows the capability (such groups are never suggested as merges).
     known: bool = False
+    #: The vocabulary's name for it, when known (the room may have renamed it).
+    vocabulary_name: str | None = None
 
 
 class Matcher:
@@ -51,6 +57,16 @@ class Matcher:
         if name not in self._cache:
             self._cache[name] = self.aliases.lookup(name) or self.vocabulary.lookup(name)
         return self._cache[name]
+
+    def product(self, name: str, term: Term | None) -> str | None:
+        """The product a name names: the vocabulary's, else a supplier or product in its annotations."""
+        if term is not None and term.product is not None:
+            return term.product
+        for annotation in split_name(name)[1]:
+            found = self.vocabulary.supplier(annotation)
+            if found is not None:
+                return found
+        return None
 
     def display_name(self, capability: str) -> str:
         """A vocabulary capability keeps the vocabulary's spelling whoever typed it."""
@@ -71,22 +87,29 @@ def group_placements(placements: list[Placement], matcher: Matcher) -> list[Capa
     unresolved: dict[str, list[Placement]] = defaultdict(list)
     for placement in placements:
         term = matcher.term(placement.name)
+        product, qualified = matcher.product(placement.name, term), qualifiers(placement.name)
+        if product is not None or qualified:
+            placement = replace(placement, product=product, qualifiers=qualified)
         if term is None:
             unresolved[name_key(placement.name)].append(placement)
         else:
-            resolved[term.capability].append(
-                placement if term.product is None else replace(placement, product=term.product)
-            )
+            resolved[term.capability].append(placement)
+    # One word or two ("flytipping" / "fly tipping") is a way of writing, not a difference.
+    joined: dict[str, list[Placement]] = defaultdict(list)
     for members in unresolved.values():
+        joined["".join(words(members[0].name))].extend(members)
+    for members in joined.values():
         resolved[_representative(Counter(member.name for member in members))].extend(members)
 
     by_key: dict[str, CapabilityGroup] = {}
     for capability, members in resolved.items():
-        final = matcher.display_name(matcher.aliases.canonical(capability))
+        base = matcher.display_name(matcher.aliases.canonical(capability))
+        final = matcher.aliases.renamed(base)
         key = name_key(final)
         group = by_key.get(key)
         if group is None:
-            by_key[key] = CapabilityGroup(final, list(members), matcher.is_known(final))
+            known = matcher.is_known(base)
+            by_key[key] = CapabilityGroup(final, list(members), known, base if known else None)
         else:
             group.placements.extend(members)
     groups = list(by_key.values())

@@ -18,6 +18,7 @@ from statistics import median
 
 from wardley.analysis.graph import MapGraph
 from wardley.analysis.matching import CapabilityGroup, Placement
+from wardley.analysis.vocabulary import Knowledge
 
 
 @dataclass
@@ -35,6 +36,14 @@ class CapabilityMeasures:
     hub: float
     methods: Counter[str] = field(default_factory=Counter)
     implementations: list[str] = field(default_factory=list)
+    #: Mean share of a map's other components depending on it (computed for single maps only).
+    fan_in: float = 0.0
+    #: What the vocabulary knows of it nationally (None for a capability it does not know).
+    national: Knowledge | None = None
+
+    @property
+    def national_commodity(self) -> bool:
+        return self.national is not None and self.national.stage == "commodity"
 
     @property
     def needs_served(self) -> int:
@@ -67,7 +76,7 @@ class LibraryGraphs:
         return self._most_dependents[index]
 
 
-def measure(group: CapabilityGroup, library: LibraryGraphs) -> CapabilityMeasures:
+def measure(group: CapabilityGroup, library: LibraryGraphs, national: Knowledge | None = None) -> CapabilityMeasures:
     placements = group.placements
     needs: dict[int, set[str]] = {}
     hubs: list[float] = []
@@ -90,6 +99,9 @@ def measure(group: CapabilityGroup, library: LibraryGraphs) -> CapabilityMeasure
         hub=sum(hubs) / len(hubs),
         methods=Counter(placement.method for placement in placements),
         implementations=implementations,
+        fan_in=(sum(library.graphs[p.map_index].fan_in(p.element_id) for p in placements) / len(placements)
+                if len(library.graphs) == 1 else 0.0),
+        national=national,
     )
 
 

@@ -4,6 +4,14 @@ Two maps rarely spell a component the same way, so names are compared after:
 lower-casing, dropping punctuation (``GOV.UK`` and ``govuk`` agree, ``e-forms`` and
 ``eforms`` agree), reducing plurals to the singular, and dropping filler words that
 say nothing about *what* the thing is ("online", "service", "system", ...).
+
+A capability is what a thing does, not who supplies it or how it is delivered, so a name is first
+split (:func:`split_name`) into its core and its *annotations*: text in brackets ("Garden waste
+back office (Whitespace)", "Payroll (shared service)") and a one-word label set off by a spaced
+dash ("CTR - council tax reduction", "Civica - bereavement back office"). Only the core is
+compared; the matcher reads the annotations for a supplier or product. Qualifier words (in-house,
+bespoke, consortium, module, management...) are filler too, kept for the report by
+:func:`qualifiers`.
 """
 
 from __future__ import annotations
@@ -16,6 +24,13 @@ FILLER_WORDS: frozenset[str] = frozenset({
     "a", "an", "the", "our", "online", "service", "system", "digital", "solution", "software",
     "tool", "platform", "and",
 })
+
+#: How a thing is delivered or organised, not what it does: they never split a capability.
+QUALIFIER_WORDS: frozenset[str] = frozenset({
+    "inhouse", "bespoke", "homegrown", "consortium", "shared", "module", "engine", "management", "scheme",
+})
+
+FILLER_WORDS = FILLER_WORDS | QUALIFIER_WORDS
 
 #: Where the head of an English noun phrase ends: "payments for parking" is about payments.
 PREPOSITIONS: frozenset[str] = frozenset({"for", "of", "to", "via", "with", "by", "from", "in", "on", "at"})
@@ -33,6 +48,10 @@ _HYPHEN_IN_WORD = re.compile(r"(?<=\w)-(?=\w)")
 _NOT_WORD = re.compile(r"[^\w]+")
 # "sign in" is one idea, and "in" must not read as a preposition ending the phrase.
 _PHRASAL = re.compile(r"\b(sign|log)\s+(in|on|up)\b")
+_IN_HOUSE = re.compile(r"\b(in|home)[\s-]+(house|grown)\b")
+_BRACKETED = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
+_LEADING_LABEL = re.compile(r"^\s*([^\s\-–—]+)\s+[-–—]\s+(\S.*)$")
+_TRAILING_LABEL = re.compile(r"^(.*\S)\s+[-–—]\s+([^\s\-–—]+)\s*$")
 
 
 def singular(word: str) -> str:
@@ -48,10 +67,63 @@ def singular(word: str) -> str:
     return word
 
 
+#: Words that may stand as a dash label besides abbreviations: the vocabulary's suppliers (set by
+#: :func:`set_label_words`). "Housing - repairs portal" keeps "Housing": only "CTR - ..." or
+#: "Civica - ..." is a label.
+_LABEL_WORDS: set[str] = set()
+
+
+def set_label_words(labels: set[str]) -> None:
+    """The supplier names a dash may set off; clears the normalisation caches that depend on them."""
+    folded = {label.casefold() for label in labels}
+    if folded <= _LABEL_WORDS:
+        return
+    _LABEL_WORDS.update(folded)
+    for cached in (split_name, qualifiers, words, _plain_words, content_words, name_key, head_words):
+        cached.cache_clear()
+
+
+def _is_label(text: str) -> bool:
+    abbreviation = 2 <= len(text) <= 8 and text.isupper() and text.isalnum()
+    return abbreviation or text.casefold() in _LABEL_WORDS
+
+
+@lru_cache(maxsize=65_536)
+def split_name(name: str) -> tuple[str, tuple[str, ...]]:
+    """The core of a name and its annotations (bracketed text, a one-word dash label), in order.
+
+    A name that is nothing but annotations keeps itself as the core.
+    """
+    annotations = [text.strip() for text in _BRACKETED.findall(name) if text.strip()]
+    core = _BRACKETED.sub(" ", name).strip()
+    for pattern, label_group, core_group in ((_LEADING_LABEL, 1, 2), (_TRAILING_LABEL, 2, 1)):
+        found = pattern.match(core)
+        if found and _is_label(found.group(label_group)):
+            annotations.append(found.group(label_group))
+            core = found.group(core_group).strip()
+    if not core.strip(" -–—:"):
+        return name, ()
+    return core, tuple(annotations)
+
+
+@lru_cache(maxsize=65_536)
+def qualifiers(name: str) -> tuple[str, ...]:
+    """The qualifier words of a name and its bracketed annotations ("inhouse", "consortium")."""
+    core, annotations = split_name(name)
+    found = [word for text in (core, *annotations) for word in _plain_words(text) if word in QUALIFIER_WORDS]
+    return tuple(dict.fromkeys(found))
+
+
 @lru_cache(maxsize=65_536)
 def words(name: str) -> tuple[str, ...]:
-    """All words of a name, lower-cased, punctuation-free and singular, in order."""
+    """The words of a name's core, lower-cased, punctuation-free and singular, in order."""
+    return _plain_words(split_name(name)[0])
+
+
+@lru_cache(maxsize=65_536)
+def _plain_words(name: str) -> tuple[str, ...]:
     text = name.casefold().replace("&", " and ")
+    text = _IN_HOUSE.sub(r"\1\2", text)
     text = _DOT_OR_APOSTROPHE.sub("", text)
     text = _HYPHEN_IN_WORD.sub("", text)
     text = _PHRASAL.sub(r"\1\2", text)

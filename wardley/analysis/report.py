@@ -68,7 +68,7 @@ class Capability:
             "maps": list(self.maps),
             "placements": [
                 {"map": p.map_path, "name": p.name, "evolution": p.evolution, "visibility": p.visibility,
-                 "method": p.method}
+                 "method": p.method, "product": p.product, "qualifiers": list(p.qualifiers)}
                 for p in self.placements
             ],
             "implementations": list(self.implementations),
@@ -119,7 +119,8 @@ class LibraryReport:
             "maps": [{"path": m.path, "title": m.title, "components": m.components} for m in self.maps],
             "capabilities": [item.to_data() for item in self.capabilities],
             "suggested_merges": [
-                {"names": list(merge.names), "similarity": merge.similarity} for merge in self.suggested_merges
+                {"names": list(merge.names), "similarity": merge.similarity, "reason": merge.reason}
+                for merge in self.suggested_merges
             ],
             "lint": [
                 {"map": issue.map, "kind": issue.kind, "element": issue.element, "message": issue.message}

@@ -15,9 +15,11 @@ class Settings:
     weight_reach: float = 0.4
     weight_map_share: float = 0.4
     weight_hub: float = 0.2
-    # Score on a single map: fit x (reach, hub weights).
-    single_weight_reach: float = 0.7
-    single_weight_hub: float = 0.3
+    # Score on a single map: fit x (reach, fan-in, hub weights); fan-in is the share of the map's
+    # other components that depend on it, directly or not, so what everything rests on ranks first.
+    single_weight_reach: float = 0.4
+    single_weight_fan_in: float = 0.4
+    single_weight_hub: float = 0.2
 
     # Tiers.
     strong_score: float = 0.55

@@ -19,9 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import combinations
-
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from wardley.analysis.aliases import Aliases
 from wardley.analysis.matching import CapabilityGroup
@@ -34,6 +32,29 @@ from wardley.analysis.vocabulary import Vocabulary
 class SuggestedMerge:
     names: tuple[str, str]
     similarity: float
+    #: Why the two look like one thing, for the room to judge ("'enforcment' looks like 'enforcement'").
+    reason: str = ""
+
+
+def merge_reason(first: str, second: str, vocabulary: Vocabulary, settings: Settings = DEFAULT_SETTINGS) -> str:
+    """A sentence saying how two suggested names differ, so a room can decide quickly."""
+    ours, theirs = _meaning_words(first), _meaning_words(second)
+    only_ours, only_theirs = sorted(ours - theirs), sorted(theirs - ours)
+    cutoff = settings.spelling_variant_similarity * 100
+    parts = []
+    for word in only_ours:
+        twin = next((other for other in only_theirs if fuzz.ratio(word, other) >= cutoff), None)
+        if twin is not None:
+            only_theirs.remove(twin)
+            parts.append(f"'{word}' and '{twin}' look like one word spelt two ways")
+        else:
+            parts.append(f"only '{first}' says '{word}'")
+    parts += [f"only '{second}' says '{word}'" for word in only_theirs]
+    generic = [word for word in ours & theirs if not vocabulary.is_generic(word)]
+    shared = f"both say {', '.join(repr(word) for word in sorted(generic))}" if generic else ""
+    if not parts:
+        return f"{shared or 'the same words'}, in a different order or form"
+    return "; ".join([shared, *parts] if shared else parts)
 
 
 def _meaning_words(name: str) -> set[str]:
@@ -97,33 +118,39 @@ def suggest_merges(groups: list[CapabilityGroup], vocabulary: Vocabulary, aliase
     for key in entries:
         for block in block_keys(key):
             blocks[block].append(key)
-    best: dict[tuple[int, int], float] = {}
+    best: dict[tuple[int, int], tuple[float, str, str]] = {}
     compared: set[tuple[str, str]] = set()
     cutoff = settings.suggest_similarity * 100
     for members in blocks.values():
         if len(members) < 2 or len(members) > settings.block_size_limit:
             continue
-        for first, second in combinations(members, 2):
-            pair = (first, second) if first < second else (second, first)
-            index_a, index_b = entries[first][1], entries[second][1]
-            if index_a == index_b or pair in compared:
-                continue
-            compared.add(pair)
-            if groups[index_a].known and groups[index_b].known:
-                continue  # the vocabulary already says these are different capabilities
-            score = fuzz.token_sort_ratio(first, second, score_cutoff=cutoff)
-            if not score:
-                continue
-            name_a, name_b = entries[first][0], entries[second][0]
-            if blocking_words(name_a, name_b, vocabulary, settings):
-                continue
-            if aliases.kept_apart(groups[index_a].name, groups[index_b].name) or aliases.kept_apart(name_a, name_b):
-                continue
-            ordered = (min(index_a, index_b), max(index_a, index_b))
-            best[ordered] = max(best.get(ordered, 0.0), score / 100)
+        for position, first in enumerate(members[:-1]):
+            # rapidfuzz compares one name with the rest of its block in one call, in C, keeping
+            # only scores over the cutoff: most of a block's pairs never reach Python.
+            hits = process.extract(first, members[position + 1:], scorer=fuzz.token_sort_ratio,
+                                   score_cutoff=cutoff, limit=None)
+            for second, score, _ in hits:
+                pair = (first, second) if first < second else (second, first)
+                index_a, index_b = entries[first][1], entries[second][1]
+                if index_a == index_b or pair in compared:
+                    continue
+                compared.add(pair)
+                if groups[index_a].known and groups[index_b].known:
+                    continue  # the vocabulary already says these are different capabilities
+                name_a, name_b = entries[first][0], entries[second][0]
+                if blocking_words(name_a, name_b, vocabulary, settings):
+                    continue
+                if (aliases.kept_apart(groups[index_a].name, groups[index_b].name)
+                        or aliases.kept_apart(name_a, name_b)):
+                    continue
+                ordered = (min(index_a, index_b), max(index_a, index_b))
+                if score / 100 > best.get(ordered, (0.0, "", ""))[0]:
+                    pair_names = (name_a, name_b) if index_a < index_b else (name_b, name_a)
+                    best[ordered] = (score / 100, *pair_names)
     found = [
-        SuggestedMerge((groups[a].name, groups[b].name), round(similarity, 3))
-        for (a, b), similarity in best.items()
+        SuggestedMerge((groups[a].name, groups[b].name), round(similarity, 3),
+                       merge_reason(name_a, name_b, vocabulary, settings))
+        for (a, b), (similarity, name_a, name_b) in best.items()
     ]
     found.sort(key=lambda merge: (-merge.similarity, merge.names))
     return found

@@ -5,6 +5,9 @@ A name resolves, in this order, to:
 2. a product named inside a longer name ("GOV.UK Pay integration" -> Payments, via GOV.UK Pay);
 3. an alias the name ends with ("Parking payments" -> Payments): English puts the kind of
    thing last, so "payment reconciliation" is *not* a payment.
+A phrase made only of *generic* words (words found in the names of many different capabilities,
+such as "office" or "management") never decides a match: "Waste back office" is not
+"Office productivity" because both say "office".
 Anything else is left for the cross-map grouping in :mod:`wardley.analysis.matching`.
 """
 
@@ -16,7 +19,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from wardley.analysis.names import content_words, contains, ends_with, head_words, name_key, words
+from wardley.analysis.names import (
+    content_words, contains, ends_with, head_words, name_key, set_label_words, words,
+)
 from wardley.package_data import resource
 
 #: The shipped vocabulary's name among the package's resources (wardley/package_data.py).
@@ -31,9 +36,29 @@ class Term:
     product: str | None = None
 
 
+#: A word in the names of this many capabilities or more tells too little to match by alone.
+GENERIC_SPREAD = 5
+STAGES = ("custom", "product", "commodity")
+
+
+@dataclass(frozen=True, slots=True)
+class Knowledge:
+    """What the vocabulary knows of a capability nationally."""
+
+    #: Where it typically sits: custom, product or commodity.
+    stage: str
+    #: The national platform or market to use instead of building it (commodities only).
+    use_instead: str | None = None
+
+
 @dataclass
 class Vocabulary:
     capabilities: list[str] = field(default_factory=list)
+    knowledge: dict[str, Knowledge] = field(default_factory=dict)
+    #: Company names, compared by key: in a component's name they say who supplies it.
+    suppliers: dict[str, str] = field(default_factory=dict)
+    #: How many capabilities' names each word appears in (see :data:`GENERIC_SPREAD`).
+    spread: dict[str, int] = field(default_factory=dict)
     #: Words that tell two otherwise similar names apart ("care" in "care needs assessment").
     distinguishing: frozenset[str] = frozenset()
     _exact: dict[str, Term] = field(default_factory=dict)
@@ -41,6 +66,9 @@ class Vocabulary:
     _aliases_by_last_word: dict[str, list[tuple[tuple[str, ...], Term]]] = field(default_factory=dict)
     #: Problems found while building (two capabilities claiming one name); empty when sound.
     conflicts: list[str] = field(default_factory=list)
+    _capabilities_by_word: dict[str, set[str]] = field(default_factory=dict)
+    #: Keys of names that only look like a capability ("event hosting"): never looked up.
+    _not: set[str] = field(default_factory=set)
 
     def add(self, name: str, term: Term, *, phrase_match: bool = True) -> None:
         key = name_key(name)
@@ -52,13 +80,30 @@ class Vocabulary:
         if not phrase_match:
             return
         phrase = content_words(name)
+        for word in set(words(name)):
+            self._capabilities_by_word.setdefault(word, set()).add(term.capability)
         entry = (phrase, term)
         if term.product is not None:
             self._products_by_first_word.setdefault(phrase[0], []).append(entry)
         else:
             self._aliases_by_last_word.setdefault(phrase[-1], []).append(entry)
 
+    def is_generic(self, word: str) -> bool:
+        return self.spread.get(word, 0) >= GENERIC_SPREAD
+
+    def _telling(self, phrase: tuple[str, ...]) -> bool:
+        return not all(self.is_generic(word) for word in phrase)
+
+    def supplier(self, text: str) -> str | None:
+        """The supplier or product ``text`` names (an annotation such as "Whitespace"), or None."""
+        known = self.suppliers.get(name_key(text))
+        if known is not None:
+            return known
+        term = self._exact.get(name_key(text))
+        return term.product if term is not None else None
+
     def finish(self) -> None:
+        self.spread = {word: len(found) for word, found in self._capabilities_by_word.items()}
         # Longest phrase first, so "address search" beats "search".
         for table in (self._products_by_first_word, self._aliases_by_last_word):
             for entries in table.values():
@@ -66,14 +111,18 @@ class Vocabulary:
 
     def lookup(self, name: str) -> Term | None:
         """The capability (and product) a component name stands for, or None if unknown."""
-        term = self._exact.get(name_key(name))
+        key = name_key(name)
+        term = self._exact.get(key)
         if term is not None:
             return term
+        if key in self._not:
+            return None
         content = content_words(name)
         best: tuple[int, Term] | None = None
         for word in set(content):
             for phrase, candidate in self._products_by_first_word.get(word, ()):
-                if contains(phrase, content) and (best is None or len(phrase) > best[0]):
+                if (contains(phrase, content) and self._telling(phrase)
+                        and (best is None or len(phrase) > best[0])):
                     best = (len(phrase), candidate)
                     break
         if best is not None:
@@ -81,7 +130,7 @@ class Vocabulary:
         head = head_words(name)
         if head:
             for phrase, candidate in self._aliases_by_last_word.get(head[-1], ()):
-                if ends_with(phrase, head):
+                if ends_with(phrase, head) and self._telling(phrase):
                     return candidate
         return None
 
@@ -96,10 +145,17 @@ def vocabulary_from_data(data: dict[str, Any]) -> Vocabulary:
     # Common words that name a capability only when they are the whole name ("Network", not "Peer network").
     exact_only = {name_key(str(name)) for name in data.get("exact_only_products", [])}
     exact_aliases = {name_key(str(name)) for name in data.get("exact_only_aliases", [])}
+    set_label_words({str(supplier) for supplier in data.get("suppliers", []) if " " not in str(supplier)})
+    for supplier in data.get("suppliers", []):
+        vocabulary.suppliers[name_key(str(supplier))] = str(supplier)
     for entry in data.get("capabilities", []):
         capability = str(entry["name"])
         vocabulary.capabilities.append(capability)
+        if "stage" in entry:
+            instead = entry.get("use_instead")
+            vocabulary.knowledge[capability] = Knowledge(str(entry["stage"]), str(instead) if instead else None)
         vocabulary.add(capability, Term(capability))
+        vocabulary._not.update(name_key(str(name)) for name in entry.get("not", []))
         for alias in entry.get("aliases", []):
             vocabulary.add(str(alias), Term(capability), phrase_match=name_key(str(alias)) not in exact_aliases)
         for product in entry.get("products", []):

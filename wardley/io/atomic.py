@@ -5,7 +5,9 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import re
 import tempfile
+import time
 from pathlib import Path
 
 
@@ -21,6 +23,29 @@ def _default_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+#: A temporary file older than this is left from a save that never finished (the program was
+#: killed); a younger one may be another program's save of the same file, still under way.
+STALE_AFTER_SECONDS = 60.0
+
+
+def remove_stale_temporaries(folder: Path, prefix: str) -> None:
+    """Remove what interrupted saves of the file left beside it: hidden ``PREFIX????????.tmp`` files."""
+    pattern = re.compile(re.escape(prefix) + r"[a-z0-9_]{8}\.tmp")
+    now = time.time()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if not pattern.fullmatch(entry.name):
+            continue
+        try:
+            if entry.is_file(follow_symlinks=False) and now - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER_SECONDS:
+                os.unlink(entry.path)
+        except OSError:
+            pass  # gone already, or not ours to remove: the save itself succeeded
 
 
 def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
@@ -43,7 +68,8 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     except FileNotFoundError:
         mode = _default_mode()
     # Shortened: a name near the file system's 255-byte limit would make the temporary one too long.
-    fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name[:80]}.", suffix=".tmp")
+    prefix = f".{target.name[:80]}."
+    fd, temp_name = tempfile.mkstemp(dir=folder, prefix=prefix, suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -62,6 +88,7 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+    remove_stale_temporaries(folder, prefix)
     try:
         dir_fd = os.open(folder, os.O_RDONLY)
     except OSError:

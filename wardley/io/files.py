@@ -11,7 +11,7 @@ from wardley.io import formats as registry
 from wardley.io.atomic import FileInUseError, write_atomically
 from wardley.io.json_format import parse_json_map
 from wardley.io.limits import MAX_FILE_BYTES
-from wardley.io.problems import MapFileError, Problem
+from wardley.io.problems import MapFileError, Problem, ReadFailure
 from wardley.model.entities import WardleyMap
 from wardley.wording import counted
 
@@ -70,6 +70,34 @@ def read_text(path: str | os.PathLike[str]) -> str:
 
 
 def parse_map_text(text: str, file_format: FileFormat, source: str) -> LoadedMap:
+    """The one place loading ends: the map, or a :class:`MapFileError` naming ``source``.
+
+    A reader is meant to refuse bad text itself; anything else it lets escape (a bug found by
+    a hostile file) is still refused in one line here, never shown as a traceback. Running out
+    of memory is not the file's fault, so it is left to reach the top.
+    """
+    try:
+        return _parse_map_text(text, file_format, source)
+    except (MapFileError, MemoryError):
+        raise
+    except ReadFailure as failure:
+        raise _unreadable(source, failure.cause, f"line {failure.line}" if failure.line else "") from None
+    except RecursionError:
+        raise MapFileError.single(source, "not a map: it is nested too deeply") from None
+    except Exception as error:  # noqa: BLE001 - see the docstring
+        raise _unreadable(source, error, "") from None
+
+
+def _unreadable(source: str, error: BaseException, place: str) -> MapFileError:
+    if isinstance(error, MemoryError):
+        raise error
+    if isinstance(error, RecursionError):
+        return MapFileError.single(source, "too complex to read: it is nested too deeply", place)
+    detail = (str(error).splitlines() or [""])[0][:120]
+    return MapFileError.single(source, f"cannot be read ({type(error).__name__}: {detail})", place)
+
+
+def _parse_map_text(text: str, file_format: FileFormat, source: str) -> LoadedMap:
     return registry.map_reader(registry.format_named("map", file_format))(text, source)
 
 
@@ -80,15 +108,15 @@ def read_json_map(text: str, source: str) -> LoadedMap:
 def read_owm_map(text: str, source: str) -> LoadedMap:
     from wardley.io.owm import parse_owm
 
-    result = parse_owm(text)
+    result = parse_owm(text, source)
     if result.warnings and _nothing_read(result.map):
         # Every line was skipped: most likely not OWM at all (a wrong file, or binary junk that
         # happens to decode). One error beats an empty map and a warning for every line.
         raise MapFileError.single(
             source,
             "not an OWM map: "
-            + ("its one line could not be read" if len(result.warnings) == 1
-               else f"none of its {counted(len(result.warnings), 'line')} could be read"),
+            + ("its one line could not be read" if result.warning_count == 1
+               else f"none of its {counted(result.warning_count, 'line')} could be read"),
             result.warnings[0].place,
         )
     return LoadedMap(result.map, "owm", result.warnings, result.dropped)

@@ -68,6 +68,12 @@ FORMATS: tuple[Format, ...] = (
     Format("owm", "map", "OWM text", (".owm", ".wm", ".txt"),
            "OnlineWardleyMaps text, what most existing maps are in",
            reader="wardley.io.files:read_owm_map", writer="wardley.io.owm:format_owm"),
+    Format("mermaid", "map", "Mermaid diagram", (".mmd",),
+           "a Mermaid wardley-beta diagram, drawn by GitHub, GitLab and most wikis",
+           reader="wardley.io.mermaid:read_mermaid_map", writer="wardley.io.mermaid:write_mermaid_map"),
+    Format("markdown", "map", "Markdown with a Mermaid diagram", (".md",),
+           "a Markdown page: the title, the map as a Mermaid diagram and its text description",
+           reader="wardley.io.mermaid:read_markdown_map", writer="wardley.io.mermaid:write_markdown_map"),
     Format("png", "picture", "PNG image", (".png",),
            "PNG image, 2,400 pixels wide (slides, web pages, documents)",
            writer="wardley.render.export_files:export_map", needs_qt=True),
@@ -85,6 +91,14 @@ FORMATS: tuple[Format, ...] = (
            writer="wardley.analysis.formats:report_to_markdown"),
     Format("csv", "report", "CSV table", (".csv",), "for spreadsheets",
            writer="wardley.analysis.formats:report_to_csv"),
+    # The spread picture of an analysis (rows of candidates, a mark per map): written to a file.
+    Format("png", "report", "Spread picture, PNG", (".png",), "the spread picture as a PNG image (-o OUT)",
+           writer="wardley.render.spread:write_spread", needs_qt=True),
+    Format("svg", "report", "Spread picture, SVG", (".svg",),
+           "the spread picture as SVG, each map's title on hover (-o OUT)",
+           writer="wardley.render.spread:write_spread", needs_qt=True),
+    Format("pdf", "report", "Spread picture, PDF", (".pdf",), "the spread picture as an A4 PDF page (-o OUT)",
+           writer="wardley.render.spread:write_spread", needs_qt=True),
 )
 
 

@@ -76,8 +76,18 @@ def integrity_problems(data: dict[str, Any], prefix: str = "$") -> list[Problem]
                 for j, member in enumerate(members):
                     check_ref(f"{place}.members[{j}]", member, "pipeline holds")
 
-    for i, note_id in _repeats(_items(data, "notes"), "id").items():
-        problems.append(Problem(f"{prefix}.notes[{i}].id", f"duplicate note id {note_id!r}"))
+    # Element, note and accelerator ids are one namespace (as in the editor and in OWM text,
+    # whose reader gives a taken id a new one): a repeat anywhere would not survive a round trip.
+    taken = set(ids)
+    for name, what in (("notes", "note"), ("accelerators", "accelerator")):
+        for i, item in _items(data, name):
+            ref = _ref(item.get("id"))
+            if ref is None:
+                continue
+            if ref in taken:
+                owner = "an element" if ref in ids else "another note or accelerator"
+                problems.append(Problem(f"{prefix}.{name}[{i}].id", f"duplicate {what} id {ref!r} (taken by {owner})"))
+            taken.add(ref)
 
     snapshots = _items(data, "snapshots")
     repeated_names = _repeats(snapshots, "name")

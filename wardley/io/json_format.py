@@ -4,21 +4,22 @@ deterministic writing so that maps diff and merge well in git."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
-from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from wardley.io.integrity import integrity_problems
-from wardley.io.limits import MAX_ITEMS
+from wardley.io.limits import MAX_ITEMS, count_items
 from wardley.io.migrations import CURRENT_VERSION, MigrationError, migrate
-from wardley.io.problems import MapFileError, Problem
+from wardley.io.bounded_validation import validate_map
+from wardley.io.problems import MapFileError, Problem, ProblemList
 from wardley.model.entities import WardleyMap
 
 FORMAT_NAME = "wardley-map"
 SUFFIX = ".wardley.json"
 
-_LIST_FIELDS = ("elements", "links", "evolves", "pipelines", "notes", "annotations", "accelerators", "attitudes")
+_LONG_NUMBER = re.compile(r"[0-9]{1000,}")
 
 
 def json_path(loc: tuple[int | str, ...]) -> str:
@@ -26,6 +27,11 @@ def json_path(loc: tuple[int | str, ...]) -> str:
     for part in loc:
         path += f"[{part}]" if isinstance(part, int) else f".{part}"
     return path
+
+
+def _shown(value: Any) -> str:
+    text = repr(value) if not isinstance(value, int) or abs(value) < 10**40 else "a number of over 40 digits"
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _describe(error: ErrorDetails) -> str:
@@ -40,7 +46,7 @@ def _describe(error: ErrorDetails) -> str:
     if kind in ("greater_than_equal", "less_than_equal") and field in (
         "evolution", "visibility", "start", "end", "top", "left", "bottom", "right",
     ):
-        return f"must be a number from 0 to 1 (found {error.get('input')!r})"
+        return f"must be a number from 0 to 1 (found {_shown(error.get('input'))})"
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "string_too_long":
@@ -50,21 +56,6 @@ def _describe(error: ErrorDetails) -> str:
             return "must not be blank"
         return "an id may hold only letters, digits and - _ . :"
     return error["msg"][:1].lower() + error["msg"][1:]
-
-
-def _count_items(data: dict[str, Any]) -> int:
-    total = 0
-    for name in _LIST_FIELDS:
-        value = data.get(name)
-        if isinstance(value, list):
-            total += len(value)
-    snapshots = data.get("snapshots")
-    if isinstance(snapshots, list):
-        for snapshot in snapshots:
-            content = snapshot.get("content") if isinstance(snapshot, dict) else None
-            if isinstance(content, dict):
-                total += _count_items(content)
-    return total
 
 
 def parse_json_map(text: str, source: str) -> WardleyMap:
@@ -77,7 +68,19 @@ def parse_json_map(text: str, source: str) -> WardleyMap:
         raise MapFileError.single(source, f"not valid JSON: {error.msg}", f"line {error.lineno} column {error.colno}") from None
     except RecursionError:
         raise MapFileError.single(source, "not a map: the JSON is nested too deeply") from None
+    except ValueError:
+        # Python refuses to turn a number of over 4,300 digits into an int (a guard against slow
+        # conversion); no map holds one, so it is a broken or hostile file.
+        raise MapFileError.single(source, "not a map: a number in it has thousands of digits", _long_number_at(text)) from None
     return map_from_data(data, source)
+
+
+def _long_number_at(text: str) -> str:
+    found = _LONG_NUMBER.search(text)
+    if found is None:
+        return ""
+    line_start = text.rfind("\n", 0, found.start()) + 1
+    return f"line {text.count(chr(10), 0, found.start()) + 1} column {found.start() - line_start + 1}"
 
 
 def map_from_data(data: Any, source: str) -> WardleyMap:
@@ -101,23 +104,19 @@ def map_from_data(data: Any, source: str) -> WardleyMap:
         body = migrate(body, version)
     except MigrationError as error:
         raise MapFileError.single(source, str(error), "$.version") from None
-    items = _count_items(body)
+    items = count_items(body)
     if items > MAX_ITEMS:
         raise MapFileError.single(source, f"too large: {items:,} items (at most {MAX_ITEMS:,} are read)")
 
-    problems: list[Problem] = []
+    problems = ProblemList()
     wardley_map: WardleyMap | None = None
     try:
-        wardley_map = WardleyMap.model_validate(body)
-    except ValidationError as error:
-        problems.extend(
-            Problem(json_path(e["loc"]), _describe(e)) for e in error.errors(include_url=False, include_input=True)
-        )
+        wardley_map = validate_map(body, problems, _describe)
     except RecursionError:
-        problems.append(Problem("$", "nested too deeply"))
+        problems.add(Problem("$", "nested too deeply"))
     problems.extend(integrity_problems(body))
     if problems or wardley_map is None:
-        raise MapFileError(source, problems)
+        raise problems.error(source)
     return wardley_map
 
 

@@ -83,6 +83,15 @@ class MapDiff:
             or self.changed or self.links_added or self.links_removed or self.evolves
         )
 
+    def counts(self) -> dict[str, int]:
+        """How many of each kind of change, worded for a sentence ("3 moved", "1 link added")."""
+        return {
+            "added": len(self.added), "removed": len(self.removed), "moved": len(self.moved),
+            "renamed": len(self.renamed), "changed": len(self.changed),
+            "links added": len(self.links_added), "links removed": len(self.links_removed),
+            "evolve arrows changed": len(self.evolves),
+        }
+
     def to_json(self) -> dict[str, Any]:
         return {
             "moved": [{"name": m.name, "from": list(m.old), "to": list(m.new)} for m in self.moved],

@@ -34,6 +34,7 @@ Id = Annotated[str, StringConstraints(min_length=1, max_length=120, pattern=r"^[
 Method = Literal["none", "build", "buy", "outsource"]
 Confidence = Literal["low", "medium", "high"]
 AttitudeKind = Literal["pioneers", "settlers", "townplanners"]
+FlowDirection = Literal["forward", "back", "both"]
 
 
 
@@ -70,6 +71,9 @@ class Link(Record):
     source: Id
     target: Id
     flow: bool = False
+    #: Which way a flow runs, as OWM writes it: ``+>`` forward (source to target), ``+<`` back,
+    #: ``+<>`` both. Kept so that an OWM map read and saved keeps its meaning.
+    flow_direction: FlowDirection = "forward"
     flow_label: Text = ""
     #: OWM's link "context": text drawn along the line.
     label: Text = ""

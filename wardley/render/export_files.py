@@ -21,7 +21,9 @@ from wardley.io.formats import formats, suffix_list
 from wardley.render.export import map_bounds, render_map
 from wardley.render.items.text_block import TextBlock, recording_blocks
 from wardley.render.legend import Legend, legend_entries, legend_placement
+from wardley.render.pdf_info import PdfInfoError, with_info
 from wardley.render.scene import MapScene
+from wardley.workshop.describe import describe_map, describe_one_line
 
 ImageFormat = Literal["png", "svg", "pdf"]
 #: Suffix -> picture type, from the format registry (wardley/io/formats.py).
@@ -128,6 +130,9 @@ def render_image(scene: MapScene, options: ExportOptions = ExportOptions()) -> Q
     dots_per_metre = round(dpi / 0.0254)
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)
+    # The text alternative travels with the picture (a PNG text chunk; the clipboard's image).
+    image.setText("Title", scene.document.map.title)
+    image.setText("Description", describe_map(scene.document.map))
     painter = QPainter(image)
     try:
         picture.paint(painter, QRectF(0, 0, width, height))
@@ -170,7 +175,7 @@ def _write_svg(scene: MapScene, options: ExportOptions) -> bytes:
     generator.setViewBox(QRect(0, 0, width, height))
     generator.setResolution(round(SCENE_DPI))
     generator.setTitle(scene.document.map.title)
-    generator.setDescription("Wardley map drawn by wardley")
+    generator.setDescription(describe_map(scene.document.map))
     painter = QPainter()
     if not painter.begin(generator):
         raise ExportError("Qt could not start the SVG")
@@ -224,9 +229,30 @@ def _write_pdf(scene: MapScene, options: ExportOptions) -> bytes:
         page = QRectF(painter.viewport())
         picture.paint(painter, page)
     finally:
-        painter.end()
+        ended = painter.end()
     del writer  # finishes the file before the buffer is read
-    return memory.bytes()
+    data = memory.bytes()
+    # Qt's PDF writer reports no failure of its own: a PDF it did not finish lacks the
+    # end-of-file marker it writes last (a full disk once cut one short; now it is kept in memory).
+    if not ended or b"%%EOF" not in data[-32:]:
+        raise ExportError("Qt did not finish the PDF")
+    return _with_pdf_description(data, scene)
+
+
+def _with_pdf_description(data: bytes, scene: MapScene) -> bytes:
+    """Subject: the text alternative; keywords: the names on the map (Qt's writer sets neither)."""
+    wardley_map = scene.document.map
+    names = dict.fromkeys(" ".join(e.name.split()) for e in wardley_map.elements)
+    fields = {
+        "Title": wardley_map.title,
+        "Creator": "wardley",
+        "Subject": describe_one_line(wardley_map),
+        "Keywords": ", ".join(["Wardley map", *names]),
+    }
+    try:
+        return with_info(data, fields)
+    except PdfInfoError as error:
+        raise ExportError(f"Qt wrote a PDF this version cannot add a description to ({error})") from None
 
 
 _WRITERS: dict[ImageFormat, Callable[[MapScene, ExportOptions], bytes]] = {

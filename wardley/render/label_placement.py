@@ -183,7 +183,8 @@ def place_link_labels(scene: MapScene, symbols: list[Circle]) -> None:
     labelled = [link for link in scene.links.values() if link.has_labels()]
     if not labelled:
         return
-    taken = [item.mapRectToScene(item.label_rect()) for item in (*scene.elements.values(), *scene.evolves.values())]
+    labelled_items: list[ElementItem | EvolveItem] = [*scene.elements.values(), *scene.evolves.values()]
+    taken = [item.mapRectToScene(item.label_rect()) for item in labelled_items]
     for link in labelled:
         # Only what lies near this line can clash with its labels.
         stops = [(t, left) for t in LINK_LABEL_STOPS for left in (False, True)]

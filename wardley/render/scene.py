@@ -10,7 +10,7 @@ import weakref
 from collections.abc import Iterable
 
 import shiboken6
-from PySide6.QtCore import QPointF, QTimer, Signal
+from PySide6.QtCore import QObject, QPointF, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
@@ -36,7 +36,7 @@ class MapScene(QGraphicsScene):
     about_to_rebuild = Signal()
 
     def __init__(
-        self, document: MapDocument, theme: Theme = DEFAULT, parent: object = None,
+        self, document: MapDocument, theme: Theme = DEFAULT, parent: QObject | None = None,
         *, interactive: bool = True, keep_hand_set_labels: bool = True,
     ) -> None:
         """``interactive=False``: a scene only to be drawn (an export), built without what

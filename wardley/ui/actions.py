@@ -80,6 +80,20 @@ class WindowActions:
         self.add_need = a(w, "N&eed", lambda: w.insert("need"), "Ctrl+2", "Add a user need")
         self.add_component = a(w, "&Component", lambda: w.insert("component"), "Ctrl+3", "Add a component")
         self.add_note = a(w, "&Note", lambda: w.insert("note"), "Ctrl+4", "Add a text note")
+        self.add_annotation = a(w, "&Annotation...", lambda: w.insert_tool("annotation"), None,
+                                "Add a numbered annotation with its text")
+        self.add_accelerator = a(w, "&Accelerator...", lambda: w.insert_tool("accelerator"), None,
+                                 "Add an accelerator: a force speeding evolution up")
+        self.add_deaccelerator = a(w, "&Deaccelerator...", lambda: w.insert_tool("deaccelerator"), None,
+                                   "Add a deaccelerator: a force holding evolution back")
+        self.add_pioneers = a(w, "&Pioneers Box", lambda: w.insert_tool("pioneers"), None,
+                              "Add a pioneers box over Genesis and early Custom-built")
+        self.add_settlers = a(w, "&Settlers Box", lambda: w.insert_tool("settlers"), None,
+                              "Add a settlers box over Custom-built and Product")
+        self.add_townplanners = a(w, "&Town Planners Box", lambda: w.insert_tool("townplanners"), None,
+                                  "Add a town planners box over Commodity")
+        tools = [self.add_annotation, self.add_accelerator, self.add_deaccelerator,
+                 self.add_pioneers, self.add_settlers, self.add_townplanners]
 
         self.zoom_in = a(w, "Zoom &In", lambda: w.view.zoom_in(), ["Ctrl++", "Ctrl+="], "Zoom in")
         self.zoom_out = a(w, "Zoom &Out", lambda: w.view.zoom_out(), S.ZoomOut, "Zoom out")
@@ -91,7 +105,7 @@ class WindowActions:
         #: Keys that change the map: off while presenting (the selection's marks are hidden then).
         self.editing = [
             self.cut, self.paste, self.duplicate, self.delete, self.rename, self.link_to, self.quick_add,
-            self.add_user, self.add_need, self.add_component, self.add_note,
+            self.add_user, self.add_need, self.add_component, self.add_note, *tools,
         ]
         for action in self.map_scoped:
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -113,6 +127,10 @@ class WindowActions:
         edit.addActions([self.rename, self.link_to, self.quick_add])
         insert = bar.addMenu("&Insert")
         insert.addActions([self.add_user, self.add_need, self.add_component, self.add_note])
+        insert.addSeparator()
+        insert.addActions([self.add_annotation, self.add_accelerator, self.add_deaccelerator])
+        insert.addSeparator()
+        insert.addActions([self.add_pioneers, self.add_settlers, self.add_townplanners])
         view = bar.addMenu("&View")
         view.addActions([self.zoom_in, self.zoom_out, self.zoom_fit])
         view.addSeparator()

@@ -24,7 +24,7 @@ def install_analysis_panel(window: MainWindow) -> AnalysisPanel:
     toggle.setToolTip(f"{tip} (Ctrl+Shift+A)")
     toggle.setStatusTip(tip)
     window.view_menu.addAction(toggle)
-    toggle.triggered.connect(lambda checked: checked and _make_room(window, panel))
+    toggle.triggered.connect(lambda checked: _make_room(window, panel) if checked else None)
     # The view is replaced when another map opens: look it up at the time of each request.
     panel.highlight_requested.connect(lambda ids: window.view.highlight(ids))
     panel.status_message.connect(lambda text: window.show_status(text))

@@ -72,8 +72,8 @@ def open_first_windows(manager: WindowManager, paths: list[Path]) -> list[MainWi
             dialogs.show_import_warnings(window, str(path), editor.warnings)
     if not windows:
         windows.append(manager.open_editor(example_editor() if not paths else EditorDocument()))
-    for error in failures:  # over a window, so the app is plainly still there
-        dialogs.show_file_error(windows[0], "open", error)
+    for failure in failures:  # over a window, so the app is plainly still there
+        dialogs.show_file_error(windows[0], "open", failure)
     return windows
 
 

@@ -6,6 +6,7 @@ the last save makes the map clean again, as in every other editor.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 
 from pathlib import Path
@@ -21,15 +22,22 @@ UNTITLED = "Untitled"
 _untitled_numbers = itertools.count(1)
 
 
-def _file_state(path: Path | None) -> tuple[int, int, int] | None:
-    """(modified time, size, inode) of the file at ``path``, or None if there is none."""
+def _file_state(path: Path | None) -> tuple[int, int, int, bytes] | None:
+    """(modified time, size, inode, content hash) of the file at ``path``, or None if there is none.
+
+    The hash catches what the rest cannot: a rewrite of the same size whose modification
+    time was put back (a sync tool, or an editor keeping times)."""
     if path is None:
         return None
     try:
         info = path.stat()
+        digest = hashlib.sha256()
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
     except OSError:
         return None
-    return info.st_mtime_ns, info.st_size, info.st_ino
+    return info.st_mtime_ns, info.st_size, info.st_ino, digest.digest()
 
 
 def _next_untitled_name() -> str:

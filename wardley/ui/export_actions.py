@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
@@ -17,8 +18,10 @@ from wardley.io.formats import Format, formats
 from wardley.render import MapScene, theme_named
 from wardley.render.export_files import ExportError, ExportOptions, export_map, render_image
 from wardley.render.export_scene import export_scene
+from wardley.ui.describe_dialog import DescribeDialog
 from wardley.ui.dialogs import plain_message
 from wardley.ui.window_protocol import MENU_EDIT, MENU_FILE
+from wardley.workshop.describe import describe_map
 
 if TYPE_CHECKING:
     from wardley.ui.main_window import MainWindow
@@ -73,6 +76,12 @@ class ExportActions:
         self.copy_image.setToolTip(f"{tip} (Ctrl+Shift+I)")
         self.copy_image.setStatusTip(tip)
         self.copy_image.triggered.connect(lambda _checked=False: self.copy_to_clipboard())
+        self.describe = QAction("&Describe Map...", window)
+        tip = "Show the map described in plain English, to copy as alt text for a picture of it"
+        self.describe.setToolTip(tip)
+        self.describe.setStatusTip(tip)
+        self.describe.triggered.connect(lambda _checked=False: self.show_description())
+        self.describe_dialog: DescribeDialog | None = None
 
     def _scene(self) -> MapScene:
         return self._window.view.map_scene
@@ -115,8 +124,20 @@ class ExportActions:
         return path
 
     def copy_to_clipboard(self) -> None:
-        QGuiApplication.clipboard().setImage(render_image(self._scene()))
-        self._window.statusBar().showMessage("Copied the map as a picture", 5000)
+        """The picture and, as text, its description: pasted into a document that takes images
+        the picture lands; where only text goes (an alt-text box) the description does."""
+        scene = self._scene()
+        data = QMimeData()
+        data.setImageData(render_image(scene))
+        data.setText(describe_map(scene.document.map))
+        QGuiApplication.clipboard().setMimeData(data)
+        self._window.statusBar().showMessage("Copied the map as a picture, with its description as text", 5000)
+
+    def show_description(self) -> DescribeDialog:
+        if self.describe_dialog is None:
+            self.describe_dialog = DescribeDialog(self._window)
+        self.describe_dialog.show_text(describe_map(self._scene().document.map))
+        return self.describe_dialog
 
 
 def install_export_actions(window: MainWindow) -> ExportActions:
@@ -128,6 +149,8 @@ def install_export_actions(window: MainWindow) -> ExportActions:
     export_menu.addActions(list(actions.export.values()))
     export_menu.addSeparator()
     export_menu.addActions([actions.print_theme, actions.with_legend, actions.relabel])
+    export_menu.addSeparator()
+    export_menu.addAction(actions.describe)
     before = window.window_actions.close
     file_menu = window.menu(MENU_FILE)
     file_menu.insertMenu(before, export_menu)

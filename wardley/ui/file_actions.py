@@ -5,6 +5,7 @@ Kept apart from the window so the window only wires things together.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -13,7 +14,7 @@ from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from wardley.io import MapFileError
-from wardley.io.files import format_of, read_text
+from wardley.io.files import FileFormat, format_of, map_text, parse_map_text, read_text
 from wardley.io.owm.syntax import comment_line_count
 from wardley.ui import dialogs, recent_files
 from wardley.ui.dialogs import SaveChoice
@@ -100,7 +101,7 @@ class FileCommands:
         editor = self._editor
         target = Path(path) if path is not None else editor.path
         same_file = target is not None and editor.path is not None and _same_file(target, editor.path)
-        if same_file and editor.changed_on_disk():
+        if same_file and target is not None and editor.changed_on_disk():
             choice = self.ask_overwrite_changed(target)
             if choice == "save as":
                 return self.save_as_other()
@@ -109,7 +110,7 @@ class FileCommands:
             comments = 0  # overwriting what changed there was just agreed to
         else:
             comments = _comment_lines(target) if target is not None else 0
-        if comments:
+        if comments and target is not None:
             choice = self.ask_overwrite_comments(target, comments)
             if choice == "save as":
                 return self.save_as_other()
@@ -138,6 +139,15 @@ class FileCommands:
 
     def _ask_overwrite_comments(self, target: Path, comments: int) -> OverwriteChoice:
         """OWM text written from the map has no comments: save elsewhere, overwrite, or cancel."""
+        if format_of(target) in ("mermaid", "markdown"):
+            return self._ask_save_as_or_overwrite(
+                "Save over the Mermaid file?",
+                f"{target.name} has {counted(comments, 'line')} that wardley does not keep (text around the "
+                "diagram, comments, other diagrams). wardley writes the file from the map, so saving over it "
+                "would drop them.\n\nSave the map under another name (as a wardley map, it keeps everything "
+                "you add), or overwrite the file?",
+                "Overwrite, Dropping Them",
+            )
         return self._ask_save_as_or_overwrite(
             "Save over the OWM file?",
             f"{target.name} has {counted(comments, 'line')} with comments (notes, a licence, "
@@ -214,13 +224,39 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def _comment_lines(target: Path) -> int:
     """The author's comment lines in the OWM file at ``target`` (0 for other formats, or no file):
-    read at save time, so a map restored after a crash, or a file edited elsewhere, counts too."""
-    if format_of(target) != "owm" or not target.is_file():
+    read at save time, so a map restored after a crash, or a file edited elsewhere, counts too.
+    For Mermaid and Markdown: the lines that writing the file's own map again would not give
+    back (a Markdown page's prose, the author's ``%%`` comments, other diagrams)."""
+    file_format = format_of(target)
+    if file_format in ("mermaid", "markdown") and target.is_file():
+        return _lines_not_kept(target, file_format)
+    if file_format != "owm" or not target.is_file():
         return 0
     try:
         return comment_line_count(read_text(target))
     except MapFileError:
         return 0  # unreadable as text: nothing of the author's that we could keep anyway
+
+
+def _lines_not_kept(target: Path, file_format: FileFormat) -> int:
+    try:
+        text = read_text(target)
+    except MapFileError:
+        return 0  # unreadable as text: nothing of the author's that we could keep anyway
+    try:
+        rewritten = map_text(parse_map_text(text, file_format, str(target)).map, file_format)
+    except MapFileError:
+        rewritten = ""  # not a map we can read: all of it is the author's
+    kept = Counter(rewritten.split("\n"))
+    lost = 0
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        if kept[line] > 0:
+            kept[line] -= 1
+        else:
+            lost += 1
+    return lost
 
 
 def _suggested_name(editor: EditorDocument) -> str:

@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup, QUndoStack
-from PySide6.QtWidgets import QApplication, QInputDialog, QMainWindow, QMenu, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QInputDialog, QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
 
 from wardley.io.files import MAP_SUFFIXES
+from wardley.io.problems import MapFileError
+from wardley.io.submap_links import SubmapLinkError, link_for, submap_path
 from wardley.model import ElementKind, MapDocument
-from wardley.ui import recent_files
+from wardley.ui import dialogs, map_tools, recent_files
 from wardley.ui.actions import install_window_actions
 from wardley.ui.analysis_actions import install_analysis_panel
 from wardley.ui.capture_actions import ask_which, capture, looks_like_owm
@@ -32,6 +34,7 @@ from wardley.ui.owm_actions import install_owm_text
 from wardley.ui.panels.properties import PropertiesPanel
 from wardley.ui.placement import free_spot
 from wardley.ui.recovery import Autosaver
+from wardley.ui.window_layout import CanvasShare, place_window, remember_size
 from wardley.ui.workshop.install import install_workshop_actions
 from wardley.workshop.capture import entry_lines
 
@@ -93,9 +96,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setAcceptDrops(True)
-        # Fits a 1366x768 laptop (or a scaled projector mode) with room for the taskbar.
-        room = self.screen().availableGeometry()
-        self.resize(min(1280, int(room.width() * 0.95)), min(820, int(room.height() * 0.92)))
+        place_window(self)
         self.manager = manager
         self._view_factory = view_factory or default_view_factory
         self.files = FileCommands(self)
@@ -114,6 +115,8 @@ class MainWindow(QMainWindow):
 
         self.properties = PropertiesPanel(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.properties)
+        self.properties.open_submap.connect(self.open_submap)
+        self.properties.choose_submap.connect(self.choose_submap)
         self.window_actions = install_window_actions(self)
         self.export_actions = install_export_actions(self)
         self.workshop = install_workshop_actions(self)
@@ -124,7 +127,9 @@ class MainWindow(QMainWindow):
         self.quick_add_box.left.connect(lambda: self.view.setFocus())
         toolbar.addWidget(self.quick_add_box)
         # Removed from the application with this object, when the window goes.
-        QApplication.instance().installEventFilter(WindowKeysFirst(self))
+        app = QApplication.instance()
+        if app is not None:  # always: there is no window without one
+            app.installEventFilter(WindowKeysFirst(self))
         toggle = self.properties.toggleViewAction()
         toggle.setToolTip("Show or hide the properties of the selection")
         self.view_menu.addAction(toggle)
@@ -137,6 +142,9 @@ class MainWindow(QMainWindow):
         # Made now, not on the first message: a status bar appearing later would shrink
         # the canvas and move the whole map under the pointer.
         self.statusBar().setSizeGripEnabled(True)
+        self.canvas_share = CanvasShare(self)
+        for dock in self.findChildren(QDockWidget):
+            self.canvas_share.watch(dock)
         self.set_editor(editor, recovery_file)
 
     # -- the map shown -----------------------------------------------------
@@ -280,6 +288,25 @@ class MainWindow(QMainWindow):
         evolution, visibility = free_spot(self.editor.document.map, kind)
         self.view.add_element_at(kind, evolution, visibility)
 
+    def insert_tool(self, tool: str) -> None:
+        """Insert menu: an annotation, (de)accelerator or attitude box, as one undo step."""
+        document, stack = self.editor.document, self.editor.undo_stack
+        if tool in ("pioneers", "settlers", "townplanners"):
+            stack.push(map_tools.add_attitude(document, tool))  # type: ignore[arg-type]
+            return
+        asked = {"annotation": ("Add an annotation", "Annotation text:"),
+                 "accelerator": ("Add an accelerator", "What speeds evolution up?"),
+                 "deaccelerator": ("Add a deaccelerator", "What holds evolution back?")}[tool]
+        text, ok = QInputDialog.getText(self, *asked)
+        if not ok or not text.strip():
+            return
+        evolution, visibility = free_spot(document.map, "component")
+        if tool == "annotation":
+            stack.push(map_tools.add_annotation(document, text.strip(), evolution, visibility))
+        else:
+            stack.push(map_tools.add_accelerator(document, text.strip(), evolution, visibility,
+                                                 negative=tool == "deaccelerator"))
+
     def focus_quick_add(self) -> None:
         self.quick_add_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.quick_add_box.selectAll()
@@ -328,6 +355,33 @@ class MainWindow(QMainWindow):
         if chosen is not None:
             self.statusBar().showMessage(link_elements(self.editor, sources, chosen), 8000)
 
+    # -- submaps ----------------------------------------------------------------
+    def open_submap(self, link: str) -> MainWindow | None:
+        """Open a submap's linked map file in a new window (or bring forward the window that
+        has it). Only local map files: an address or a missing file is explained, not followed."""
+        try:
+            path = submap_path(link, self.editor.path)
+        except SubmapLinkError as error:
+            dialogs.plain_message(self, QMessageBox.Icon.Warning, "Open submap", f"Cannot open the submap: {error}").exec()
+            return None
+        existing = self.manager.window_for(path)
+        if existing is not None:
+            existing.raise_()
+            existing.activateWindow()
+            return existing
+        try:
+            editor = EditorDocument.open(path)
+        except MapFileError as error:
+            dialogs.show_file_error(self, "open", error)
+            return None
+        return self.manager.open_editor(editor)
+
+    def choose_submap(self) -> None:
+        folder = str(self.editor.path.parent) if self.editor.path is not None else ""
+        chosen = dialogs.choose_open_path(self, folder)
+        if chosen is not None:
+            self.properties.set_submap_link(link_for(chosen, self.editor.path))
+
     # -- window events ---------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if not self.files.maybe_save():
@@ -335,5 +389,6 @@ class MainWindow(QMainWindow):
             return
         if self.autosaver is not None:
             self.autosaver.stop()
+        remember_size(self)
         self.manager.forget(self)
         event.accept()

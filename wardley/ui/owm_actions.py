@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
+from wardley.io import MapFileError
 from wardley.io.owm import format_owm, parse_owm
 from wardley.ui import dialogs
 from wardley.ui.canvas.fragments import Fragment
@@ -68,7 +69,11 @@ class OwmTextActions:
         """Add the clipboard's OWM elements to the map; returns their ids (empty when none)."""
         self.panel.apply_pending()
         text = QGuiApplication.clipboard().text()
-        result = parse_owm(text) if text.strip() else None
+        try:
+            result = parse_owm(text, "pasted text") if text.strip() else None
+        except MapFileError as error:  # over the item limit
+            self._window.statusBar().showMessage(f"Nothing pasted: {error.problems[0].message}", 8000)
+            return []
         if result is None or not result.map.elements:
             self._window.statusBar().showMessage("Nothing to paste: the clipboard holds no OWM components", 6000)
             return []
@@ -101,8 +106,8 @@ def install_owm_text(window: MainWindow) -> OwmTextActions:
     window.view_menu.addAction(actions.toggle)
     # Wide enough for a component line with its coordinates.
     actions.toggle.triggered.connect(
-        lambda checked: checked and window.resizeDocks([actions.panel], [max(actions.panel.width(), 380)],
-                                                       Qt.Orientation.Horizontal)
+        lambda checked: window.resizeDocks([actions.panel], [max(actions.panel.width(), 380)],
+                                           Qt.Orientation.Horizontal) if checked else None
     )
     # After Paste, so the OWM pair sits with the other clipboard commands.
     window.menu(MENU_EDIT).insertActions(window.window_actions.duplicate, [actions.copy_owm, actions.paste_owm])

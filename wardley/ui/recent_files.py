@@ -18,7 +18,9 @@ def recent_files() -> list[Path]:
     value = settings().value(_KEY, [])
     if isinstance(value, str):  # QSettings gives a bare string for a one-item list
         value = [value]
-    return [Path(v) for v in value or [] if isinstance(v, str) and v]
+    if not isinstance(value, (list, tuple)):  # none yet (some backends give None), or not ours
+        return []
+    return [Path(v) for v in value if isinstance(v, str) and v]
 
 
 def remember_file(path: Path) -> None:

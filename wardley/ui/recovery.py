@@ -1,4 +1,4 @@
-"""Crash recovery: unsaved maps are copied to a recovery folder every 30 seconds.
+"""Crash recovery: unsaved maps are copied to a recovery folder a moment after each edit.
 
 Each open map with unsaved changes owns one recovery file, holding the map and
 where it came from. A clean save or a discard removes the file, so whatever is
@@ -18,18 +18,23 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QLockFile, QObject, QStandardPaths, QTimer, Signal
 
 from wardley.io.atomic import write_atomically
-from wardley.io.files import FileFormat
+from wardley.io.files import FileFormat, load_map
 from wardley.io.json_format import dump_json_map, map_from_data
 from wardley.io.problems import MapFileError
 from wardley.model import WardleyMap
+from wardley.model.compare import compare_maps
+from wardley.wording import counted
 from wardley.ui.editor_document import EditorDocument
 
 #: Tests (and anyone who wants recovery elsewhere) point this at another folder.
 FOLDER_ENV = "WARDLEY_RECOVERY_DIR"
-AUTOSAVE_MS = 30_000
+#: The copy is written this long after the last edit (a burst of edits is one write) ...
+AUTOSAVE_DELAY_MS = 2_000
+#: ... but never later than this after the first edit not yet copied, however busy the room.
+AUTOSAVE_MAX_WAIT_MS = 5_000
 SUFFIX = ".wardley-recovery.json"
 RECORD_FORMAT = "wardley-recovery"
 
@@ -73,13 +78,27 @@ class RecoveredMap:
         return self.original.name if self.original else "Untitled"
 
     def describe(self) -> str:
-        """One line for the restore question: file, map title, when it was last copied."""
+        """One line for the restore question: file, map title, when it was last copied (to
+        the second) and what it holds that the file does not (counts)."""
         try:
             when = datetime.strptime(self.saved_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
-            stamp = when.astimezone().strftime("%d %b %Y, %H:%M")
+            stamp = when.astimezone().strftime("%d %b %Y, %H:%M:%S")
         except ValueError:
             stamp = "an unknown time"
-        return f"{self.display_name} \u2014 \u201c{self.map.title}\u201d (changes up to {stamp})"
+        return f"{self.display_name} \u2014 \u201c{self.map.title}\u201d (changes up to {stamp}: {self.what_changed()})"
+
+    def what_changed(self) -> str:
+        """Counts of what restoring would bring back, against the file as it is on disk now."""
+        if self.original is None:
+            return f"never saved; {counted(len(self.map.elements), 'element')}, {counted(len(self.map.links), 'link')}"
+        try:
+            on_disk = load_map(self.original).map
+        except (OSError, MapFileError):
+            return f"{self.original.name} cannot be read now; {counted(len(self.map.elements), 'element')}"
+        counts = compare_maps(on_disk, self.map).counts()
+        words = [f"{n} {what.replace('s ', ' ', 1) if n == 1 and ' ' in what else what}"
+                 for what, n in counts.items() if n]
+        return ", ".join(words) or "no differences from the file"
 
     def to_editor(self) -> EditorDocument:
         """An editor on the recovered map, marked unsaved, saving to the original file."""
@@ -107,7 +126,7 @@ def _read_record(file: Path) -> RecoveredMap:
         file=file,
         map=map_from_data(data["map"], str(file)),
         original=Path(original) if isinstance(original, str) else None,
-        file_format=file_format if file_format in ("json", "owm") else "json",
+        file_format=file_format if file_format in ("json", "owm", "mermaid", "markdown") else "json",
         saved_at=str(data.get("saved_at", "")),
     )
 
@@ -140,29 +159,56 @@ class Autosaver(QObject):
     #: The recovery copy could not be written (said once, until a copy succeeds again).
     failed = Signal(str)
 
-    def __init__(self, editor: EditorDocument, file: Path | None = None, interval_ms: int = AUTOSAVE_MS) -> None:
+    def __init__(
+        self,
+        editor: EditorDocument,
+        file: Path | None = None,
+        delay_ms: int = AUTOSAVE_DELAY_MS,
+        max_wait_ms: int = AUTOSAVE_MAX_WAIT_MS,
+    ) -> None:
         super().__init__(editor)
         self._editor = editor
         self.file = file or recovery_folder() / f"{uuid.uuid4().hex}{SUFFIX}"
         _live_files.add(self.file)
         #: Taken with the first copy (the folder may not exist before) and held until stopped.
         self._lock: QLockFile | None = None
+        self.delay_ms = delay_ms
+        self.max_wait_ms = max(max_wait_ms, delay_ms)
+        # Debounced: a fixed period loses up to a whole period of work to a crash; this
+        # loses at most the last few seconds, and a burst of edits costs one write.
         self._timer = QTimer(self)
-        self._timer.setInterval(interval_ms)
+        self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.autosave_now)
-        self._timer.start()
+        #: Time since the first edit the recovery copy does not hold yet.
+        self._pending_since = QElapsedTimer()
         editor.modified_changed.connect(self._on_modified_changed)
         #: Anything changed since the last copy? A big map's copy takes a noticeable
         #: moment on the UI thread, so an idle map is not copied again and again.
         self._changed_since_copy = True
         self._failing = False
         editor.document.changed.connect(self._on_document_changed)
+        if editor.is_modified:
+            self._schedule()
+
+    @property
+    def pending(self) -> bool:
+        """Whether a copy is waiting to be written."""
+        return self._timer.isActive()
+
+    def _schedule(self) -> None:
+        if not self._pending_since.isValid():
+            self._pending_since.start()
+        left = self.max_wait_ms - self._pending_since.elapsed()
+        self._timer.start(max(0, min(self.delay_ms, left)))
 
     def _on_document_changed(self, _change: object) -> None:
         self._changed_since_copy = True
+        self._schedule()
 
     def autosave_now(self) -> None:
         """Write the recovery file now if there is anything unsaved (the timer's slot)."""
+        self._timer.stop()
+        self._pending_since.invalidate()
         if not self._editor.is_modified:
             self.discard()
             return
@@ -183,7 +229,7 @@ class Autosaver(QObject):
             self._hold_lock()
             write_atomically(self.file, json.dumps(record, ensure_ascii=False).encode("utf-8"))
         except OSError as error:
-            self._changed_since_copy = True  # try again next time
+            self._changed_since_copy = True  # try again after the next edit
             # Recovery is a safety net: a full disk must not interrupt the meeting with a dialog,
             # but the user should know the net is gone.
             if not self._failing:
@@ -231,4 +277,6 @@ class Autosaver(QObject):
 
     def _on_modified_changed(self, modified: bool) -> None:
         if not modified:
+            self._timer.stop()
+            self._pending_since.invalidate()
             self.discard()  # saved (or undone back to the saved state): nothing to recover

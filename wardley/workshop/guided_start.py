@@ -102,23 +102,53 @@ def _spread(count: int, low: float, high: float) -> list[float]:
     return [round(low + (high - low) * (i + 1) / (count + 1), 4) for i in range(count)]
 
 
-def _separate(wanted: dict[Key, float], gap: float = MIN_GAP) -> dict[Key, float]:
-    """Positions in one row pushed apart to at least ``gap`` (as far as the axis allows),
-    keeping their order: a "not sure" need must not land on a need of a known stage."""
-    order = sorted(wanted, key=lambda k: (wanted[k], k))
-    gap = min(gap, 0.96 / max(len(order), 1))
+#: How far inside its stage's edges an element is kept, so it reads as that stage, not the next.
+STAGE_INSET = 0.01
+
+
+def _within(keys: list[Key], wanted: dict[Key, float], low: float, high: float, gap: float) -> dict[Key, float]:
+    """One stage's elements, evenly spread inside ``low..high`` and at least ``gap`` apart
+    where the stage is wide enough (a crowded stage gets its width shared out evenly)."""
+    order = sorted(keys, key=lambda k: (wanted[k], k))
+    if len(order) < 2:
+        return {k: min(max(wanted[k], low), high) for k in order}
+    step = min(gap, (high - low) / (len(order) - 1))
+    if all(wanted[b] - wanted[a] >= step for a, b in zip(order, order[1:])) and \
+            low <= wanted[order[0]] and wanted[order[-1]] <= high:
+        return {k: wanted[k] for k in order}
+    centre = sum(wanted[k] for k in order) / len(order)
+    start = min(max(centre - step * (len(order) - 1) / 2, low), high - step * (len(order) - 1))
+    return {k: start + step * i for i, k in enumerate(order)}
+
+
+def _nearest_free(target: float, taken: list[float], gap: float, low: float = 0.02, high: float = 0.98) -> float:
+    """The point nearest ``target`` at least ``gap`` from everything taken, or else the middle
+    of the widest space left."""
+    candidates = [target, low, high, *(p + d for p in taken for d in (-gap, gap))]
+    free = [c for c in candidates if low <= c <= high and all(abs(c - p) >= gap - 1e-9 for p in taken)]
+    if free:
+        return min(free, key=lambda c: (abs(c - target), c))
+    ends = sorted([low, high, *taken])
+    left, right = max(zip(ends, ends[1:]), key=lambda pair: pair[1] - pair[0])
+    return (left + right) / 2
+
+
+def _separate(wanted: dict[Key, float], bounds: dict[Key, tuple[float, float] | None],
+              gap: float = MIN_GAP) -> dict[Key, float]:
+    """Positions in one row kept apart. An element the room put in a stage (``bounds`` its
+    stage's edges) stays in that stage however crowded the row: only its own stage's
+    elements share the width. The rest ("not sure", or not asked yet; ``bounds`` None)
+    then take the free spot nearest where they were wanted."""
     placed: dict[Key, float] = {}
-    previous = -1.0
-    for key in order:
-        previous = max(wanted[key], previous + gap, 0.02)
-        placed[key] = previous
-    overflow = max(0.0, previous - 0.98)
-    if overflow:  # shift back from the right edge, then keep the gaps from the left
-        previous = -1.0
-        for key in order:
-            previous = max(placed[key] - overflow, previous + gap, 0.02)
-            placed[key] = previous
-    return {key: round(min(value, 0.98), 4) for key, value in placed.items()}
+    stages: dict[tuple[float, float], list[Key]] = {}
+    for key, edges in bounds.items():
+        if edges is not None:
+            stages.setdefault(edges, []).append(key)
+    for (low, high), keys in stages.items():
+        placed.update(_within(keys, wanted, low, high, gap))
+    for key in sorted((k for k in wanted if bounds[k] is None), key=lambda k: (wanted[k], k)):
+        placed[key] = _nearest_free(wanted[key], list(placed.values()), gap)
+    return {key: round(value, 4) for key, value in placed.items()}
 
 
 def _stage_range(stage: int, boundaries: Sequence[float]) -> tuple[float, float]:
@@ -184,18 +214,29 @@ def plan_map(answers: GuidedAnswers, boundaries: Sequence[float] = DEFAULT_BOUND
         for key in keys:
             groups.setdefault(stages[key] if key in stages else "unplaced", []).append(key)
         wanted: dict[Key, float] = {}
+        bounds: dict[Key, tuple[float, float] | None] = {}
         for stage, members in groups.items():
             if stage == "unplaced":
                 low, high = UNPLACED_RANGE
+                # Before the stage question, the row is spread in order across the axis.
+                only = len(groups) == 1
+                allowed: tuple[float, float] | None = (0.02, 0.98) if only else None
             elif stage is None:
                 low, high = UNSURE_RANGE
+                allowed = None  # "not sure" may move aside for an element of a known stage
             else:
                 low, high = _stage_range(int(stage), boundaries)  # type: ignore[call-overload]
+                allowed = (max(low + STAGE_INSET, 0.02), min(high - STAGE_INSET, 0.98))
             wanted.update(zip(members, _spread(len(members), low, high)))
-        placed = _separate(wanted)
-        for i, key in enumerate(sorted(placed, key=placed.__getitem__)):
-            # Neighbours in one row alternate slightly up and down, so their labels clear each other.
-            lift = 0.0 if kinds[key] != "component" else (0.025 if i % 2 else -0.025)
+            bounds.update((member, allowed) for member in members)
+        placed = _separate(wanted, bounds)
+        ordered = sorted(placed, key=placed.__getitem__)
+        crowded = any(placed[b] - placed[a] < MIN_GAP - 1e-6 for a, b in zip(ordered, ordered[1:]))
+        for i, key in enumerate(ordered):
+            # Neighbours in one row alternate slightly up and down, so their labels clear each other
+            # (needs only when a stage is too crowded for the usual gap).
+            staggered = kinds[key] == "component" or (crowded and kinds[key] == "need")
+            lift = 0.0 if not staggered else (0.025 if i % 2 else -0.025)
             plan.elements[key] = PlannedElement(
                 names[key], kinds[key], placed[key], round(min(0.97, max(0.03, visibility + lift)), 4),
                 "low" if key in stages and stages[key] is None else None,

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from wardley.io.problems import Problem
+from wardley.io.limits import TooLarge
+from wardley.io.problems import MAX_PROBLEMS, MapFileError, Problem
 from wardley.model.entities import WardleyMap
 
 
@@ -21,17 +22,27 @@ class OwmResult:
     #: maps are full of them (components commented out, links left behind), so they are kept
     #: apart from the warnings: the map looks the same as in OWM without them.
     dropped: list[Problem] = field(default_factory=list)
+    #: Warnings found, listed or not (past :data:`MAX_PROBLEMS` they are only counted).
+    warning_count: int = 0
 
 
-def parse_owm(text: str) -> OwmResult:
+def parse_owm(text: str, source: str = "OWM text") -> OwmResult:
+    """Raises :class:`MapFileError` only for text over the item limit (``source`` names it)."""
     from wardley.io.owm.assemble import Assembler, owm_problems
     from wardley.io.owm.reader import LineReader
 
     reader = LineReader()
-    reader.read(text)
-    assembler = Assembler(reader)
-    wardley_map = assembler.build()
-    return OwmResult(wardley_map, owm_problems(reader.problems), owm_problems(assembler.dropped))
+    try:
+        reader.read(text)
+        assembler = Assembler(reader)
+        wardley_map = assembler.build()
+    except TooLarge as error:
+        raise MapFileError.single(source, str(error), f"line {error.line}" if error.line else "") from None
+    warnings = owm_problems(reader.problems)
+    count = len(warnings) + reader.unlisted
+    if reader.unlisted:
+        warnings.append(Problem("", f"... and {reader.unlisted:,} more warnings (only the first {MAX_PROBLEMS} are listed)"))
+    return OwmResult(wardley_map, warnings, owm_problems(assembler.dropped), count)
 
 
 def format_owm(wardley_map: WardleyMap) -> str:

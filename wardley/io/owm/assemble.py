@@ -27,6 +27,7 @@ from wardley.model.entities import (
     WardleyMap,
 )
 
+_DIRECTIONS = ("forward", "back", "both")  # a tuple: `in` compares, so any JSON value is safe
 _ELEMENT_META = ("description", "confidence", "url")
 
 __all__ = ["Assembler", "owm_problems"]
@@ -222,12 +223,13 @@ class Assembler(AssemblyBase):
         # Warnings go to a list of their own until the links are known valid: if one is not,
         # the links are read again one by one, and that pass gives the warnings.
         problems, dropped = self.state.problems, self.dropped
-        marks = len(problems), len(dropped)
+        marks = len(problems), len(dropped), self.state.unlisted
         datas = self._link_data(index, validate=False)
         try:
             return list_of(Link).validate_python(datas)
         except ValidationError:
             del problems[marks[0] :], dropped[marks[1] :]
+            self.state.unlisted = marks[2]
         return self._link_data(index, validate=True)  # type: ignore[return-value]
 
     def _link_data(self, index: NameIndex, validate: bool) -> list[dict[str, Any]] | list[Link]:
@@ -258,6 +260,11 @@ class Assembler(AssemblyBase):
                 label = meta["label"] if isinstance(meta.get("label"), str) else label
                 flow_label = meta["flow_label"] if isinstance(meta.get("flow_label"), str) else flow_label
             data = {"source": source, "target": target, "flow": raw.flow, "flow_label": flow_label, "label": label}
+            direction = raw.flow_direction
+            if meta and meta.get("flow_direction") in _DIRECTIONS:
+                direction = meta["flow_direction"]
+            if direction != "forward":
+                data["flow_direction"] = direction
             if validate:
                 link = self.valid(Link, data, raw.line, "link")
                 if link is None:

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from wardley.io.bounded_validation import valid_snapshot
 from wardley.io.integrity import integrity_problems
 from wardley.io.owm.reader_state import ReaderState
 from wardley.io.owm.records import RawElement
@@ -99,10 +100,9 @@ class AssemblyBase:
     def _snapshots(self) -> list[Snapshot]:
         snapshots: list[Snapshot] = []
         names: set[str] = set()
-        for line, payload in self.state.snapshot_lines:
-            try:
-                snapshot = Snapshot.model_validate_json(payload)
-            except (ValidationError, ValueError):
+        for line, data in self.state.snapshot_lines:
+            snapshot = valid_snapshot(data)
+            if snapshot is None:
                 self.warn(line, "wardley-snapshot comment is not a valid snapshot: skipped")
                 continue
             content = snapshot.content.model_dump(mode="json")

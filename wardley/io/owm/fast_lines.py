@@ -25,9 +25,13 @@ _LINK_CHARS = r"[ !#-&*,.0-:=?-Z^-z|~]"
 #: A component name before its position: the first character not a space, quote or bracket, the
 #: rest anything printable but brackets (so link characters too). Greedy up to ``[``: linear.
 _COMPONENT_NAME = r'[!#-Z\\^-~][ -Z\\^-~]*'
-_NUM = r"(\d*\.?\d+)"
+#: ``5``, ``0.5``, ``.5`` (what ``\d*\.?\d+`` took), written so that a run of digits splits one
+#: way only: the old form let the engine try every split of a long number, cubic when a line
+#: failed after it (``component A [0.5, 9999…] x`` with thousands of nines never finished).
+_UNSIGNED = r"(?:\d+(?:\.\d+)?|\.\d+)"
+_NUM = rf"({_UNSIGNED})"
 _FAST_COMPONENT = re.compile(
-    rf"component ({_COMPONENT_NAME})\[{_NUM}, ?{_NUM}\](?: label \[(-?\d*\.?\d+), ?(-?\d*\.?\d+)\])?"
+    rf"component ({_COMPONENT_NAME})\[{_NUM}, ?{_NUM}\](?: label \[(-?{_UNSIGNED}), ?(-?{_UNSIGNED})\])?"
 )
 _FAST_PIPELINE = re.compile(rf"pipeline ({_COMPONENT_NAME})\[{_NUM}, ?{_NUM}\]")
 _FAST_LINK = re.compile(rf"({_LINK_CHARS}+)->({_LINK_CHARS}+)(?:;([^;]*))?")

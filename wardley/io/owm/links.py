@@ -36,8 +36,12 @@ def _read_end(text: str) -> tuple[str, str]:
     return sx.clean_name(text[:cut]), text[cut:]
 
 
-def split_link(code: str) -> tuple[str, str, bool, str, str, bool] | None:
-    """(source, target, flow, flow label, context, more than two ends)."""
+#: The flow operator's arrow (``>``, ``<``, ``<>``) -> the model's flow direction.
+FLOW_DIRECTIONS = {">": "forward", "<": "back", "<>": "both"}
+
+
+def split_link(code: str) -> tuple[str, str, bool, str, str, bool, str] | None:
+    """(source, target, flow, flow label, context, more than two ends, flow direction)."""
     ends: list[str] = []
     ops: list[re.Match[str]] = []
     rest = code
@@ -60,7 +64,9 @@ def split_link(code: str) -> tuple[str, str, bool, str, str, bool] | None:
         return None
     op = ops[0]
     flow = op.group(0) != "->"
-    return ends[0], ends[1], flow, (op.group(1) or "") if flow else "", context, len(ends) > 2
+    arrow = op.group(2) or op.group(0)[1:]
+    direction = FLOW_DIRECTIONS.get(arrow, "forward") if flow else "forward"
+    return ends[0], ends[1], flow, (op.group(1) or "") if flow else "", context, len(ends) > 2, direction
 
 
 def outside_quotes_partition(text: str, sep: str) -> tuple[str, str, str]:

@@ -33,6 +33,9 @@ class OtherLines(ReaderState):
         if head is None:
             self.warn(number, "annotation without a number: skipped")
             return
+        if len(head.group(1).lstrip("0")) > 7:  # int() refuses over 4,300 digits; the model over a million
+            self.warn(number, "annotation number is too large: skipped")
+            return
         body = head.group(2)
         points: list[tuple[float, float]] = []
         if body.startswith("[["):

@@ -9,11 +9,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from wardley.io.limits import MAX_OWM_LINES, TooLarge
 from wardley.io.owm import syntax as sx
 from wardley.io.owm.fast_lines import FastLines
 from wardley.io.owm.links import LINK_OP, link_end, outside_quotes_partition, split_link
 from wardley.io.owm.names import GROUP_CHILD, GROUP_COMPONENT, OWM_GROUPS
 from wardley.io.owm.records import RawElement, RawEvolve, RawLink, RawPipeline
+from wardley.io.problems import ReadFailure
 from wardley.model.kinds import KINDS, OWM_DECORATORS, ElementKind
 
 # Character classes stop at the next opening bracket too, so no pattern here is quadratic on long lines.
@@ -22,12 +24,14 @@ _PARENS = re.compile(r"\(([^()]*)\)")
 _URL_REF = re.compile(r"url\(([^()]*)\)")
 _INLINE_EVOLVE = re.compile(r"\bevolve\s+(\S+)")
 _INERTIA = re.compile(r"\binertia\b")
-_EVOLVE_AT = re.compile(r"(?:^|\s)([+-]?(?:\d+\.?\d*|\.\d+))\s*$")
+_EVOLVE_AT = re.compile(r"(?:^|\s)([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*$")
 #: Keywords whose own syntax may hold ``->``; any other keyword line holding a
 #: link operator and no position is a link whose first name starts with a keyword.
 _ARROW_KEYWORDS = {"evolve", "evolution", "title", "y-axis"}
 #: The warning for a ``{`` never closed: the live text view waits for the ``}`` rather than apply.
 UNCLOSED_BLOCK = "pipeline block has no closing '}': it runs to the end of the text"
+#: The item count is checked every 1,024 lines: at most that many records past the limit are made.
+_COUNT_MASK = 1023
 #: OWM keyword -> (kind, name group): each kind's own keyword, and the older
 #: ``market X [..]`` form of each decorator.
 _ELEMENT_KEYWORDS: dict[str, tuple[ElementKind, int]] = {
@@ -51,28 +55,41 @@ class LineReader(FastLines):
         fast, next_line, code_and_meta = self._fast, self._next_line, sx.code_and_meta
         in_comment = False
         plain = True  # no pipeline block is open or may open on this line
-        for number, raw in enumerate(text.split("\n"), 1):
-            meta = None
-            if in_comment or "/" in raw:
-                code, meta, in_comment = code_and_meta(raw, in_comment)
-                if not code and meta is None:
+        number = 0
+        lines = text.count("\n") + (not text.endswith("\n"))
+        if lines > MAX_OWM_LINES:  # counted before the text is split: splitting costs too
+            raise TooLarge(f"too large: {lines:,} lines (at most {MAX_OWM_LINES:,} are read)")
+        try:
+            for number, raw in enumerate(text.split("\n"), 1):
+                if not number & _COUNT_MASK:
+                    self.check_items(number)  # before records pile up, not after
+                meta = None
+                if in_comment or "/" in raw:
+                    code, meta, in_comment = code_and_meta(raw, in_comment)
+                    if not code and meta is None:
+                        continue
+                else:
+                    code = raw.strip()
+                    if not code:
+                        continue
+                if not plain and self._opener is not None and code != "{":
+                    self._opener = None  # no block follows that pipeline line
+                    plain = self._block is None
+                if plain and meta is None and fast(number, code):
                     continue
-            else:
-                code = raw.strip()
-                if not code:
-                    continue
-            if not plain and self._opener is not None and code != "{":
-                self._opener = None  # no block follows that pipeline line
-                plain = self._block is None
-            if plain and meta is None and fast(number, code):
-                continue
-            try:
-                next_line(sx.SourceLine(number, code, meta))
-            except RecursionError:
-                self.warn(number, "line too complex to read: skipped")
-            plain = self._block is None and self._opener is None
+                try:
+                    next_line(sx.SourceLine(number, code, meta))
+                except RecursionError:
+                    self.warn(number, "line too complex to read: skipped")
+                plain = self._block is None and self._opener is None
+        except (TooLarge, MemoryError):
+            raise
+        except Exception as error:  # noqa: BLE001 - a reader bug: the loader refuses the file, naming this line
+            raise ReadFailure(number, error) from error
+        self.check_items(number)
         if self._block is not None:
-            self.warn(self._block.line, UNCLOSED_BLOCK)
+            # Past the warning limit too: the live text view looks for this one.
+            self.problems.append((self._block.line, UNCLOSED_BLOCK))
 
     def _next_line(self, line: sx.SourceLine) -> None:
         code = line.code
@@ -143,7 +160,7 @@ class LineReader(FastLines):
                 self.map_meta.update(data)
                 self.map_meta_line = line.number
         elif tag == "wardley-snapshot":
-            self.snapshot_lines.append((line.number, payload))
+            self.add_snapshot(line.number, payload)
         else:
             self.warn(line.number, "wardley comment on a line of its own: ignored")
 
@@ -296,10 +313,10 @@ class LineReader(FastLines):
         if parts is None:
             self.warn(number, "link with an empty end: skipped")
             return
-        source, target, flow, flow_label, context, extra = parts
+        source, target, flow, flow_label, context, extra, direction = parts
         if extra:
             self.warn(number, f"link has more than two ends: only '{source}' to '{target}' is read")
-        self.links.append(RawLink(number, source, target, flow, flow_label, context, meta))
+        self.links.append(RawLink(number, source, target, flow, flow_label, context, meta, direction))
 
 
 def _without_trailing_parens(text: str) -> str:

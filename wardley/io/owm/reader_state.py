@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from wardley.io.limits import MAX_ITEMS, TooLarge, TooManyItems, count_items
 from wardley.io.owm import syntax as sx
+from wardley.io.problems import MAX_PROBLEMS
 from wardley.io.owm.records import RawElement, RawEvolve, RawLink, RawMethod, RawPipeline
 from wardley.model.entities import MAX_NAME_LENGTH, MAX_TEXT_LENGTH
 from wardley.model.ids import unique_id
@@ -17,12 +19,16 @@ MAX_OFFSET = 100_000.0
 class ReaderState:
     def __init__(self) -> None:
         self.problems: list[tuple[int, str]] = []
+        #: Warnings past :data:`MAX_PROBLEMS`: counted, not kept.
+        self.unlisted = 0
         self.title: str | None = None
         self.title_meta: dict[str, Any] = {}
         self.map_meta: dict[str, Any] = {}
         #: Where the ``// wardley-map:`` line is, for warnings about what it holds.
         self.map_meta_line = 0
-        self.snapshot_lines: list[tuple[int, str]] = []
+        #: Each ``// wardley-snapshot:`` line's JSON, read (None: not JSON), and the items they hold.
+        self.snapshot_lines: list[tuple[int, Any]] = []
+        self.snapshot_items = 0
         self.stages: tuple[str, str, str, str] | None = None
         self.show_evolution = True
         self.show_value_chain = True
@@ -43,7 +49,25 @@ class ReaderState:
         self.taken: set[str] = set()
 
     def warn(self, line: int, message: str) -> None:
-        self.problems.append((line, message))
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append((line, message))
+        else:
+            self.unlisted += 1
+
+    def item_count(self) -> int:
+        """Records read so far, counted as the JSON limit counts them (urls and methods are not items)."""
+        return (
+            len(self.elements) + len(self.pipelines) + len(self.evolves) + len(self.links) + len(self.notes)
+            + len(self.annotations) + len(self.accelerators) + len(self.attitudes) + self.snapshot_items
+        )
+
+    def check_items(self, line: int) -> None:
+        count = self.item_count()
+        if count > MAX_ITEMS:
+            raise TooManyItems(count, line)
+        warned = len(self.problems) + self.unlisted
+        if warned > MAX_ITEMS:  # not a map: reading on would only cost time
+            raise TooLarge(f"not a map: {warned:,} lines that cannot be read by this line", line)
 
     # -- our comments ------------------------------------------------------------
 
@@ -56,6 +80,17 @@ class ReaderState:
             self.warn(line, "unreadable wardley comment (not a JSON object): ignored")
             return None
         return data
+
+    def add_snapshot(self, line: int, payload: str) -> None:
+        try:
+            data = json.loads(payload)
+        except (ValueError, RecursionError):
+            data = None
+        if isinstance(data, dict):
+            content = data.get("content")
+            self.snapshot_items += 1 + (count_items(content) if isinstance(content, dict) else 0)
+        self.snapshot_lines.append((line, data))
+        self.check_items(line)  # a snapshot may hold as many items as the whole limit
 
     def meta_of(self, line: sx.SourceLine) -> dict[str, Any]:
         if line.meta is None or not line.code:

@@ -55,6 +55,8 @@ class RawLink:
     flow_label: str
     label: str
     meta: dict[str, Any] = field(default_factory=dict)
+    #: "forward" (``+>``), "back" (``+<``) or "both" (``+<>``).
+    flow_direction: str = "forward"
 
 
 @dataclass(slots=True)

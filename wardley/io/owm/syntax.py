@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 #: Our own comments carry what OWM has no place for (see README "OWM text").
 _META = re.compile(r"^\s*(wardley(?:-map|-snapshot)?):\s?(.*)$", re.DOTALL)
-_NUMBER = re.compile(r"\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)")
+# One way to split any run of digits (no ``\d+\.?\d*``): see fast_lines._UNSIGNED.
+_NUMBER = re.compile(r"\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)")
 _SPACES = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 

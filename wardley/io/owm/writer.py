@@ -30,6 +30,8 @@ _RESERVED: tuple[str, ...] = tuple(
 ) + tuple(OWM_DECORATORS)
 
 
+#: The model's flow direction -> OWM's flow arrow (the reader's FLOW_DIRECTIONS turned round).
+_ARROWS = {"forward": ">", "back": "<", "both": "<>"}
 _DECIMAL = re.compile(r"\s[0-9]?\.[0-9]")
 
 
@@ -61,8 +63,11 @@ class OwmWriter:
         self.taken: set[str] = set()
         self.names: dict[str, str] = {}  # element id -> name as written
         self.entries: list[tuple[str, str, int]] = []
+        #: Ids in the order written, and as a set for the membership tests (a list made writing quadratic).
         self.emitted: list[str] = []
+        self.emitted_ids: set[str] = set()
         self.pipelines_written: list[str] = []
+        self.pipelines_done: set[str] = set()
         self.map_meta: dict[str, Any] = {}
         self.headers: list[tuple[list[str], int, str, str, dict[str, Any]]] = []
 
@@ -98,6 +103,7 @@ class OwmWriter:
             meta["kind"] = element.kind
         self.entries.append((written, element.id, group))
         self.emitted.append(element.id)
+        self.emitted_ids.add(element.id)
         if child_of is None:
             line = f"{keyword} {sx.quote(written)} {_point(element.visibility, element.evolution)}"
         else:
@@ -142,11 +148,12 @@ class OwmWriter:
 
     def _pipeline(self, owner: Element, out: list[str]) -> None:
         pipeline = self.pipeline_of.get(owner.id)
-        if pipeline is None or owner.id in self.pipelines_written:
+        if pipeline is None or owner.id in self.pipelines_done:
             return
         self.pipelines_written.append(owner.id)
+        self.pipelines_done.add(owner.id)
         meta: dict[str, Any] = {}
-        done = set(self.emitted)
+        done = self.emitted_ids
         children = [self.by_id[m] for m in dict.fromkeys(pipeline.members) if m not in done and m != owner.id]
         if [c.id for c in children] != pipeline.members:
             meta["members"] = pipeline.members
@@ -172,10 +179,10 @@ class OwmWriter:
     def elements(self) -> list[str]:
         out: list[str] = []
         for element in self.map.elements:
-            if element.id not in self.members and element.id not in self.emitted:
+            if element.id not in self.members and element.id not in self.emitted_ids:
                 self._top(element, out)
         for element in self.map.elements:  # members of pipelines never reached (cycles)
-            if element.id not in self.emitted:
+            if element.id not in self.emitted_ids:
                 self._top(element, out)
         index = NameIndex(self.entries)
         for lines, at, owner_id, header, meta in self.headers:
@@ -233,11 +240,14 @@ class OwmWriter:
             label = link.flow_label
             if label and ("'" in label or _written(label) != label or label != label.strip()):
                 meta["flow_label"], label = label, ""
-            op = f"+'{label}'>" if label else "+>"
+            arrow = _ARROWS[link.flow_direction]
+            op = f"+'{label}'{arrow}" if label else f"+{arrow}"
         else:
             op = "->"
             if link.flow_label:
                 meta["flow_label"] = link.flow_label
+            if link.flow_direction != "forward":
+                meta["flow_direction"] = link.flow_direction
         line = f"{self._link_end(link.source, True)}{op}{self._link_end(link.target, False)}"
         if link.label:
             if ";" in link.label or _written(link.label) != link.label or link.label != link.label.strip():

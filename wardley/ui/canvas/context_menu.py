@@ -8,13 +8,14 @@ command, so each is one undo step like the same edit made any other way.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QGraphicsItem, QInputDialog, QMenu
 
 from wardley.model import Note
-from wardley.model.kinds import KINDS
+from wardley.model.kinds import KINDS, ElementKind
 from wardley.render.geometry import to_map
 from wardley.render.items.element import ElementItem
 from wardley.render.items.link import LinkItem
@@ -50,6 +51,11 @@ def add_note_at(view: MapView, evolution: float, visibility: float) -> None:
     view.undo_stack.push(AddNoteCommand(view.document, note))
 
 
+def _adder(view: MapView, kind: ElementKind, evolution: float, visibility: float) -> Callable[[], str]:
+    # One closure per kind: a lambda in the loop would see only the loop's last kind.
+    return lambda: view.add_element_at(kind, evolution, visibility)
+
+
 def _delete_only(view: MapView, item: QGraphicsItem) -> None:
     view.map_scene.clearSelection()
     item.setSelected(True)
@@ -78,7 +84,7 @@ def build_context_menu(view: MapView, pos: QPoint) -> QMenu:
     else:
         evolution, visibility = to_map(view.mapToScene(pos))
         for info in KINDS:
-            menu.addAction(f"Add {info.noun} here", lambda k=info.kind: view.add_element_at(k, evolution, visibility))
+            menu.addAction(f"Add {info.noun} here", _adder(view, info.kind, evolution, visibility))
         menu.addAction("Add note here...", lambda: add_note_at(view, evolution, visibility))
         menu.addSeparator()
         menu.addAction("Paste", view.paste)

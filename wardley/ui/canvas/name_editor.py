@@ -42,7 +42,9 @@ class NameEditor(QLineEdit):
         width = max(where.width() + 40, MIN_WIDTH, self.fontMetrics().horizontalAdvance(placeholder) + 24)
         self.setGeometry(QRect(where.left() - 4, where.top() + (where.height() - height) // 2, width, height))
         self.selectAll()
-        QApplication.instance().focusChanged.connect(self._focus_changed)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # always: there is no widget without one
+            app.focusChanged.connect(self._focus_changed)
         self.show()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -52,7 +54,9 @@ class NameEditor(QLineEdit):
 
     def _finish(self) -> None:
         self._done = True
-        QApplication.instance().focusChanged.disconnect(self._focus_changed)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.disconnect(self._focus_changed)
 
     def commit(self) -> None:
         if self._done:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -38,8 +39,9 @@ from PySide6.QtWidgets import (
 from wardley.analysis import Capability, LibraryReport, analyse_maps, map_files, report_to_markdown
 from wardley.io import MapFileError
 from wardley.io.atomic import write_atomically
-from wardley.io.formats import format_named
+from wardley.io.formats import format_named, formats
 from wardley.model import Change, WardleyMap
+from wardley.render.spread import write_spread
 from wardley.ui.editor_document import EditorDocument
 from wardley.ui.panels.analysis_library import MapLibrary, aliases_path
 from wardley.wording import counted
@@ -52,9 +54,16 @@ BADGE_WORDS = {
     "use-a-utility": "use a utility",
     "too-early": "too early",
 }
+#: Export writes the spread picture for these (the report formats that are pictures); anything
+#: else is the Markdown report.
+PICTURE_SUFFIXES = tuple(f.suffix for f in formats("report") if f.needs_qt)
 #: Edits to the map re-run the analysis after this pause, so the list follows the map.
 RERUN_DELAY_MS = 800
 _NAME_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _rgb(color: QColor) -> tuple[int, int, int]:
+    return color.red(), color.green(), color.blue()
 
 
 def badge_words(badges: list[str]) -> str:
@@ -89,15 +98,20 @@ class AnalysisPanel(QDockWidget):
         #: Asks for a folder: (parent, start folder) -> chosen folder or None. Replaced in tests.
         self.ask_folder: Callable[[QWidget, str], Path | None] = _ask_folder
         self.ask_save_path: Callable[[QWidget, str], Path | None] = _ask_markdown_path
+        #: Asks for a capability's new name: (parent, current name) -> new name or None. Replaced in tests.
+        self.ask_new_name: Callable[[QWidget, str], str | None] = _ask_new_name
+        #: Asks which of a capability's component names to split out: (parent, names) -> name or None.
+        self.ask_split_name: Callable[[QWidget, list[str]], str | None] = _ask_split_name
 
         self.run_map_button = QPushButton("This Map")
         self.run_map_button.setToolTip("Analyse the open map on its own")
         self.run_map_button.clicked.connect(self.run_on_map)
-        self.run_folder_button = QPushButton("Folder...")
+        self.run_folder_button = QPushButton("Fol&der...")
         self.run_folder_button.setToolTip("Analyse every map in a folder (the open map counts with its unsaved changes)")
         self.run_folder_button.clicked.connect(self.choose_folder)
         self.export_button = QPushButton("Export...")
-        self.export_button.setToolTip("Save the report as Markdown (for a workshop's notes)")
+        self.export_button.setToolTip("Save the report as Markdown (for a workshop's notes), or the spread picture "
+                                      "as PNG, SVG or PDF (for a cabinet paper)")
         self.export_button.clicked.connect(self.export_dialog)
         self.scope = self._plain_label()
         self.tree = QTreeWidget()
@@ -116,12 +130,22 @@ class AnalysisPanel(QDockWidget):
         self.merges_title = QLabel("Suggested merges: are these the same thing?")
         self.merges = QListWidget()
         self.merges.itemSelectionChanged.connect(self._merge_selected)
-        self.same_button = QPushButton("Same Thing")
+        #: Why the selected pair looks like one thing (plain text).
+        self.merge_reason = self._plain_label()
+        self.same_button = QPushButton("&Accept: Same Thing")
         self.same_button.setToolTip("Count both names as one capability from now on (saved in the aliases file)")
         self.same_button.clicked.connect(lambda: self.confirm_merge(self._chosen_merge()))
-        self.different_button = QPushButton("Different")
-        self.different_button.setToolTip("Never suggest this pair again")
+        self.different_button = QPushButton("&Reject: Different")
+        self.different_button.setToolTip("Never suggest this pair again (saved in the aliases file)")
         self.different_button.clicked.connect(lambda: self.reject_merge(self._chosen_merge()))
+
+        self.rename_button = QPushButton("Rename...")
+        self.rename_button.setToolTip("Give the selected capability the name the room uses (saved in the aliases file)")
+        self.rename_button.clicked.connect(self.rename_dialog)
+        self.split_button = QPushButton("Split Out...")
+        self.split_button.setToolTip("Take one of the selected capability's component names out into a capability "
+                                     "of its own (saved in the aliases file)")
+        self.split_button.clicked.connect(self.split_dialog)
 
         buttons = QHBoxLayout()
         for button in (self.run_map_button, self.run_folder_button, self.export_button):
@@ -138,9 +162,18 @@ class AnalysisPanel(QDockWidget):
         detail_box.setFrameShape(QFrame.Shape.NoFrame)
         detail_box.setWidget(self.detail)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        edit = QHBoxLayout()
+        edit.addWidget(self.rename_button)
+        edit.addWidget(self.split_button)
+        edit.addStretch(1)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addLayout(edit)
+        lower_layout.addWidget(detail_box, 1)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.tree)
-        split.addWidget(detail_box)
+        split.addWidget(lower)
         split.setSizes([1, 1])  # halves, whatever the dock's height
         split.setChildrenCollapsible(False)
         body = QWidget()
@@ -151,6 +184,7 @@ class AnalysisPanel(QDockWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.merges_title)
         layout.addWidget(self.merges)
+        layout.addWidget(self.merge_reason)
         layout.addLayout(decide)
         self.setWidget(body)
 
@@ -261,7 +295,7 @@ class AnalysisPanel(QDockWidget):
             # Between the text and the background: set apart, yet readable (the palette's disabled
             # grey is too light to read at arm's length; this is about 4.7:1 for black on white).
             text, base = self.palette().color(QPalette.ColorRole.Text), self.palette().color(QPalette.ColorRole.Base)
-            dim = QBrush(QColor(*(round(0.55 * a + 0.45 * b) for a, b in zip(text.getRgb()[:3], base.getRgb()[:3]))))
+            dim = QBrush(QColor(*(round(0.55 * a + 0.45 * b) for a, b in zip(_rgb(text), _rgb(base), strict=True))))
             for tier, title in TIER_TITLES.items():
                 chosen = [c for c in report.capabilities if c.tier == tier]
                 top = QTreeWidgetItem([f"{title} ({len(chosen)})"])
@@ -285,9 +319,11 @@ class AnalysisPanel(QDockWidget):
                 top.setExpanded(tier != "none")
             for merge in report.suggested_merges:
                 first, second = merge.names
-                item = QListWidgetItem(f"{first}  \u2194  {second}   ({merge.similarity:.0%} alike)")
-                item.setData(_NAME_ROLE, merge.names)
-                self.merges.addItem(item)
+                row = QListWidgetItem(f"{first}  \u2194  {second}   ({merge.similarity:.0%} alike)")
+                row.setData(_NAME_ROLE, merge.names)
+                # Plain text: a tooltip with no markup is not read as rich text.
+                row.setToolTip(merge.reason.replace("<", "\u2039").replace(">", "\u203a"))
+                self.merges.addItem(row)
             self.tree.resizeColumnToContents(1)
         self.tree.blockSignals(False)
         has_merges = bool(report and report.suggested_merges)
@@ -297,6 +333,9 @@ class AnalysisPanel(QDockWidget):
         self.merges_title.setVisible(has_merges)
         self.merges.setVisible(has_merges)
         self.export_button.setEnabled(report is not None)
+        if has_merges:
+            # The first suggestion is chosen, so Accept / Reject (Alt+A / Alt+R) act at once.
+            self.merges.setCurrentRow(0)
         self._merge_selected()
         self._capability_selected()
 
@@ -305,17 +344,21 @@ class AnalysisPanel(QDockWidget):
         found: dict[str, list[str]] = {}
         for index, tier in enumerate(TIER_TITLES):
             top = self.tree.topLevelItem(index)
-            found[tier] = [top.child(i).text(0) for i in range(top.childCount())] if top else []
+            children = [top.child(i) for i in range(top.childCount())] if top else []
+            found[tier] = [child.text(0) for child in children if child is not None]
         return found
 
     def select_capability(self, name: str | None) -> None:
         self.tree.clearSelection()
         for top_index in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(top_index)
+            if top is None:
+                continue
             for i in range(top.childCount()):
-                if top.child(i).data(0, _NAME_ROLE) == name:
-                    top.child(i).setSelected(True)
-                    self.tree.scrollToItem(top.child(i))
+                child = top.child(i)
+                if child is not None and child.data(0, _NAME_ROLE) == name:
+                    child.setSelected(True)
+                    self.tree.scrollToItem(child)
 
     def selected_capability(self) -> str | None:
         items = self.tree.selectedItems()
@@ -324,6 +367,8 @@ class AnalysisPanel(QDockWidget):
     def _capability_selected(self) -> None:
         name = self.selected_capability()
         capability = self.report.capability(name) if self.report is not None and name else None
+        self.rename_button.setEnabled(capability is not None)
+        self.split_button.setEnabled(capability is not None and len({p.name for p in capability.placements}) > 1)
         if capability is None:
             self.detail.setText("Select a capability to see why it is in its tier and light it up on the map.")
             self.highlight_requested.emit([])
@@ -348,6 +393,9 @@ class AnalysisPanel(QDockWidget):
         return tuple(items[0].data(_NAME_ROLE)) if items else None  # type: ignore[return-value]
 
     def _merge_selected(self) -> None:
+        items = self.merges.selectedItems()
+        self.merge_reason.setText(f"Why: {items[0].toolTip()}" if items and items[0].toolTip() else "")
+        self.merge_reason.setVisible(bool(items))
         chosen = self._chosen_merge() is not None
         self.same_button.setEnabled(chosen)
         self.different_button.setEnabled(chosen)
@@ -388,6 +436,46 @@ class AnalysisPanel(QDockWidget):
         self._say(f"{names[0]} and {names[1]} are kept apart")
         self.rerun()
 
+    # -- rename and split --------------------------------------------------------
+    def rename_dialog(self) -> None:
+        name = self.selected_capability()
+        if name is None:
+            return
+        new_name = self.ask_new_name(self, name)
+        if new_name and new_name.strip() and new_name.strip() != name:
+            self.rename_capability(name, new_name.strip())
+
+    def rename_capability(self, name: str, new_name: str) -> None:
+        path = self.aliases_path()
+        try:
+            self.library.record_rename(path, name, new_name)
+        except MapFileError as error:
+            self._say(f"Could not record the new name: {error.lines()[0]}")
+            return
+        self._say(f"{name} is now called {new_name}")
+        self.rerun()
+        self.select_capability(new_name)
+
+    def split_dialog(self) -> None:
+        name = self.selected_capability()
+        capability = self.report.capability(name) if self.report is not None and name else None
+        if capability is None:
+            return
+        names = sorted({placement.name for placement in capability.placements})
+        chosen = self.ask_split_name(self, names)
+        if chosen:
+            self.split_out(chosen)
+
+    def split_out(self, component_name: str) -> None:
+        path = self.aliases_path()
+        try:
+            self.library.record_split(path, component_name)
+        except MapFileError as error:
+            self._say(f"Could not record the split: {error.lines()[0]}")
+            return
+        self._say(f"{component_name} is now a capability of its own")
+        self.rerun()
+
     # -- export ------------------------------------------------------------------
     def export_dialog(self) -> Path | None:
         if self.report is None:
@@ -396,7 +484,7 @@ class AnalysisPanel(QDockWidget):
         chosen = self.ask_save_path(self, str(folder / "shared-platform-analysis.md"))
         if chosen is None:
             return None
-        if chosen.suffix.lower() != ".md":
+        if chosen.suffix.lower() not in (".md", *PICTURE_SUFFIXES):
             chosen = chosen.with_name(chosen.name + ".md")
         return self.export_to(chosen)
 
@@ -404,11 +492,15 @@ class AnalysisPanel(QDockWidget):
         if self.report is None:
             return None
         try:
-            write_atomically(path, report_to_markdown(self.report).encode("utf-8"))
+            if path.suffix.lower() in PICTURE_SUFFIXES:
+                write_spread(self.report, path)
+            else:
+                write_atomically(path, report_to_markdown(self.report).encode("utf-8"))
         except OSError as error:
             self._say(f"Could not save {path.name}: {error.strerror or error}")
             return None
-        self._say(f"Saved the analysis as {path.name}")
+        self._say(f"Saved the {'spread picture' if path.suffix.lower() in PICTURE_SUFFIXES else 'analysis'} "
+                  f"as {path.name}")
         return path
 
     def _say(self, text: str) -> None:
@@ -420,7 +512,19 @@ def _ask_folder(parent: QWidget, start: str) -> Path | None:
     return Path(chosen) if chosen else None
 
 
+def _ask_new_name(parent: QWidget, current: str) -> str | None:
+    text, accepted = QInputDialog.getText(parent, "Rename capability", "New name:", text=current)
+    return text if accepted else None
+
+
+def _ask_split_name(parent: QWidget, names: list[str]) -> str | None:
+    chosen, accepted = QInputDialog.getItem(parent, "Split out", "Component name to make a capability of its own:",
+                                            names, 0, False)
+    return chosen if accepted else None
+
+
 def _ask_markdown_path(parent: QWidget, suggested: str) -> Path | None:
-    markdown = format_named("report", "markdown")
-    chosen, _ = QFileDialog.getSaveFileName(parent, "Export analysis as Markdown", suggested, markdown.dialog_filter())
+    offered = [format_named("report", "markdown"), *(f for f in formats("report") if f.needs_qt)]
+    chosen, _ = QFileDialog.getSaveFileName(parent, "Export analysis", suggested,
+                                            ";;".join(f.dialog_filter() for f in offered))
     return Path(chosen) if chosen else None

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wardley.analysis import ALIASES_FILE_NAME, Aliases, add_keep_apart, add_merge, load_aliases
+from wardley.analysis import (
+    ALIASES_FILE_NAME, Aliases, add_keep_apart, add_merge, add_rename, add_split, load_aliases,
+)
+from wardley.analysis.names import name_key
 from wardley.io import MapFileError, load_map
 from wardley.model import WardleyMap
 
@@ -62,3 +65,21 @@ class MapLibrary:
             self.session_aliases.reindex()
         else:
             add_keep_apart(path, *names)
+
+    def record_rename(self, path: Path | None, capability: str, new_name: str) -> None:
+        """Report ``capability`` as ``new_name`` from now on; raises :class:`MapFileError` if the file cannot be written."""
+        if path is None:
+            renames = self.session_aliases.renames
+            earlier = next((old for old, new in renames.items() if name_key(new) == name_key(capability)), None)
+            renames[earlier or capability] = new_name
+            self.session_aliases.reindex()
+        else:
+            add_rename(path, capability, new_name)
+
+    def record_split(self, path: Path | None, component_name: str) -> None:
+        """Make ``component_name`` a capability of its own; raises :class:`MapFileError` if the file cannot be written."""
+        if path is None:
+            self.session_aliases.split.append(component_name)
+            self.session_aliases.reindex()
+        else:
+            add_split(path, component_name)

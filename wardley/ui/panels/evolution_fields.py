@@ -157,10 +157,10 @@ class EvolutionFields(QWidget):
                     members = [m for m in pipeline.members if m != element_id]
                     stack.push(SetPipelineCommand(document, pipeline.element, pipeline.model_copy(update={"members": members})))
             if owner is not None:
-                pipeline = document.pipeline_of(owner)
-                if pipeline is not None and element_id not in pipeline.members:
-                    members = [*pipeline.members, element_id]
-                    stack.push(SetPipelineCommand(document, owner, pipeline.model_copy(update={"members": members})))
+                joined = document.pipeline_of(owner)
+                if joined is not None and element_id not in joined.members:
+                    members = [*joined.members, element_id]
+                    stack.push(SetPipelineCommand(document, owner, joined.model_copy(update={"members": members})))
         finally:
             stack.endMacro()
 

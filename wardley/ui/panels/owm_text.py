@@ -1,7 +1,12 @@
 """The live OWM text dock: the open map as OnlineWardleyMaps text, editable.
 
 Typing applies after a pause (:data:`APPLY_DELAY_MS`, restarted by every
-keystroke): the text is read with ``parse_owm``, matched to the current map so
+keystroke), or at once on Enter. A line still being typed at its end (a name
+the next keystroke would lengthen, an open bracket or quote) waits until it is
+complete: Enter, the cursor leaving the line, leaving the editor, or a pause
+once it ends in a closing bracket. Otherwise a pause mid-name would make the
+element's id from half its name ("highways" for "Highways asset system"), and
+that id would then need a ``// wardley:`` comment on the line. The text is read with ``parse_owm``, matched to the current map so
 ids stay put (:mod:`wardley.ui.panels.owm_ids`) and pushed as one
 ``ReplaceMapCommand``. Lines the reader could not use are marked in the text
 and listed under it.
@@ -51,7 +56,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wardley.io import Problem
+from wardley.io import MapFileError, Problem
 from wardley.io.owm import format_owm, parse_owm
 from wardley.io.owm.reader import UNCLOSED_BLOCK
 from wardley.io.owm.syntax import comment_lines
@@ -73,6 +78,20 @@ def problem_line(problem: Problem) -> int | None:
     """The 1-based line a problem is on, when it names one."""
     found = _LINE.search(problem.place)
     return int(found.group(1)) if found else None
+
+
+def line_in_progress(line: str) -> bool:
+    """Whether the next keystroke at the end of ``line`` could still change what it names:
+    it ends in a word (a name being typed), an open quote, or an unclosed bracket."""
+    text = line.rstrip()
+    if not text.strip() or text.lstrip().startswith(("//", "/*", "*")):
+        return False
+    quotes = len(re.findall(r'(?<!\\)"', text))
+    if quotes % 2:
+        return True
+    if text.count("[") > text.count("]") or text.count("(") > text.count(")"):
+        return True
+    return text[-1] not in "])}\""
 
 
 def _utf16_length(text: str) -> int:
@@ -98,6 +117,8 @@ class OwmTextEdit(QPlainTextEdit):
             self._panel.redo()
         else:
             super().keyPressEvent(event)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._panel.apply_pending()  # the line above is finished
 
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
@@ -155,7 +176,10 @@ class OwmTextPanel(QDockWidget):
         self.apply_timer = QTimer(self)
         self.apply_timer.setSingleShot(True)
         self.apply_timer.setInterval(APPLY_DELAY_MS)
-        self.apply_timer.timeout.connect(self.apply_text)
+        self.apply_timer.timeout.connect(self._pause_ended)
+        #: The line (block number) whose typing is not finished: the text waits for it.
+        self._held_line: int | None = None
+        self.editor.cursorPositionChanged.connect(self._cursor_moved)
         # Several change events from one edit (a multi-element move) make one rewrite.
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setSingleShot(True)
@@ -181,6 +205,7 @@ class OwmTextPanel(QDockWidget):
         if self.document is not None:
             self.document.changed.disconnect(self._on_document_changed)
         self.apply_timer.stop()
+        self._held_line = None
         self.document, self.undo_stack = document, undo_stack
         self._remembered.clear()
         document.changed.connect(self._on_document_changed)
@@ -202,8 +227,26 @@ class OwmTextPanel(QDockWidget):
     # -- text to map -----------------------------------------------------------
     @property
     def pending(self) -> bool:
-        """Typed text is waiting for the pause to end."""
-        return self.apply_timer.isActive()
+        """Typed text is waiting for the pause to end, or for the line being typed to be finished."""
+        return self.apply_timer.isActive() or self._held_line is not None
+
+    @property
+    def waiting_for_line(self) -> bool:
+        """The pause has ended but the line under the cursor is still being typed."""
+        return self._held_line is not None and not self.apply_timer.isActive()
+
+    def _pause_ended(self) -> None:
+        self.apply_timer.stop()
+        cursor = self.editor.textCursor()
+        if cursor.atBlockEnd() and line_in_progress(cursor.block().text()):
+            self._held_line = cursor.blockNumber()
+            return
+        self.apply_text()
+
+    def _cursor_moved(self) -> None:
+        if self._held_line is not None and not self._setting_text \
+                and self.editor.textCursor().blockNumber() != self._held_line:
+            self.apply_text()  # left the line: it is finished
 
     def _on_text_changed(self) -> None:
         if not self._setting_text:
@@ -216,10 +259,15 @@ class OwmTextPanel(QDockWidget):
     def apply_text(self) -> None:
         """Read the text and make the map match it, as one undo step (none if nothing changed)."""
         self.apply_timer.stop()
+        self._held_line = None
         if self.document is None or self.undo_stack is None:
             return
         text = self.editor.toPlainText()
-        result = parse_owm(text)
+        try:
+            result = parse_owm(text)
+        except MapFileError as error:  # over the item limit: nothing is applied
+            self._show_problems([Problem(error.problems[0].place, f"not applied: {error.problems[0].message}")])
+            return
         problems = [*result.warnings, *(Problem(p.place, f"{p.message} (ignored)") for p in result.dropped)]
         # Typed comments vanish on the next rewrite of the text and are never saved: say so.
         problems += [Problem(f"line {number}", COMMENT_NOT_KEPT) for number in comment_lines(text)]

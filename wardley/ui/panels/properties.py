@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -58,6 +59,11 @@ class PlainTextField(QPlainTextEdit):
 
 
 class PropertiesPanel(QDockWidget):
+    #: Open the selected submap's linked map file (its link text), in a new window.
+    open_submap = Signal(str)
+    #: Ask for a map file to link the selected submap to.
+    choose_submap = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Properties", parent)
         self.setObjectName("properties")
@@ -110,6 +116,24 @@ class PropertiesPanel(QDockWidget):
         self.description.setPlaceholderText("Why is it here? (Ctrl+Enter or leave the box to apply)")
         self.description.setToolTip("The rationale the room agreed on for this placement")
 
+        # A submap stands for another map: its link names that map's file (local files only).
+        self.submap_link = QLineEdit()
+        self.submap_link.setPlaceholderText("a map file, e.g. highways.wardley.json")
+        self.submap_link.setToolTip(
+            "The map this submap stands for: a local map file, relative to this map's folder "
+            "(Enter to apply). Web addresses are never opened."
+        )
+        self.submap_choose = QPushButton("Choose...")
+        self.submap_choose.setToolTip("Pick the map file this submap stands for")
+        self.submap_open = QPushButton("Open")
+        self.submap_open.setToolTip("Open the linked map in a new window")
+        self.submap_row = QWidget()
+        submap_layout = QHBoxLayout(self.submap_row)
+        submap_layout.setContentsMargins(0, 0, 0, 0)
+        submap_layout.addWidget(self.submap_link, 1)
+        submap_layout.addWidget(self.submap_choose)
+        submap_layout.addWidget(self.submap_open)
+
         evolution_row = QHBoxLayout()
         evolution_row.addWidget(self.evolution)
         evolution_row.addWidget(self.stage, 1)
@@ -121,6 +145,8 @@ class PropertiesPanel(QDockWidget):
         form.addRow("", self.inertia)
         form.addRow("Confidence", self.confidence)
         form.addRow("Why here?", self.description)
+        form.addRow("Submap of", self.submap_row)
+        self._submap_label = form.labelForField(self.submap_row)
         self.evolution_fields = EvolutionFields()
         form.addRow(self.evolution_fields)
         # Scrolled rather than tall: with other panels open below it, the fields of a selection
@@ -148,6 +174,9 @@ class PropertiesPanel(QDockWidget):
         self.method.activated.connect(lambda i: self._apply("method", METHODS[i], "Change method"))
         self.inertia.toggled.connect(lambda on: self._apply("inertia", on, "Change inertia"))
         self.confidence.activated.connect(lambda i: self._apply("confidence", CONFIDENCES[i], "Change confidence"))
+        self.submap_link.editingFinished.connect(self._submap_link_edited)
+        self.submap_choose.clicked.connect(self.choose_submap)
+        self.submap_open.clicked.connect(lambda: self.open_submap.emit(self.submap_link.text()))
         self.description.editing_finished.connect(
             lambda: self._apply("description", self.description.toPlainText(), "Change description")
         )
@@ -196,6 +225,14 @@ class PropertiesPanel(QDockWidget):
             self._apply("name", name, "Rename")
         else:
             self._refresh()
+
+    def _submap_link_edited(self) -> None:
+        if len(self._ids) == 1:
+            self.set_submap_link(self.submap_link.text())
+
+    def set_submap_link(self, link: str) -> None:
+        """Link the selected element to a map file (empty: no link), as one undo step."""
+        self._apply("url", link.strip() or None, "Set submap link")
 
     def _title_edited(self) -> None:
         title = " ".join(self.map_title.text().split())
@@ -250,6 +287,13 @@ class PropertiesPanel(QDockWidget):
             self.method.setCurrentIndex(METHODS.index(element.method))
             self.inertia.setChecked(element.inertia)
             self.confidence.setCurrentIndex(CONFIDENCES.index(element.confidence))
+            submap = element.kind == "submap" and not several
+            self.submap_row.setVisible(submap)
+            if self._submap_label is not None:
+                self._submap_label.setVisible(submap)
+            if not self.submap_link.hasFocus():
+                self.submap_link.setText(element.url or "")
+            self.submap_open.setEnabled(bool(element.url))
             if self.description.toPlainText() != element.description:
                 self.description.setPlainText(element.description)
         finally:

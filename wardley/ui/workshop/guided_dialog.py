@@ -76,9 +76,9 @@ class GuidedStartDialog(QDialog):
         for label in (self.progress, self.question, self.hint):
             label.setTextFormat(Qt.TextFormat.PlainText)
             layout.addWidget(label)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        layout.addWidget(self.scroll, 1)
+        self.answers_area = QScrollArea()
+        self.answers_area.setWidgetResizable(True)
+        layout.addWidget(self.answers_area, 1)
         buttons = QHBoxLayout()
         self.back_button = QPushButton("< &Back")
         self.next_button = QPushButton("&Next >")
@@ -134,7 +134,7 @@ class GuidedStartDialog(QDialog):
                 label.setTextFormat(Qt.TextFormat.PlainText)
                 form.addRow(label, box)
                 self.stage_boxes[element_name] = box
-        self.scroll.setWidget(page)
+        self.answers_area.setWidget(page)
         first = next(iter(self.editors.values()), None) or next(iter(self.stage_boxes.values()), None)
         if first is not None:
             first.setFocus()

@@ -73,6 +73,8 @@ class CornerCaption(QLabel):
 
     def _pin(self) -> None:
         parent = self.parentWidget()
+        if parent is None:
+            return
         self.move(max(0, parent.width() - self.width() - 16), self._top)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
@@ -103,7 +105,7 @@ class WorkshopActions(QObject):
         self.presentation = Presentation(window)
         self.focus = Focus(window)
         self.comparison: ComparisonView | None = None
-        self._caption: QLabel | None = None
+        self._caption: CornerCaption | None = None
         #: While presenting there is no status bar: messages show here for a while instead.
         self._notice: CornerCaption | None = None
         self._notice_timer = QTimer(self)
@@ -161,7 +163,7 @@ class WorkshopActions(QObject):
         toggle = self.panel.toggleViewAction()
         toggle.setText("Snapshots &Panel")
         toggle.setToolTip("Show or hide the list of snapshots saved in this map")
-        toggle.triggered.connect(lambda checked: checked and self.panel.raise_())
+        toggle.triggered.connect(lambda checked: self.panel.raise_() if checked else None)
         menu.addAction(toggle)
         menu.addSeparator()
         menu.addAction(self.guided_start)

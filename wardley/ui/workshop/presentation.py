@@ -15,26 +15,61 @@ from PySide6.QtWidgets import QDockWidget, QToolBar, QWidget
 from wardley.render.themes import Theme
 
 if TYPE_CHECKING:
+    from wardley.ui.canvas.view import MapView
     from wardley.ui.main_window import MainWindow
 
-#: How much bigger map text is while presenting. The map is also fitted to the
-#: whole screen, so on a 1080p projector an 11 px label ends up near 20 px. More
-#: than this and labels (wrapped at a fixed width) turn into tall columns that
-#: crowd each other on a busy map.
+#: How much bigger map text is while presenting, at least. The map is also fitted
+#: to the whole screen; then the type grows further until a label line is
+#: :data:`READABLE_LABEL_PX` tall on screen.
 TYPE_SCALE = 1.4
+#: Height of a label line (ascender to descender) on a 1080-line screen: readable from
+#: the back of a meeting room (about 6 m). Other screens get the same share of their height.
+READABLE_LABEL_PX = 24.0
+READABLE_SCREEN_LINES = 1080
+#: No more than this, however small the map would have to be drawn.
+MAX_TYPE_SCALE = 4.0
 #: The title grows less: it sits just above the top row of labels.
 TITLE_SCALE = 1.15
 #: States in which the window's size is the screen's, not its own.
 _SIZED = Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
 
 
-def presentation_theme(theme: Theme) -> Theme:
+def presentation_theme(theme: Theme, type_scale: float = TYPE_SCALE) -> Theme:
     return replace(
         theme,
-        font_size=theme.font_size * TYPE_SCALE,
-        title_size=theme.title_size * TITLE_SCALE,
-        label_scale=theme.label_scale * TYPE_SCALE,
+        font_size=theme.font_size * type_scale,
+        title_size=theme.title_size * max(TITLE_SCALE, type_scale * TITLE_SCALE / TYPE_SCALE),
+        label_scale=theme.label_scale * type_scale,
     )
+
+
+def readable_label_px(screen_height: int) -> float:
+    return READABLE_LABEL_PX * screen_height / READABLE_SCREEN_LINES
+
+
+def label_line_px(view: MapView) -> float:
+    """How tall one line of an element label is on screen now, ascender to descender."""
+    return view.transform().m11() * view.map_scene.ctx.label_metrics.height()
+
+
+def show_readable(view: MapView, theme: Theme, screen_height: int) -> float:
+    """Give ``view`` the presentation type, large enough that a label line is readable on a
+    screen ``screen_height`` pixels tall while the whole map stays in view; the type scale used.
+
+    Bigger type makes the labels (and so the map's bounds) bigger and the fitted zoom smaller,
+    so the size is found in a few steps. Each step rebuilds the scene with the new fonts, so
+    labels are placed around their symbols at the size they are shown.
+    """
+    wanted = readable_label_px(screen_height)
+    scale = TYPE_SCALE
+    for _ in range(6):
+        view.set_theme(presentation_theme(theme, scale))
+        view.zoom_to_fit()
+        shown = label_line_px(view)
+        if shown >= wanted or scale >= MAX_TYPE_SCALE:
+            break
+        scale = min(MAX_TYPE_SCALE, scale * wanted / max(shown, 1.0) * 1.03)
+    return scale
 
 
 @dataclass
@@ -54,6 +89,8 @@ class Presentation:
     def __init__(self, window: MainWindow) -> None:
         self._window = window
         self._saved: SavedWindow | None = None
+        #: How much bigger the type is than on the canvas, while presenting.
+        self.type_scale = TYPE_SCALE
 
     @property
     def active(self) -> bool:
@@ -93,12 +130,11 @@ class Presentation:
         view.map_scene.set_editing_chrome(False)
         view.presenting = True
         w.update_edit_actions()
-        view.set_theme(presentation_theme(self._saved.theme))
         w.showFullScreen()
         # Without a window manager that honours full-screen requests (a bare X server, some
         # kiosk set-ups) the window would stay its old size: cover the screen ourselves.
         w.setGeometry(w.screen().geometry())
-        view.zoom_to_fit()
+        self.type_scale = show_readable(view, self._saved.theme, w.screen().geometry().height())
         view.setFocus()
 
     def leave(self) -> None:
@@ -134,8 +170,8 @@ class Presentation:
     def forget_view(self) -> None:
         """The window's map was replaced while presenting: keep presenting the new one."""
         if self._saved is not None:
-            self._window.view.set_theme(presentation_theme(self._saved.theme))
-            self._window.view.map_scene.set_editing_chrome(False)
-            self._window.view.presenting = True
-            self._window.update_edit_actions()
-            self._window.view.zoom_to_fit()
+            w = self._window
+            self.type_scale = show_readable(w.view, self._saved.theme, w.screen().geometry().height())
+            w.view.map_scene.set_editing_chrome(False)
+            w.view.presenting = True
+            w.update_edit_actions()

@@ -7,6 +7,7 @@ two selected snapshots with each other, older first); Delete deletes.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timezone
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -26,6 +27,18 @@ from wardley.model import Change, MapDocument
 from wardley.wording import counted
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
+
+
+def saved_when(created: str) -> str:
+    """A snapshot's ``created`` stamp as a UTC time ("2024-05-01 14:03 UTC"), or "at an unknown
+    time" when it is not one: the stamp comes from the file and may hold anything."""
+    try:
+        moment = datetime.fromisoformat(created.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return "at an unknown time"
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc)
+    return moment.strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
 class SnapshotList(QListWidget):
@@ -121,9 +134,9 @@ class SnapshotsPanel(QDockWidget):
             # QListWidgetItem text is never read as markup: names show as typed.
             item = QListWidgetItem(snapshot.name)
             item.setData(NAME_ROLE, snapshot.name)
-            when = snapshot.created.replace("T", " ").rstrip("Z")
-            # Never map text on a tooltip's first line: Qt guesses rich text from it.
-            item.setToolTip(f"Saved {when or 'at an unknown time'} UTC, {counted(len(snapshot.content.elements), 'element')}")
+            # Qt takes a tooltip holding a tag for rich text, so the file's ``created`` text is
+            # never shown as written: only the time it reads as, if it reads as one.
+            item.setToolTip(f"Saved {saved_when(snapshot.created)}, {counted(len(snapshot.content.elements), 'element')}")
             self.list.addItem(item)
             item.setSelected(snapshot.name in selected)
         self.hint.setVisible(not snapshots)

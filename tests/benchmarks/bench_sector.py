@@ -1,0 +1,124 @@
+"""The whole sector: ``wardley analyse DIR --format json`` on 1,000 to 10,000 generated council maps.
+
+Goals (issue 12): 10,000 maps in at most 30 s, 1,000 in at most 3 s, each doubling of the maps
+costing at most 2.2 times as much, and peak memory at most 2 GB. The command is run as users run
+it, a separate process reading the folder; wall time, the process's CPU time and its peak memory
+are reported (CPU time is the steadier figure on a shared machine).
+
+Each map has 40 components named the way councils name things: 31 local names drawn from service
+words and nouns (mostly found on this map only), 8 from a shared list written with the variants
+real maps use (a supplier in brackets, a qualifier, a misspelling, an abbreviation with a dash),
+and Hosting. Run: .venv/bin/python tests/benchmarks/bench_sector.py [MAPS...]
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from wardley.io import save_map  # noqa: E402
+from wardley.model import Element, Link, WardleyMap  # noqa: E402
+
+try:  # peak memory of the child process; not available on Windows, where it is left out
+    import resource
+except ImportError:  # pragma: no cover
+    resource = None  # type: ignore[assignment]
+
+SERVICES = ["parking", "library", "garden waste", "admissions", "planning", "council tax", "licensing", "housing",
+            "adult care", "children's services", "highways", "burial", "registrar", "elections", "pest control",
+            "trading standards", "leisure", "events", "grants", "blue badge", "school transport", "noise",
+            "food safety", "tree", "flood", "street lighting", "rent", "benefits", "business rates", "allotments",
+            "markets", "museums", "coroner", "pensions", "fostering", "youth", "archives", "cemetery", "harbour",
+            "fly-tipping"]
+NOUNS = ["register", "rules", "records", "triage", "inspection", "decision", "evidence check", "tracker",
+         "review panel", "spreadsheet", "enforcement", "assessment", "renewal", "appeals", "rota", "audit", "survey",
+         "budget", "mailbox", "log", "eligibility rules", "case notes", "officer visits", "risk scoring", "waiting list",
+         "complaints", "refunds", "invoices", "quality checks", "site visits"]
+EXTRAS = ["team", "north", "south", "pilot", "legacy", "weekly", "out of hours", "annual", "manual", "volunteer",
+          "contractor", "partner", "local", "rural", "urban", "emergency", "priority", "standard", "backlog", "trial"]
+SHARED = [
+    ["GOV.UK Pay", "Card payments (Pay360)", "Online payments", "Payments module (in-house)"],
+    ["GOV.UK Notify", "Email and SMS", "Text messages (Firetext)", "Notifications"],
+    ["Address lookup", "OS Places API", "LLPG", "Adress lookup"],
+    ["GOV.UK One Login", "Sign in", "Customer account (Jadu)", "My account"],
+    ["Online forms", "Forms (Firmstep)", "GOV.UK Forms", "eForms"],
+    ["Document storage (SharePoint)", "Document management", "EDRMS", "Documnet management"],
+    ["CRM (Salesforce)", "Customer records", "CRM - customer relationship management", "Customer records (shared)"],
+    ["Booking (Bookwhen)", "Appointment booking", "Bookings", "Booking system"],
+    ["Income management (Civica ICON)", "Cash receipting", "Income management", "Payment reconciliation"],
+    ["Waste back office (Whitespace)", "Waste back office (Bartec)", "Waste management back office",
+     "Waste back office (consortium)"],
+    ["Council tax billing (Capita Academy)", "Council tax system", "Revenues and benefits (shared service)",
+     "Council tax billing"],
+    ["Case management", "Casework", "Case management (Liberty Create)", "Workflow"],
+]
+
+
+def generated_map(index: int, rng: random.Random) -> WardleyMap:
+    names: list[str] = []
+    for group in rng.sample(SHARED, 8):
+        names.append(rng.choice(group))
+    while len(names) < 39:
+        name = f"{rng.choice(SERVICES)} {rng.choice(NOUNS)} {rng.choice(EXTRAS)}"
+        if name not in names:
+            names.append(name)
+    names.append("Hosting")
+    rng.shuffle(names)
+    elements = [Element(id="user", kind="user", name="Resident", evolution=0.5, visibility=0.97)]
+    elements += [Element(id=f"n{k}", kind="need", name=f"Need {k}", evolution=rng.uniform(0.3, 0.7), visibility=0.9)
+                 for k in range(4)]
+    elements += [Element(id=f"c{k}", name=name, evolution=rng.random(), visibility=0.85 - 0.8 * k / 40,
+                         method=rng.choice(["none", "none", "build", "buy"])) for k, name in enumerate(names)]
+    pairs = {("user", f"n{k}") for k in range(4)}
+    pairs |= {(f"n{k}", f"c{target}") for k in range(4) for target in rng.sample(range(8), 3)}
+    for k in range(39):
+        pairs |= {(f"c{k}", f"c{target}") for target in rng.sample(range(k + 1, 40), min(2, 39 - k))}
+    return WardleyMap(title=f"Council {index // 25} service {index % 25}", elements=elements,
+                      links=[Link(source=source, target=target) for source, target in sorted(pairs)])
+
+
+def write_library(folder: Path, count: int, seed: int = 12) -> None:
+    rng = random.Random(seed)
+    for index in range(count):
+        save_map(folder / f"map{index:05}.wardley.json", generated_map(index, rng))
+
+
+def run_analyse(folder: Path) -> tuple[float, float, float, int]:
+    """Wall seconds, CPU seconds, peak memory in MB (0 where unknown), and bytes of JSON written."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN) if resource else None
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "wardley", "analyse", str(folder), "--format", "json"],
+                            capture_output=True, check=True)
+    wall = time.perf_counter() - start
+    if resource and before:
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        peak = after.ru_maxrss / 1024  # kB on Linux
+    else:  # pragma: no cover
+        cpu, peak = wall, 0.0
+    return wall, cpu, peak, len(result.stdout)
+
+
+def main(counts: list[int]) -> None:
+    results = []
+    with tempfile.TemporaryDirectory() as root:
+        for count in counts:
+            folder = Path(root) / str(count)
+            folder.mkdir()
+            write_library(folder, count)
+            wall, cpu, peak, size = run_analyse(folder)
+            results.append((count, wall, cpu))
+            print(f"{count:>6,} maps: {wall:6.2f} s wall, {cpu:6.2f} s CPU, peak memory {peak:,.0f} MB "
+                  f"(max of the runs so far), {size / 1e6:.1f} MB of JSON", flush=True)
+    for (small, wall_a, cpu_a), (large, wall_b, cpu_b) in zip(results, results[1:]):
+        print(f"{small:,} -> {large:,}: {wall_b / wall_a:.2f}x wall, {cpu_b / cpu_a:.2f}x CPU")
+
+
+if __name__ == "__main__":
+    main([int(arg) for arg in sys.argv[1:]] or [1000, 2000, 4000, 8000, 10000])
