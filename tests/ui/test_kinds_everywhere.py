@@ -11,7 +11,7 @@ from tests.ui.canvas.canvas_support import Canvas, canvas  # noqa: F401 - fixtur
 from wardley.model import Element, MapDocument, WardleyMap
 from wardley.model.kinds import KINDS
 from wardley.render.items.symbols import SYMBOLS, draw_symbol
-from wardley.render.legend import ENTRIES
+from wardley.render.legend import legend_entries
 from wardley.render.themes import THEMES
 from wardley.ui.canvas.context_menu import build_context_menu
 from wardley.ui.panels.properties import PropertiesPanel
@@ -38,10 +38,10 @@ def test_every_kind_has_its_own_symbol(qtbot) -> None:  # type: ignore[no-untype
     assert len({bytes(p.constBits()) for p in pictures}) == len(ALL)
 
 
-def test_the_legend_has_a_row_per_kind() -> None:
-    names = [name for name, _ in ENTRIES]
+def test_the_legend_has_a_row_for_each_kind_a_map_holds() -> None:
     for info in KINDS:
-        assert info.label in names
+        holding = WardleyMap(elements=[Element(id="x", name="X", evolution=0.5, visibility=0.5, kind=info.kind)])
+        assert [entry.name for entry in legend_entries(holding)] == [info.label]
 
 
 def test_properties_panel_offers_and_sets_every_kind(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -20,7 +20,7 @@ from wardley.io.atomic import FileInUseError, write_atomically
 from wardley.io.formats import formats, suffix_list
 from wardley.render.export import map_bounds, render_map
 from wardley.render.items.text_block import TextBlock, recording_blocks
-from wardley.render.legend import Legend, legend_placement
+from wardley.render.legend import Legend, legend_entries, legend_placement
 from wardley.render.pdf_info import PdfInfoError, with_info
 from wardley.render.scene import MapScene
 from wardley.workshop.describe import describe_map, describe_one_line
@@ -74,8 +74,9 @@ class _Picture:
         body = map_bounds(scene)
         self.legend: Legend | None = None
         self.legend_at = QPointF()
-        if legend:
-            self.legend = Legend(scene.ctx)
+        entries = legend_entries(scene.document.map) if legend else []
+        if entries:  # an empty map has nothing to explain
+            self.legend = Legend(scene.ctx, entries)
             self.legend_at, body = legend_placement(scene, self.legend, body)
         self.source = body.adjusted(-PADDING, -PADDING, PADDING, PADDING)
 

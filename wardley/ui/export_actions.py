@@ -63,7 +63,7 @@ class ExportActions:
         self.print_theme.setToolTip("Export in pure black on white, for photocopiers (the screen is unchanged)")
         self.with_legend = QAction("Include &Legend", window)
         self.with_legend.setCheckable(True)
-        self.with_legend.setToolTip("Add a key to the symbols in a free corner or below the map")
+        self.with_legend.setToolTip("Add a key to the symbols this map uses, in free space on the map or below it")
         self.relabel = QAction("Place All Labels &Automatically", window)
         self.relabel.setCheckable(True)
         self.relabel.setToolTip(

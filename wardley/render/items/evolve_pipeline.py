@@ -11,6 +11,7 @@ from wardley.render.context import LABEL_WRAP_WIDTH, RenderContext
 from wardley.render.geometry import scene_x
 from wardley.render.items.element import DEFAULT_LABEL_OFFSET, ElementItem
 from wardley.render.items.text_block import TextBlock
+from wardley.render.themes import Theme
 
 Z_PIPELINE = 5.0
 Z_EVOLVE = 12.0
@@ -84,21 +85,20 @@ class EvolveItem(QGraphicsItem):
     def shape(self) -> QPainterPath:
         return self._shape
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        theme = self._ctx.theme
-        color = QColor(theme.selection if self.isSelected() and self._ctx.editing_chrome else theme.evolve)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        line = self._line
+    @staticmethod
+    def draw_arrow(painter: QPainter, line: QLineF, color: QColor, theme: Theme, start_gap: float = 8.0) -> None:
+        """Dashed line, head and hollow future circle (the map's and the legend's one way to
+        draw it); ``start_gap`` keeps the line off the element's symbol."""
         length = line.length()
         r = FUTURE_RADIUS
-        if length > 2 * r + 8:
+        if length > 2 * r + start_gap:
             # Start outside the symbol and stop at the arrowhead, so neither hides it.
             unit = line.unitVector()
             d = QPointF(unit.dx(), unit.dy())
             tip = line.p2() - d * (r + 1)
             pen = QPen(color, 1.4, Qt.PenStyle.DashLine)
             painter.setPen(pen)
-            painter.drawLine(QLineF(line.p1() + d * 8, tip - d * 6))
+            painter.drawLine(QLineF(line.p1() + d * start_gap, tip - d * 6))
             normal = QPointF(-d.y(), d.x())
             head = QPolygonF([tip, tip - d * 8 + normal * 4, tip - d * 8 - normal * 4])
             painter.setPen(QPen(color, 1.0))
@@ -107,6 +107,12 @@ class EvolveItem(QGraphicsItem):
         painter.setPen(QPen(color, 1.5))
         painter.setBrush(QBrush(QColor(theme.map_background)))
         painter.drawEllipse(line.p2(), r, r)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        theme = self._ctx.theme
+        color = QColor(theme.selection if self.isSelected() and self._ctx.editing_chrome else theme.evolve)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.draw_arrow(painter, self._line, color, theme)
         self._label.paint(painter, color, QColor(theme.map_background) if self.label_halo else None)
 
 
@@ -136,12 +142,16 @@ class PipelineItem(QGraphicsItem):
         return self._bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        theme = self._ctx.theme
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.draw_box(painter, self._box, self._ticks, self._ctx.theme)
+
+    @staticmethod
+    def draw_box(painter: QPainter, box: QRectF, ticks: list[float], theme: Theme) -> None:
+        """The box with a tick at each member (the map's and the legend's one way to draw it)."""
         painter.setPen(QPen(QColor(theme.pipeline), 1.2))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(self._box)
+        painter.drawRect(box)
         painter.setBrush(QBrush(QColor(theme.pipeline)))
-        mid = self._box.center().y()
-        for x in self._ticks:
+        mid = box.center().y()
+        for x in ticks:
             painter.drawPolygon(QPolygonF([QPointF(x, mid - 5), QPointF(x - 5, mid + 4), QPointF(x + 5, mid + 4)]))

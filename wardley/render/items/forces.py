@@ -10,9 +10,11 @@ from wardley.model import Accelerator, Attitude
 from wardley.render.context import LABEL_WRAP_WIDTH, RenderContext
 from wardley.render.geometry import to_scene
 from wardley.render.items.text_block import TextBlock
+from wardley.render.themes import Theme
 
 Z_ATTITUDE = 1.0
 Z_ACCELERATOR = 15.0
+_ARROW = ((-26, -7), (6, -7), (6, -14), (26, 0), (6, 14), (6, 7), (-26, 7))
 
 ATTITUDE_TITLE = {"pioneers": "Pioneers", "settlers": "Settlers", "townplanners": "Town planners"}
 #: Each kind also gets its own hatch, so the boxes differ without colour.
@@ -33,15 +35,29 @@ class AcceleratorItem(QGraphicsItem):
         self.accelerator = accelerator
         self.setZValue(Z_ACCELERATOR)
         self.setPos(to_scene(accelerator.evolution, accelerator.visibility))
-        sign = -1.0 if accelerator.negative else 1.0
-        points = [(-26, -7), (6, -7), (6, -14), (26, 0), (6, 14), (6, 7), (-26, 7)]
-        self._arrow = QPolygonF([QPointF(sign * x, y) for x, y in points])
+        self._arrow = self.arrow(accelerator.negative)
         #: Set by the placement pass (None: under the arrow, where OWM puts it).
         self.auto_label_offset: tuple[float, float] | None = None
         self.label_halo = False
         self._layout()
         if ctx.interactive:
             self.setToolTip(("Deaccelerator" if accelerator.negative else "Accelerator") + f"\n{accelerator.name}")
+
+    @staticmethod
+    def arrow(negative: bool) -> QPolygonF:
+        """The block arrow around (0, 0): left for a deaccelerator, right otherwise."""
+        sign = -1.0 if negative else 1.0
+        return QPolygonF([QPointF(sign * x, y) for x, y in _ARROW])
+
+    @staticmethod
+    def draw_arrow(painter: QPainter, arrow: QPolygonF, negative: bool, theme: Theme) -> None:
+        """The map's and the legend's one way to draw the arrow."""
+        color = QColor(theme.accelerator)
+        painter.setPen(QPen(color, 2.0, Qt.PenStyle.DashLine if negative else Qt.PenStyle.SolidLine))
+        painter.setBrush(QBrush(QColor(theme.map_background)))
+        painter.drawPolygon(arrow)
+        painter.setBrush(QBrush(color, Qt.BrushStyle.Dense6Pattern))
+        painter.drawPolygon(arrow)
 
     def default_label_offset(self) -> tuple[float, float]:
         return -26.0, 14.0 + self._ctx.label_metrics.ascent() + 3.0
@@ -81,14 +97,8 @@ class AcceleratorItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         theme = self._ctx.theme
-        color = QColor(theme.accelerator)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(color, 2.0, Qt.PenStyle.DashLine if self.accelerator.negative else Qt.PenStyle.SolidLine)
-        painter.setPen(pen)
-        painter.setBrush(QBrush(QColor(theme.map_background)))
-        painter.drawPolygon(self._arrow)
-        painter.setBrush(QBrush(color, Qt.BrushStyle.Dense6Pattern))
-        painter.drawPolygon(self._arrow)
+        self.draw_arrow(painter, self._arrow, self.accelerator.negative, theme)
         self._label.paint(painter, QColor(theme.text), QColor(theme.map_background) if self.label_halo else None)
 
 
@@ -116,19 +126,24 @@ class AttitudeItem(QGraphicsItem):
         """The title's clear patch, in scene units (label placement keeps labels off it)."""
         return self.mapRectToScene(self._label.rect().adjusted(-3, -1, 3, 1))
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        theme = self._ctx.theme
-        base = QColor(getattr(theme, self.attitude.kind))
+    @staticmethod
+    def draw_box(painter: QPainter, rect: QRectF, kind: str, theme: Theme) -> None:
+        """The tinted, hatched box (the map's and the legend's one way to draw it)."""
+        base = QColor(getattr(theme, kind))
         painter.setPen(QPen(base, 1.2))
         if theme.attitude_alpha:
             tint = QColor(base)
             tint.setAlpha(theme.attitude_alpha)
             painter.setBrush(QBrush(tint))
-            painter.drawRect(self._rect)
+            painter.drawRect(rect)
         hatch = QColor(base)
         hatch.setAlpha(110 if theme.attitude_alpha else 255)
-        painter.setBrush(QBrush(hatch, ATTITUDE_HATCH[self.attitude.kind]))
-        painter.drawRect(self._rect)
+        painter.setBrush(QBrush(hatch, ATTITUDE_HATCH[kind]))
+        painter.drawRect(rect)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        theme = self._ctx.theme
+        self.draw_box(painter, self._rect, self.attitude.kind, theme)
         # The title sits on a clear patch so the hatching never runs through its letters.
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(QColor(theme.map_background)))

@@ -13,6 +13,7 @@ from wardley.model import Link
 from wardley.render.context import RenderContext
 from wardley.render.items.element import ElementItem
 from wardley.render.items.text_block import TextBlock
+from wardley.render.themes import Theme
 
 Z_LINK = 10.0
 LABEL_WRAP = 160.0
@@ -116,6 +117,24 @@ class LinkItem(QGraphicsItem):
             self._shape = shape
         return self._shape
 
+    @staticmethod
+    def draw_line(painter: QPainter, line: QLineF, flow: bool, theme: Theme, on_screen: bool = False) -> None:
+        """A dependency or flow line (the map's and the legend's one way to draw it)."""
+        if flow:
+            painter.setPen(QPen(QColor(theme.flow), 4.5))
+            painter.drawLine(line)
+            painter.setPen(QPen(QColor(theme.map_background), 1.6))
+            painter.drawLine(line)
+        else:
+            pen = QPen(QColor(theme.link), 1.1)
+            # On screen a cosmetic hairline: crisp at any zoom and several times faster to
+            # rasterise than a stroked line. Export keeps map-unit widths for print.
+            if on_screen:
+                pen.setWidthF(1.2)
+                pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.drawLine(line)
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         theme = self._ctx.theme
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -125,19 +144,6 @@ class LinkItem(QGraphicsItem):
             halo.setCapStyle(Qt.PenCapStyle.RoundCap)
             painter.setPen(halo)
             painter.drawLine(self._line)
-        if self.link.flow:
-            painter.setPen(QPen(QColor(theme.flow), 4.5))
-            painter.drawLine(self._line)
-            painter.setPen(QPen(QColor(theme.map_background), 1.6))
-            painter.drawLine(self._line)
-        else:
-            pen = QPen(QColor(theme.link), 1.1)
-            # On screen a cosmetic hairline: crisp at any zoom and several times faster to
-            # rasterise than a stroked line. Export keeps map-unit widths for print.
-            if widget is not None:
-                pen.setWidthF(1.2)
-                pen.setCosmetic(True)
-            painter.setPen(pen)
-            painter.drawLine(self._line)
+        self.draw_line(painter, self._line, self.link.flow, theme, on_screen=widget is not None)
         for label in self._labels:
             label.paint(painter, QColor(theme.link_label))
