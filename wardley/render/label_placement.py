@@ -147,15 +147,11 @@ def apply_label_layout(scene: MapScene) -> dict[Hashable, tuple[float, float]]:
     offsets = place_labels(problem)
     crossed = crossed_labels(problem, offsets)
     kept = {label.key: label.offset for label in problem.labels if label.fixed or label.hand_set}
-    specs = {label.key: label for label in problem.labels}
     moved: list[str] = []
     accelerators = scene.accelerator_items()
     for key, offset in offsets.items():
         kind, ident = str(key[0]), str(key[1])  # type: ignore[index]
         auto = None if kept.get(key) == offset else offset
-        if auto is not None and kind == "element":
-            spec = specs[key]
-            auto = (left_of_symbol(auto[0], spec.width, spec.radius), auto[1])
         target: ElementItem | EvolveItem | AcceleratorItem | None
         if kind == "element":
             target = scene.elements.get(ident)
