@@ -4,28 +4,19 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 
 from pydantic_core import to_json
 
 from wardley.analysis.report import Capability, LibraryReport
-from wardley.wording import counted
+from wardley.wording import counted, md
 
 _TIER_HEADINGS = {"strong": "Strong candidates", "possible": "Possible candidates", "none": "Not candidates now"}
-# With [ and ] escaped no link or image can form, so parentheses may stay as they are.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]|~])")
 
 
 def report_to_json(report: LibraryReport) -> str:
     # pydantic_core's encoder is compiled: a sector's report is written in a fraction of the time
     # the standard library's pure-Python indenting encoder takes. Same input, same bytes.
     return to_json(report.to_data(), indent=2).decode("utf-8") + "\n"
-
-
-def md(text: str) -> str:
-    """Text from a map file as Markdown that renders as the same plain text (no links, no HTML)."""
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
-    return text.replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _summary_line(report: LibraryReport) -> str:

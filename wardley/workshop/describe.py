@@ -195,7 +195,7 @@ def describe_sections(content: MapContent) -> tuple[str, list[Section]]:
 def describe_map(content: MapContent, output: DescribeFormat = "text") -> str:
     """The map described in plain English: plain text (alt text) or Markdown (a report)."""
     if output == "markdown":
-        from wardley.analysis.formats import md
+        from wardley.wording import md
 
         describer = _Describer(content, md)
         title = md(_one_line(content.title) or "Untitled map")

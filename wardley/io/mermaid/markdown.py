@@ -15,7 +15,7 @@ _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})\s*mermaid\b.*$")
 
 
 def format_markdown(wardley_map: WardleyMap) -> str:
-    from wardley.analysis.formats import md
+    from wardley.wording import md
     from wardley.workshop.describe import describe_map
 
     description = describe_map(wardley_map)
