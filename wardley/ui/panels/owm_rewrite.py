@@ -1,0 +1,135 @@
+"""Showing a change made elsewhere (canvas, Properties, capture line, undo) in OWM text the
+user typed, by rewriting only the lines of what changed.
+
+The text as typed reads as the map it was shown with (``shown``); the map is now ``new``.
+Both maps are written out by our writer, and each written line is keyed by what it holds
+(:mod:`wardley.io.owm.line_keys`): a key whose written line is the same in both is left
+alone in the typed text, whatever the user typed for it (no coordinates, odd spacing, its
+own order). A key whose written line differs has its typed line replaced by the new
+written one; a key gone from ``new`` loses its line; a new key's line goes after the line
+of the key written just before it. So a drag rewrites the dragged element's line in place,
+a rename rewrites its line and the lines of its links, and nothing else moves.
+
+The result is used only if it reads back as exactly ``new`` (what applying it would make);
+otherwise the caller writes the whole text afresh. No Qt here.
+"""
+
+from __future__ import annotations
+
+import json
+
+from wardley.io import MapFileError
+from wardley.io.owm import OwmResult, format_owm, parse_owm
+from wardley.io.owm.reader import UNCLOSED_BLOCK
+from wardley.io.owm.line_keys import KeyedText, LineKey, read_keyed
+from wardley.io.owm.writer import meta_comment
+from wardley.model import WardleyMap
+from wardley.ui.panels.owm_ids import Renaming, id_renaming, keep_ids
+
+_META = " // wardley: "
+#: Lines whose id comment our id matching makes unneeded in typed text.
+_OWN_IDS = ("element", "note", "accelerator")
+
+
+def with_kept_snapshots(text: str, current: WardleyMap, read: WardleyMap) -> WardleyMap:
+    """Snapshots are map history, not drawing: text that lost their comment lines keeps them."""
+    if not read.snapshots and current.snapshots and "wardley-snapshot" not in text:
+        return read.model_copy(update={"snapshots": current.snapshots})
+    return read
+
+
+def reads_as(text: str, wardley_map: WardleyMap) -> OwmResult | None:
+    """The reading of ``text`` when applying it to ``wardley_map`` would leave that map as it is."""
+    try:
+        result = parse_owm(text)
+        if any(problem.message == UNCLOSED_BLOCK for problem in result.warnings):
+            return None  # applying waits for the "}"
+        kept = with_kept_snapshots(text, wardley_map, keep_ids(wardley_map, result.map))
+    except (MapFileError, ValueError):
+        return None
+    return result if kept == wardley_map else None
+
+
+def rewritten(text: str, shown: WardleyMap, new: WardleyMap) -> tuple[str, OwmResult] | None:
+    """``text`` (read as ``shown``) with only the lines of what changed rewritten to read as
+    ``new``, and its reading; None when no such text reads back as ``new``."""
+    try:
+        typed = read_keyed(text)
+        renaming = id_renaming(shown, typed.result.map)
+    except (MapFileError, ValueError):
+        return None
+    keys = [_renamed(key, renaming) for key in typed.keys]
+    before, after = _written(shown), _written(new)
+    for tidy in (True, False):  # without our id comments where matching finds the ids anyway
+        candidate = _merge(text.split("\n"), keys, before, after, tidy)
+        result = reads_as(candidate, new)
+        if result is not None:
+            return candidate, result
+    return None
+
+
+def _renamed(key: LineKey | None, renaming: Renaming) -> LineKey | None:
+    if key is None:
+        return None
+    kind, *ids = key
+    if kind in ("element", "link", "evolve"):
+        return (kind, *(renaming.elements.get(i, i) for i in ids))
+    if kind == "note":
+        return (kind, renaming.notes.get(ids[0], ids[0]))
+    if kind == "accelerator":
+        return (kind, renaming.accelerators.get(ids[0], ids[0]))
+    return key
+
+
+def _written(wardley_map: WardleyMap) -> list[tuple[LineKey | None, str]]:
+    text = format_owm(wardley_map)
+    keyed: KeyedText = read_keyed(text)  # our own writing: its ids are the map's
+    return list(zip(keyed.keys, text.split("\n"), strict=True))
+
+
+def _without_id(key: LineKey, line: str) -> str:
+    if key[0] not in _OWN_IDS or _META not in line:
+        return line
+    head, _, payload = line.partition(_META)
+    try:
+        meta = json.loads(payload)
+    except ValueError:
+        return line
+    if not isinstance(meta, dict) or "id" not in meta:
+        return line
+    del meta["id"]
+    return f"{head} {meta_comment(meta)}" if meta else head
+
+
+def _merge(lines: list[str], keys: list[LineKey | None], before: list[tuple[LineKey | None, str]],
+           after: list[tuple[LineKey | None, str]], tidy: bool) -> str:
+    was = {key: line for key, line in before if key is not None}
+    now = {key for key, _ in after if key is not None}
+    # Entries are lists so they can be found by identity once others are inserted before them.
+    out: list[list[LineKey | str | None]] = []
+    where: dict[LineKey, list[LineKey | str | None]] = {}
+    for key, line in zip(keys, lines, strict=True):
+        if key is not None and key in was and key not in now:
+            continue  # its element, link... is gone
+        entry: list[LineKey | str | None] = [key, line]
+        out.append(entry)
+        if key is not None:
+            where.setdefault(key, entry)
+    previous: LineKey | None = None
+    for key, line in after:
+        if key is None:
+            continue
+        if was.get(key) != line:
+            text = _without_id(key, line) if tidy else line
+            typed = where.get(key)
+            if typed is not None:
+                typed[1] = text
+            else:
+                anchor = where.get(previous) if previous is not None else None
+                at = next(i for i, e in enumerate(out) if e is anchor) + 1 if anchor is not None else 0
+                added: list[LineKey | str | None] = [key, text]
+                out.insert(at, added)
+                where[key] = added
+        if key in where:
+            previous = key
+    return "\n".join(str(entry[1]) for entry in out)
