@@ -17,14 +17,16 @@ otherwise the caller writes the whole text afresh. No Qt here.
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
+from dataclasses import dataclass
 
 from wardley.io import MapFileError
-from wardley.io.owm import OwmResult, format_owm, parse_owm
+from wardley.io.owm import OwmResult, format_owm
 from wardley.io.owm.reader import UNCLOSED_BLOCK
 from wardley.io.owm.line_keys import KeyedText, LineKey, read_keyed
 from wardley.io.owm.writer import meta_comment
 from wardley.model import WardleyMap
-from wardley.ui.panels.owm_ids import Renaming, id_renaming, keep_ids
+from wardley.ui.panels.owm_ids import Renaming, id_renaming, renamed
 
 _META = " // wardley: "
 #: Lines whose id comment our id matching makes unneeded in typed text.
@@ -38,34 +40,75 @@ def with_kept_snapshots(text: str, current: WardleyMap, read: WardleyMap) -> War
     return read
 
 
-def reads_as(text: str, wardley_map: WardleyMap) -> OwmResult | None:
-    """The reading of ``text`` when applying it to ``wardley_map`` would leave that map as it is."""
+@dataclass
+class _Reading:
+    """A text read as a map's text: its keyed lines (ids as the map has them) and that map."""
+
+    text: str
+    keyed: KeyedText
+    keys: list[LineKey | None]
+    map: WardleyMap
+
+
+def _reading(text: str, wardley_map: WardleyMap) -> _Reading | None:
+    """``text`` read, when applying it to ``wardley_map`` would leave that map as it is."""
     try:
-        result = parse_owm(text)
-        if any(problem.message == UNCLOSED_BLOCK for problem in result.warnings):
+        keyed = read_keyed(text)
+        if any(problem.message == UNCLOSED_BLOCK for problem in keyed.result.warnings):
             return None  # applying waits for the "}"
-        kept = with_kept_snapshots(text, wardley_map, keep_ids(wardley_map, result.map))
+        renaming = id_renaming(wardley_map, keyed.result.map)
+        kept = with_kept_snapshots(text, wardley_map, renamed(keyed.result.map, renaming))
     except (MapFileError, ValueError):
         return None
-    return result if kept == wardley_map else None
+    if kept != wardley_map:
+        return None
+    return _Reading(text, keyed, [_renamed(key, renaming) for key in keyed.keys], kept)
+
+
+class Rewriter:
+    """Rewrites typed text for a changed map, remembering what it last read and wrote, so a run
+    of changes (nudge after nudge) writes and reads each map's text once."""
+
+    def __init__(self) -> None:
+        #: The last rewritten text, read: the next change starts from it.
+        self._last: _Reading | None = None
+        #: Our writing of the last maps (by their JSON), keyed line by line.
+        self._written: OrderedDict[str, list[tuple[LineKey | None, str]]] = OrderedDict()
+
+    def rewrite(self, text: str, shown_json: str, new: WardleyMap, new_json: str) -> tuple[str, OwmResult] | None:
+        """``text`` (read as the map whose JSON is ``shown_json``) with only the lines of what
+        changed rewritten to read as ``new``, and its reading; None when no such text reads back
+        as ``new``."""
+        typed = self._last
+        if typed is None or typed.text != text or typed.map.model_dump_json() != shown_json:
+            try:
+                typed = _reading(text, WardleyMap.model_validate_json(shown_json))
+            except ValueError:
+                return None
+            if typed is None:
+                return None
+        shown = typed.map
+        before, after = self._writing(shown, shown_json), self._writing(new, new_json)
+        for tidy in (True, False):  # without our id comments where matching finds the ids anyway
+            candidate = _merge(text.split("\n"), typed.keys, before, after, tidy)
+            reading = _reading(candidate, new)
+            if reading is not None:
+                self._last = reading
+                return candidate, reading.keyed.result
+        return None
+
+    def _writing(self, wardley_map: WardleyMap, key: str) -> list[tuple[LineKey | None, str]]:
+        written = self._written.get(key)
+        if written is None:
+            written = self._written[key] = _written(wardley_map)
+            while len(self._written) > 2:
+                self._written.popitem(last=False)
+        return written
 
 
 def rewritten(text: str, shown: WardleyMap, new: WardleyMap) -> tuple[str, OwmResult] | None:
-    """``text`` (read as ``shown``) with only the lines of what changed rewritten to read as
-    ``new``, and its reading; None when no such text reads back as ``new``."""
-    try:
-        typed = read_keyed(text)
-        renaming = id_renaming(shown, typed.result.map)
-    except (MapFileError, ValueError):
-        return None
-    keys = [_renamed(key, renaming) for key in typed.keys]
-    before, after = _written(shown), _written(new)
-    for tidy in (True, False):  # without our id comments where matching finds the ids anyway
-        candidate = _merge(text.split("\n"), keys, before, after, tidy)
-        result = reads_as(candidate, new)
-        if result is not None:
-            return candidate, result
-    return None
+    """:meth:`Rewriter.rewrite` once, for maps that do not change under it."""
+    return Rewriter().rewrite(text, shown.model_dump_json(), new, new.model_dump_json())
 
 
 def _renamed(key: LineKey | None, renaming: Renaming) -> LineKey | None:

@@ -64,7 +64,7 @@ from wardley.io.owm.syntax import comment_lines
 from wardley.model import Change, MapDocument, WardleyMap
 from wardley.ui.commands import ReplaceMapCommand
 from wardley.ui.panels.owm_ids import keep_ids
-from wardley.ui.panels.owm_rewrite import rewritten, with_kept_snapshots
+from wardley.ui.panels.owm_rewrite import Rewriter, with_kept_snapshots
 
 #: What a typed comment line is marked with: the map has no place for it.
 COMMENT_NOT_KEPT = "a comment: the map does not keep it (a note, or an element's Why here?, does)"
@@ -212,6 +212,7 @@ class OwmTextPanel(QDockWidget):
         #: The map ``_shown_text`` reads as (its JSON: the live map changes in place), which a
         #: change from elsewhere is measured against.
         self._shown_map: str | None = None
+        self._rewriter = Rewriter()
         #: The problems of ``_shown_text`` (a refused text shows its own without replacing these).
         self._shown_problems: list[Problem] = []
         self._problems: dict[int | None, list[str]] = {}
@@ -233,6 +234,7 @@ class OwmTextPanel(QDockWidget):
         self.document, self.undo_stack = document, undo_stack
         self._remembered.clear()
         self._shown_map = None
+        self._rewriter = Rewriter()
         document.changed.connect(self._on_document_changed)
         self.refresh_from_map()
 
@@ -354,7 +356,7 @@ class OwmTextPanel(QDockWidget):
         if shown is None or shown == key or typed != self._shown_text:
             # Nothing typed to keep (a new map), or text the map refused: written afresh.
             return format_owm(current), []
-        merged = rewritten(typed, WardleyMap.model_validate_json(shown), current)
+        merged = self._rewriter.rewrite(typed, shown, current, key)
         if merged is None:
             return format_owm(current), []
         # Undo back to the shown state brings back the text as it was.
