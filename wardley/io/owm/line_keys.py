@@ -25,7 +25,9 @@ class KeyedText:
     keys: list[LineKey | None]
 
 
-def _word_key(line: str, seen: dict[tuple[str, ...], int]) -> LineKey | None:
+def word_key(line: str, seen: dict[tuple[str, ...], int]) -> LineKey | None:
+    """The key of a line holding no record: its first word (two for a comment) and how many
+    lines before it (counted in ``seen``) started so."""
     words = line.split(None, 2)
     if not words:
         return None
@@ -84,5 +86,5 @@ def read_keyed(text: str) -> KeyedText:
     keys: list[LineKey | None] = []
     for number, written in enumerate(text.split("\n"), 1):
         key = by_line.get(number)
-        keys.append(key if key is not None else _word_key(written, seen))
+        keys.append(key if key is not None else word_key(written, seen))
     return KeyedText(result, keys)

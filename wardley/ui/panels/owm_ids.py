@@ -115,6 +115,8 @@ def id_renaming(old: WardleyMap, new: WardleyMap) -> Renaming:
 
 
 def renamed(new: WardleyMap, renaming: Renaming) -> WardleyMap:
+    if all(old == kept for ids in renaming for old, kept in ids.items()):
+        return new  # every id kept as read (text typed by name, or written by us)
     element_ids, note_ids, accelerator_ids = renaming
     data = new.model_dump()
     for element in data["elements"]:

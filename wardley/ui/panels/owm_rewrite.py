@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from wardley.io import MapFileError
 from wardley.io.owm import OwmResult, format_owm
 from wardley.io.owm.reader import UNCLOSED_BLOCK
-from wardley.io.owm.line_keys import KeyedText, LineKey, read_keyed
+from wardley.io.owm.line_keys import KeyedText, LineKey, read_keyed, word_key
 from wardley.io.owm.writer import meta_comment
 from wardley.model import WardleyMap
 from wardley.ui.panels.owm_ids import Renaming, id_renaming, renamed
@@ -88,7 +88,8 @@ class Rewriter:
             if typed is None:
                 return None
         shown = typed.map
-        before, after = self._writing(shown, shown_json), self._writing(new, new_json)
+        before = self._writing(shown, shown_json)
+        after = self._writing(new, new_json, like=(shown, before))
         for tidy in (True, False):  # without our id comments where matching finds the ids anyway
             candidate = _merge(text.split("\n"), typed.keys, before, after, tidy)
             reading = _reading(candidate, new)
@@ -97,10 +98,15 @@ class Rewriter:
                 return candidate, reading.keyed.result
         return None
 
-    def _writing(self, wardley_map: WardleyMap, key: str) -> list[tuple[LineKey | None, str]]:
+    def _writing(self, wardley_map: WardleyMap, key: str,
+                 like: tuple[WardleyMap, list[tuple[LineKey | None, str]]] | None = None,
+                 ) -> list[tuple[LineKey | None, str]]:
         written = self._written.get(key)
         if written is None:
-            written = self._written[key] = _written(wardley_map)
+            text = format_owm(wardley_map)
+            written = _keyed_like(text, wardley_map, *like) if like is not None else None
+            written = written or _written(text)
+            self._written[key] = written
             while len(self._written) > 2:
                 self._written.popitem(last=False)
         return written
@@ -124,10 +130,37 @@ def _renamed(key: LineKey | None, renaming: Renaming) -> LineKey | None:
     return key
 
 
-def _written(wardley_map: WardleyMap) -> list[tuple[LineKey | None, str]]:
-    text = format_owm(wardley_map)
+def _written(text: str) -> list[tuple[LineKey | None, str]]:
     keyed: KeyedText = read_keyed(text)  # our own writing: its ids are the map's
     return list(zip(keyed.keys, text.split("\n"), strict=True))
+
+
+def _records(wardley_map: WardleyMap) -> tuple[object, ...]:
+    """What decides which line our writer gives each record: the records, in order."""
+    return (
+        [(e.id, e.url is None) for e in wardley_map.elements],
+        [(link.source, link.target) for link in wardley_map.links],
+        [e.element for e in wardley_map.evolves],
+        [(p.element, p.members) for p in wardley_map.pipelines],
+        [n.id for n in wardley_map.notes],
+        [a.id for a in wardley_map.accelerators],
+    )
+
+
+def _keyed_like(text: str, wardley_map: WardleyMap, other: WardleyMap,
+                other_written: list[tuple[LineKey | None, str]]) -> list[tuple[LineKey | None, str]] | None:
+    """``text``'s keyed lines without reading it, from our writing of ``other``, when both
+    maps hold the same records in the same order (a move, a rename, a changed field) and the
+    writings have as many lines: then each record is on the same line of both. None otherwise.
+    (A wrong key could only make the rewrite less minimal: its result is read back anyway.)"""
+    lines = text.split("\n")
+    if len(lines) != len(other_written) or _records(wardley_map) != _records(other):
+        return None
+    seen: dict[tuple[str, ...], int] = {}
+    keyed: list[tuple[LineKey | None, str]] = []
+    for line, (key, _) in zip(lines, other_written, strict=True):
+        keyed.append((key if key is not None and key[0] != "line" else word_key(line, seen), line))
+    return keyed
 
 
 def _without_id(key: LineKey, line: str) -> str:
