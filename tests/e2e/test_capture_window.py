@@ -7,7 +7,9 @@ the canvas must keep at least half the window. The saved file must hold the 13 e
 with their kinds and stages and the 13 links, and the test prints how many actions
 it took, counted as the issue's trial counted (each typed name, and each key chord, is one
 action; the Enter that ends an entry is part of its last name); the goal is at most 60.
-Reuses the helpers of ``test_real_window.py``; needs Xvfb, xdotool and ImageMagick.
+``WARDLEY_KEEP_SCREENSHOT=FOLDER`` keeps its two screenshots there (after the capture; with the
+panels open) to look at. Reuses the helpers of ``test_real_window.py``; needs Xvfb, xdotool and
+ImageMagick.
 """
 
 from __future__ import annotations
