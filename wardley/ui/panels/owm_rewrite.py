@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 from wardley.io import MapFileError
 from wardley.io.owm import OwmResult, format_owm
-from wardley.io.owm.reader import UNCLOSED_BLOCK
 from wardley.io.owm.line_keys import KeyedText, LineKey, read_keyed, word_key
+from wardley.io.owm.reader import UNCLOSED_BLOCK
 from wardley.io.owm.writer import meta_comment
 from wardley.model import WardleyMap
 from wardley.ui.panels.owm_ids import Renaming, id_renaming, renamed

@@ -14,8 +14,9 @@ and listed under it.
 The text and the canvas never fight:
 - applying the user's text never rewrites that text (the map is changed, the
   text stays as typed);
-- a change from elsewhere (canvas, properties, undo) rewrites only the part of
-  the text that differs, so the cursor and scroll position stay where they were;
+- a change from elsewhere (canvas, properties, capture line, undo) rewrites only the
+  lines of what changed (:mod:`wardley.ui.panels.owm_rewrite`): every other line keeps
+  the text the user typed, and the cursor and the first line in view stay where they were;
 - while typed text waits to be applied, changes from elsewhere do not touch it
   (the typed text is applied on top when the pause ends); leaving the editor,
   or a shortcut aimed at the window, applies it at once;
@@ -28,9 +29,9 @@ from __future__ import annotations
 
 import html
 import re
-from difflib import SequenceMatcher
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from difflib import SequenceMatcher
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import (
