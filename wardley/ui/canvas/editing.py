@@ -23,6 +23,7 @@ from wardley.ui.commands import (
     SetNoteCommand,
 )
 from wardley.ui.canvas.fragments import Fragment, rebased
+from wardley.ui.map_tools import Moves, move_extras, remove_extras
 
 class CanvasEditor:
     def __init__(self, document: MapDocument, stack: QUndoStack, report: Callable[[str], None]) -> None:
@@ -51,8 +52,11 @@ class CanvasEditor:
         return True
 
     def move(
-        self, elements: Mapping[str, tuple[float, float]], notes: Mapping[str, tuple[float, float]] | None = None
+        self, elements: Mapping[str, tuple[float, float]], notes: Mapping[str, tuple[float, float]] | None = None,
+        extras: Moves | None = None,
     ) -> None:
+        """Elements and notes to these places; annotations, accelerators and boxes (``extras``)
+        by these amounts. One undo step, whatever was dragged together."""
         # Anything undone away mid-drag (Ctrl+Z while holding the mouse) is skipped.
         elements = {i: p for i, p in elements.items() if self.document.has_element(i)}
         live_notes = {n.id for n in self.document.map.notes}
@@ -72,6 +76,7 @@ class CanvasEditor:
             commands.append(SetElementsCommand(self.document, changes, "Move"))
         for note_id, (evo, vis) in note_moves.items():
             commands.append(SetNoteCommand(self.document, note_id, {"evolution": evo, "visibility": vis}, "Move note"))
+        commands.extend(move_extras(self.document, extras or {}))
         self._push_all(commands, "Move")
 
     def nudge(self, element_ids: Iterable[str], d_evolution: float, d_visibility: float) -> None:
@@ -106,6 +111,7 @@ class CanvasEditor:
         link_keys: Iterable[tuple[str, str]] = (),
         note_ids: Iterable[str] = (),
         evolve_ids: Iterable[str] = (),
+        extras: dict[str, set[int]] | None = None,
     ) -> None:
         elements = list(dict.fromkeys(element_ids))
         doomed = set(elements)
@@ -121,6 +127,7 @@ class CanvasEditor:
                 commands.append(SetEvolveCommand(self.document, element_id, None, "Remove evolve arrow"))
         for note_id in note_ids:
             commands.append(RemoveNoteCommand(self.document, note_id))
+        commands.extend(remove_extras(self.document, extras or {}))
         self._push_all(commands, "Delete")
 
     def set_evolve(self, element_ids: Iterable[str], evolution: float) -> None:

@@ -10,9 +10,10 @@ from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsLineItem, QGraphicsRectItem
 
-from wardley.render.geometry import clamp_to_map, to_map
+from wardley.render.geometry import MAP_HEIGHT, MAP_WIDTH, clamp_to_map, to_map
 from wardley.render.items.element import ElementItem
-from wardley.render.items.notes import NoteItem
+from wardley.render.items.forces import AcceleratorItem, AttitudeItem
+from wardley.render.items.notes import AnnotationItem, NoteItem
 
 if TYPE_CHECKING:
     from wardley.ui.canvas.view import MapView
@@ -71,7 +72,10 @@ class MoveInteraction(Interaction):
         super().__init__(view, event)
         self.clicked = clicked
         self.select_only_on_click = select_only_on_click
-        movable = [i for i in view.scene().selectedItems() if isinstance(i, (ElementItem, NoteItem))]
+        movable = [
+            i for i in view.scene().selectedItems()
+            if isinstance(i, (ElementItem, NoteItem, AnnotationItem, AcceleratorItem, AttitudeItem))
+        ]
         self.start = {item: QPointF(item.pos()) for item in movable}
 
     def move(self, event: QMouseEvent) -> None:
@@ -94,12 +98,18 @@ class MoveInteraction(Interaction):
             return
         elements: dict[str, tuple[float, float]] = {}
         notes: dict[str, tuple[float, float]] = {}
-        for item in self.start:
+        extras: dict[str, dict[int, tuple[float, float]]] = {}
+        for item, origin in self.start.items():
             if isinstance(item, ElementItem):
                 elements[item.element_id] = to_map(item.pos())
             elif isinstance(item, NoteItem):
                 notes[item.note_id] = to_map(item.pos())
-        self.view.editor.move(elements, notes)
+            else:
+                # These are drawn from several points (a box, an annotation's markers): moved by the drag's amount.
+                delta = item.pos() - origin
+                extras.setdefault(item.collection, {})[item.index] = (delta.x() / MAP_WIDTH, -delta.y() / MAP_HEIGHT)
+                item.setPos(origin)  # the model's change draws it anew where it lands
+        self.view.editor.move(elements, notes, extras)
         # Whatever the model now says wins (also when the drag changed nothing in it).
         self.view.map_scene.sync_positions(elements, notes)
 
