@@ -67,3 +67,20 @@ def test_drawing_tool_shortcuts_clash_with_no_other_action(manager) -> None:  # 
             assert text not in seen, f"{text} is both {seen[text]!r} and {action.text()!r}"
             seen[text] = action.text()
     assert {"Ctrl+5", "Ctrl+6", "Ctrl+7", "Ctrl+8", "Ctrl+9"} <= set(seen)
+
+
+def test_edit_delete_removes_a_selected_annotation_alone(manager) -> None:  # noqa: ANN001
+    from wardley.model import Annotation, Point
+
+    dressed = small_map().model_copy(update={
+        "annotations": [Annotation(number=1, text="Shared hosting", positions=[Point(evolution=0.2, visibility=0.3)])]})
+    window = manager.open_editor(EditorDocument(dressed))
+    delete = window.window_actions.delete
+    assert not delete.isEnabled()
+    window.view.select_extra("annotations", 0)
+    assert delete.isEnabled() and not window.window_actions.rename.isEnabled()
+    delete.trigger()
+    assert window.editor.document.map.annotations == []
+    window.editor.undo_stack.undo()
+    assert window.editor.document.map == dressed
+    window.editor.undo_stack.setClean()

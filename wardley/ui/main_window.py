@@ -229,10 +229,13 @@ class MainWindow(QMainWindow):
         """Selection actions need a selection; nothing that edits the map works while presenting."""
         actions = self.window_actions
         selected = bool(self.view.selected_element_ids())
+        # An annotation, accelerator or box on its own can be deleted, not copied or renamed.
+        deletable = selected or bool(self.view.selected_extras())
         presenting = bool(getattr(self.view, "presenting", False))
         for action in {*actions.selection_only, *actions.editing}:
             needs_selection = action in actions.selection_only
-            action.setEnabled((selected or not needs_selection) and not (presenting and action in actions.editing))
+            chosen = deletable if action is actions.delete else selected
+            action.setEnabled((chosen or not needs_selection) and not (presenting and action in actions.editing))
         self.quick_add_box.setEnabled(not presenting)
 
     # -- file commands (File menu) -------------------------------------------

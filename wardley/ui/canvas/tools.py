@@ -41,6 +41,12 @@ PROMPTS: dict[Tool, str] = {
     "townplanners": "Drag out the town planners box (Escape: none)",
 }
 GHOST_OPACITY = 0.6
+BOX_DONE = "Box added: drag its title to move it, an edge or corner to resize, Delete to remove"
+
+
+def stack_text(view: MapView) -> str:
+    """What the last edit was, as the Undo menu names it ("Add annotation 2")."""
+    return view.undo_stack.undoText() or "Done"
 
 
 class ToolMode:
@@ -90,6 +96,7 @@ class ToolMode:
         document, stack, ctx = view.document, view.undo_stack, view.map_scene.ctx
         if tool in BOXES:
             stack.push(map_tools.add_attitude(document, cast(AttitudeKind, tool)))
+            view.status_message.emit(BOX_DONE)
             return
         evolution, visibility = to_map(point)
         if tool == "annotation":
@@ -147,6 +154,7 @@ class ToolMode:
                 view.status_message.emit(f"No {what} added: it needs text")
             else:
                 on_text(text.strip())
+                view.status_message.emit(f"{stack_text(view)}: drag it to move, double-click to edit, Delete to remove")
 
         self.editor = self.open_editor(at, "", placeholder, done)
 
@@ -221,6 +229,7 @@ class DrawBoxInteraction(Interaction):
         left, top = to_map(rect.topLeft())
         right, bottom = to_map(rect.bottomRight())
         self.view.undo_stack.push(map_tools.add_attitude_at(self.view.document, self.kind, left, top, right, bottom))
+        self.view.status_message.emit(BOX_DONE)
 
     def cancel(self) -> None:
         _take_off(self.outline)
