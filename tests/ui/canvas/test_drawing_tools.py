@@ -290,3 +290,31 @@ def test_resize_cursor_over_a_box_edge(dressed: Canvas) -> None:
     assert c.viewport.cursor().shape() == Qt.CursorShape.SizeHorCursor
     c.move_to(c.point_at(0.05, 0.4), button=Qt.MouseButton.NoButton)
     assert c.viewport.cursor().shape() == Qt.CursorShape.SizeBDiagCursor
+
+
+def test_right_click_adds_an_annotation_there_and_deletes_a_box(dressed: Canvas, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from wardley.ui.canvas.context_menu import build_context_menu
+
+    c = dressed
+
+    def trigger(pos: QPoint, text: str) -> None:
+        menu = build_context_menu(c.view, pos)
+        next(a for a in menu.actions() if a.text() == text).trigger()
+
+    trigger(c.point_at(0.5, 0.15), "Add annotation here...")
+    type_into_box(c, qtbot, "Contract ends 2027")
+    added = c.document.map.annotations[-1]
+    assert (added.number, added.text) == (2, "Contract ends 2027") and near(added.positions[0].evolution, 0.5)
+    trigger(title_point(c), "Delete box")
+    assert c.document.map.attitudes == []
+    trigger(c.point_at(0.7, 0.7), "Delete accelerator")
+    assert c.document.map.accelerators == []
+    assert c.stack.count() == 3
+
+
+def test_presenting_draws_nothing(dressed: Canvas) -> None:
+    c = dressed
+    c.view.arm_tool("settlers")
+    c.view.presenting = True
+    c.drag(c.point_at(0.4, 0.8), c.point_at(0.6, 0.6))
+    assert c.view.tools.armed is None and len(c.document.map.attitudes) == 1

@@ -84,6 +84,9 @@ class ToolMode:
         """The armed tool's gesture for this press (None: no tool is armed)."""
         if self.armed is None:
             return None
+        if self._view.presenting:  # a room is watching: nothing is drawn on the map
+            self.disarm()
+            return None
         if self.armed in BOXES:
             return DrawBoxInteraction(self._view, event, cast(AttitudeKind, self.armed))
         return PlaceInteraction(self._view, event, self.armed)
