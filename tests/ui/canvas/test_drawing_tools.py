@@ -318,3 +318,23 @@ def test_presenting_draws_nothing(dressed: Canvas) -> None:
     c.view.presenting = True
     c.drag(c.point_at(0.4, 0.8), c.point_at(0.6, 0.6))
     assert c.view.tools.armed is None and len(c.document.map.attitudes) == 1
+
+
+def test_a_band_takes_a_box_only_when_it_holds_all_of_it(dressed: Canvas) -> None:
+    c = dressed
+    c.drag(c.point_at(0.15, 0.25), c.point_at(0.4, 0.45))  # the annotation, and across the box's corner
+    assert c.view.selected_extras() == {"annotations": {0}}
+    c.view.map_scene.clearSelection()
+    c.drag(c.point_at(0.01, 0.99), c.point_at(0.45, 0.2))
+    assert c.view.selected_extras() == {"annotations": {0}, "attitudes": {0}}
+
+
+def test_an_element_and_an_annotation_dragged_together_are_one_step(dressed: Canvas) -> None:
+    c = dressed
+    c.drag(c.point_at(0.15, 0.35), c.point_at(0.4, 0.2))  # band over the annotation only
+    c.click(c.point_of("catalogue"), Qt.KeyboardModifier.ControlModifier)
+    assert c.view.selected_element_ids() == ["catalogue"] and c.view.selected_extras() == {"annotations": {0}}
+    c.drag(c.point_of("catalogue"), c.point_of("catalogue") + (c.point_at(0.1, 0.5) - c.point_at(0.0, 0.5)))
+    assert near(c.document.element("catalogue").evolution, 0.45)
+    assert near(c.document.map.annotations[0].positions[0].evolution, 0.3)
+    undo_redo_round_trip(c)

@@ -147,7 +147,12 @@ class RubberBandInteraction(Interaction):
         self.band.setRect(rect)
         self.band.setVisible(True)
         scene = self.view.scene()
-        chosen = {i for i in scene.items(rect, Qt.ItemSelectionMode.IntersectsItemShape) if _selectable(i)}
+        # A box joins only when the band holds all of it: a band over elements inside a box
+        # crosses its edge, and dragging them must not take the box along.
+        chosen = {
+            i for i in scene.items(rect, Qt.ItemSelectionMode.IntersectsItemShape)
+            if _selectable(i) and (not isinstance(i, AttitudeItem) or rect.contains(i.box_rect()))
+        }
         chosen.update(self.before)
         for item in scene.selectedItems():
             if item not in chosen:
