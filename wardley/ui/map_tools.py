@@ -82,7 +82,7 @@ def add_attitude_at(
 Moves = dict[str, dict[int, tuple[float, float]]]
 
 
-def move_extras(document: MapDocument, moves: Moves) -> list[ReplaceCollectionCommand]:
+def move_extras(document: MapDocument, moves: Moves, merge_id: int = -1) -> list[ReplaceCollectionCommand]:
     """One command per collection that a drag moved; nothing leaves the map. A box keeps
     its size, so one pushed against an edge stops there rather than shrinking."""
     commands: list[ReplaceCollectionCommand] = []
@@ -94,7 +94,9 @@ def move_extras(document: MapDocument, moves: Moves) -> list[ReplaceCollectionCo
         ]
         if changed != current:
             what = {"annotations": "annotation", "accelerators": "accelerator", "attitudes": "box"}[name]
-            commands.append(ReplaceCollectionCommand(document, name, changed, f"Move {what}"))
+            commands.append(
+                ReplaceCollectionCommand(document, name, changed, f"Move {what}", merge_id, frozenset(by_index))
+            )
     return commands
 
 

@@ -338,3 +338,29 @@ def test_an_element_and_an_annotation_dragged_together_are_one_step(dressed: Can
     assert near(c.document.element("catalogue").evolution, 0.45)
     assert near(c.document.map.annotations[0].positions[0].evolution, 0.3)
     undo_redo_round_trip(c)
+
+
+def test_arrow_keys_nudge_a_selected_annotation_in_one_merged_step(dressed: Canvas, qtbot) -> None:  # type: ignore[no-untyped-def]
+    c = dressed
+    c.click(c.point_at(0.2, 0.3))
+    for _ in range(3):
+        qtbot.keyClick(c.view, Qt.Key.Key_Right)
+    qtbot.keyClick(c.view, Qt.Key.Key_Up, Qt.KeyboardModifier.ShiftModifier)
+    point = c.document.map.annotations[0].positions[0]
+    assert (point.evolution, point.visibility) == (0.23, 0.35)
+    assert c.view.selected_extras() == {"annotations": {0}}
+    undo_redo_round_trip(c)
+
+
+def test_nudging_another_accelerator_is_another_step(dressed: Canvas, qtbot) -> None:  # type: ignore[no-untyped-def]
+    c = dressed
+    c.view.arm_tool("accelerator")
+    c.click(c.point_at(0.85, 0.85))
+    type_into_box(c, qtbot, "Cloud first")
+    c.view.select_extra("accelerators", 0)
+    qtbot.keyClick(c.view, Qt.Key.Key_Left)
+    c.view.select_extra("accelerators", 1)
+    qtbot.keyClick(c.view, Qt.Key.Key_Left)
+    qtbot.keyClick(c.view, Qt.Key.Key_Left)
+    assert [a.evolution for a in c.document.map.accelerators] == [0.69, pytest.approx(0.83, abs=0.011)]
+    assert c.stack.count() == 3

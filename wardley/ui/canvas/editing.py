@@ -89,6 +89,16 @@ class CanvasEditor:
         if changes:
             self.stack.push(SetElementsCommand(self.document, changes, "Nudge", merge_id=NUDGE_ID))
 
+    def nudge_extras(self, picked: Mapping[str, Iterable[int]], d_evolution: float, d_visibility: float) -> None:
+        """Arrow keys on selected annotations, accelerators and boxes: a run of presses on
+        one of them is one undo step, as for elements."""
+        moves = {name: {i: (d_evolution, d_visibility) for i in indexes} for name, indexes in picked.items()}
+        commands = move_extras(self.document, moves, NUDGE_ID)
+        if len(commands) == 1:
+            self.stack.push(commands[0])
+        else:  # several lists at once: a macro, which does not merge
+            self._push_all(list(commands), "Nudge")
+
     def link_problem(self, source: str, target: str) -> str | None:
         """Why ``source`` cannot be made to depend on ``target`` (None: it can)."""
         problem = self.document.check_link(source, target)

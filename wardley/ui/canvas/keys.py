@@ -51,6 +51,10 @@ def handle_canvas_key(view: MapView, event: QKeyEvent) -> bool:
         ids = view.selected_element_ids()
         if ids:
             view.start_rename(ids[0])
+    elif key in ARROWS and not mods & _CTRL and not view.selected_element_ids() and view.selected_extras():
+        step = BIG_NUDGE if mods & _SHIFT else NUDGE
+        dx, dy = ARROWS[key]  # type: ignore[index]
+        view.editor.nudge_extras(view.selected_extras(), dx * step, dy * step)
     elif key in ARROWS and not mods & _CTRL and not view.selected_element_ids():
         return False  # nothing to move: the view scrolls a zoomed-in map
     elif key in ARROWS and not mods & _CTRL:
