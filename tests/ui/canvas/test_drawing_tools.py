@@ -364,3 +364,15 @@ def test_nudging_another_accelerator_is_another_step(dressed: Canvas, qtbot) -> 
     qtbot.keyClick(c.view, Qt.Key.Key_Left)
     assert [a.evolution for a in c.document.map.accelerators] == [0.69, pytest.approx(0.83, abs=0.011)]
     assert c.stack.count() == 3
+
+
+def test_the_annotations_list_can_be_dragged_out_of_the_way(dressed: Canvas) -> None:
+    from wardley.render.items.notes import AnnotationLegendItem
+
+    c = dressed
+    [legend] = [i for i in c.view.map_scene.items() if isinstance(i, AnnotationLegendItem)]
+    start = c.view.mapFromScene(legend.mapToScene(legend.boundingRect().center()))
+    c.drag(start, start + (c.point_at(0.6, 0.1) - c.point_at(0.02, 0.22)))
+    where = c.document.map.presentation.annotations_position
+    assert where is not None and near(where.evolution, 0.6) and near(where.visibility, 0.1)
+    undo_redo_round_trip(c)

@@ -119,6 +119,11 @@ class AnnotationLegendItem(QGraphicsItem):
         self.setZValue(Z_ANNOTATION)
         where = at or DEFAULT_LEGEND_AT
         origin = clamp_to_map(to_scene(where.evolution, where.visibility))
+        #: Its top left corner on the map, in scene units: what a drag moves.
+        self.origin = origin
+        if ctx.interactive:
+            make_selectable(self)
+            self.setToolTip("Annotations\nDrag to move the list")
         metrics = ctx.label_metrics
         y = origin.y() + ctx.bold_metrics.ascent() + 6
         self._title = TextBlock("Annotations", ctx.bold_font, ctx.bold_metrics, QPointF(origin.x() + 6, y), 300)
@@ -134,7 +139,7 @@ class AnnotationLegendItem(QGraphicsItem):
         self._box = box.adjusted(-6, -6, 6, 6)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return self._box.adjusted(-1, -1, 1, 1)
+        return self._box.adjusted(-3, -3, 3, 3)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         theme = self._ctx.theme
@@ -144,3 +149,5 @@ class AnnotationLegendItem(QGraphicsItem):
         self._title.paint(painter, QColor(theme.text))
         for block in self._entries:
             block.paint(painter, QColor(theme.text))
+        if self.isSelected() and self._ctx.editing_chrome:
+            draw_selection(painter, self._box.adjusted(-2, -2, 2, 2), theme)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from wardley.model import Element, ElementKind, Evolve, MapDocument
+from wardley.model import Element, ElementKind, Evolve, MapDocument, Point
 from wardley.model.kinds import kind_info
 from wardley.render.geometry import clamp01
 from wardley.ui.commands import (
@@ -20,6 +20,7 @@ from wardley.ui.commands import (
     RemoveNoteCommand,
     SetElementsCommand,
     SetEvolveCommand,
+    SetMapFieldsCommand,
     SetNoteCommand,
 )
 from wardley.ui.canvas.fragments import Fragment, rebased
@@ -53,10 +54,11 @@ class CanvasEditor:
 
     def move(
         self, elements: Mapping[str, tuple[float, float]], notes: Mapping[str, tuple[float, float]] | None = None,
-        extras: Moves | None = None,
+        extras: Moves | None = None, legend: tuple[float, float] | None = None,
     ) -> None:
         """Elements and notes to these places; annotations, accelerators and boxes (``extras``)
-        by these amounts. One undo step, whatever was dragged together."""
+        by these amounts; the annotations' list (``legend``) to this place. One undo step,
+        whatever was dragged together."""
         # Anything undone away mid-drag (Ctrl+Z while holding the mouse) is skipped.
         elements = {i: p for i, p in elements.items() if self.document.has_element(i)}
         live_notes = {n.id for n in self.document.map.notes}
@@ -77,6 +79,13 @@ class CanvasEditor:
         for note_id, (evo, vis) in note_moves.items():
             commands.append(SetNoteCommand(self.document, note_id, {"evolution": evo, "visibility": vis}, "Move note"))
         commands.extend(move_extras(self.document, extras or {}))
+        presentation = self.document.map.presentation
+        if legend is not None and legend != _point_of(presentation.annotations_position):
+            evolution, visibility = legend
+            moved = presentation.model_copy(
+                update={"annotations_position": Point(evolution=evolution, visibility=visibility)}
+            )
+            commands.append(SetMapFieldsCommand(self.document, "Move annotations list", presentation=moved))
         self._push_all(commands, "Move")
 
     def nudge(self, element_ids: Iterable[str], d_evolution: float, d_visibility: float) -> None:
@@ -174,3 +183,7 @@ class CanvasEditor:
 
     def _name(self, element_id: str) -> str:
         return self.document.element(element_id).name
+
+
+def _point_of(point: Point | None) -> tuple[float, float] | None:
+    return None if point is None else (point.evolution, point.visibility)

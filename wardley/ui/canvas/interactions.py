@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsLineItem, QG
 from wardley.render.geometry import MAP_HEIGHT, MAP_WIDTH, clamp_to_map, to_map
 from wardley.render.items.element import ElementItem
 from wardley.render.items.forces import AcceleratorItem, AttitudeItem
-from wardley.render.items.notes import AnnotationItem, NoteItem
+from wardley.render.items.notes import AnnotationItem, AnnotationLegendItem, NoteItem
 
 if TYPE_CHECKING:
     from wardley.ui.canvas.view import MapView
@@ -74,7 +74,7 @@ class MoveInteraction(Interaction):
         self.select_only_on_click = select_only_on_click
         movable = [
             i for i in view.scene().selectedItems()
-            if isinstance(i, (ElementItem, NoteItem, AnnotationItem, AcceleratorItem, AttitudeItem))
+            if isinstance(i, (ElementItem, NoteItem, AnnotationItem, AcceleratorItem, AttitudeItem, AnnotationLegendItem))
         ]
         self.start = {item: QPointF(item.pos()) for item in movable}
 
@@ -99,17 +99,21 @@ class MoveInteraction(Interaction):
         elements: dict[str, tuple[float, float]] = {}
         notes: dict[str, tuple[float, float]] = {}
         extras: dict[str, dict[int, tuple[float, float]]] = {}
+        legend: tuple[float, float] | None = None
         for item, origin in self.start.items():
             if isinstance(item, ElementItem):
                 elements[item.element_id] = to_map(item.pos())
             elif isinstance(item, NoteItem):
                 notes[item.note_id] = to_map(item.pos())
+            elif isinstance(item, AnnotationLegendItem):
+                legend = to_map(item.origin + item.pos() - origin)
+                item.setPos(origin)
             else:
                 # These are drawn from several points (a box, an annotation's markers): moved by the drag's amount.
                 delta = item.pos() - origin
                 extras.setdefault(item.collection, {})[item.index] = (delta.x() / MAP_WIDTH, -delta.y() / MAP_HEIGHT)
                 item.setPos(origin)  # the model's change draws it anew where it lands
-        self.view.editor.move(elements, notes, extras)
+        self.view.editor.move(elements, notes, extras, legend)
         # Whatever the model now says wins (also when the drag changed nothing in it).
         self.view.map_scene.sync_positions(elements, notes)
 

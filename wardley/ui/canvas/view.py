@@ -26,7 +26,7 @@ from wardley.render.items.element import ElementItem
 from wardley.render.items.evolve_pipeline import EvolveItem
 from wardley.render.items.forces import AcceleratorItem, AttitudeItem
 from wardley.render.items.link import LinkItem
-from wardley.render.items.notes import AnnotationItem, NoteItem
+from wardley.render.items.notes import AnnotationItem, AnnotationLegendItem, NoteItem
 from wardley.render.scene import MapScene
 from wardley.render.themes import DEFAULT, Theme
 from wardley.ui.canvas.backdrop import Backdrop
@@ -297,7 +297,7 @@ class MapView(QGraphicsView):
             shape = Qt.CursorShape.CrossCursor
         elif edges is not None:
             shape = resize_cursor(edges)
-        elif isinstance(item, (ElementItem, NoteItem, AnnotationItem, AcceleratorItem, AttitudeItem)):
+        elif isinstance(item, (ElementItem, NoteItem, AnnotationItem, AcceleratorItem, AttitudeItem, AnnotationLegendItem)):
             shape = Qt.CursorShape.SizeAllCursor
         elif isinstance(item, EvolveItem):
             shape = Qt.CursorShape.SizeHorCursor
