@@ -376,3 +376,13 @@ def test_the_annotations_list_can_be_dragged_out_of_the_way(dressed: Canvas) -> 
     where = c.document.map.presentation.annotations_position
     assert where is not None and near(where.evolution, 0.6) and near(where.visibility, 0.1)
     undo_redo_round_trip(c)
+
+
+def test_a_double_click_with_a_tool_places_one_thing_only(canvas: Canvas, qtbot) -> None:  # type: ignore[no-untyped-def]
+    c = canvas
+    c.view.arm_tool("annotation")
+    c.double_click(c.point_at(0.3, 0.4))
+    assert c.view.name_editor() is None  # no new component's name box
+    type_into_box(c, qtbot, "Only this")
+    assert [a.text for a in c.document.map.annotations] == ["Only this"]
+    assert len(c.document.map.elements) == len(small_map().elements)

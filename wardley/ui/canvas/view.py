@@ -317,6 +317,10 @@ class MapView(QGraphicsView):
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if event.button() != Qt.MouseButton.LeftButton:
             return
+        if self.tools.armed is not None or self.tools.editor is not None:
+            # The second click of a quick double-click with a drawing tool: the first placed it.
+            event.accept()
+            return
         self._interaction = None
         pos = event.position().toPoint()
         item = self._selectable_at(pos)
@@ -382,6 +386,7 @@ class MapView(QGraphicsView):
         """Add an element. With a name: added at once, its id returned. Without:
         the name editor opens and nothing is added (and "" returned) until the
         name is confirmed; Escape leaves no element and no undo step."""
+        self.tools.disarm()  # another kind of placement: the drawing tool's turn is over
         if name is not None:
             element_id = self.editor.add_element(kind, evolution, visibility, name)
             self.select_elements([element_id])
