@@ -129,7 +129,8 @@ def set_annotation_text(document: MapDocument, index: int, text: str) -> Replace
     if not 0 <= index < len(annotations) or annotations[index].text == text:
         return None
     annotations[index] = annotations[index].model_copy(update={"text": text})
-    return ReplaceCollectionCommand(document, "annotations", annotations, f"Edit annotation {annotations[index].number}")
+    number = annotations[index].number
+    return ReplaceCollectionCommand(document, "annotations", annotations, f"Edit annotation {number}")
 
 
 def rename_accelerator(document: MapDocument, index: int, name: str) -> ReplaceCollectionCommand | None:

@@ -129,7 +129,9 @@ class AttitudeItem(QGraphicsItem):
         self.set_box_rect(QRectF(to_scene(a.left, a.top), to_scene(a.right, a.bottom)))
         if ctx.interactive:
             make_selectable(self)
-            self.setToolTip(f"{ATTITUDE_TITLE[a.kind]}\nDrag the title to move, an edge or corner to resize · Delete to remove")
+            self.setToolTip(
+                f"{ATTITUDE_TITLE[a.kind]}\nDrag the title to move, an edge or corner to resize · Delete to remove"
+            )
 
     def set_box_rect(self, rect: QRectF) -> None:
         """Where the box is drawn, in scene units (a resize shows here before the model has it)."""

@@ -88,7 +88,8 @@ class AnnotationItem(QGraphicsItem):
         if ctx.interactive:
             make_selectable(self)
             self.setToolTip(
-                f"Annotation {annotation.number}\n{annotation.text}\nDrag to move · Double-click to edit · Delete to remove"
+                f"Annotation {annotation.number}\n{annotation.text}\n"
+                "Drag to move · Double-click to edit · Delete to remove"
             )
 
     def boundingRect(self) -> QRectF:  # noqa: N802

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from wardley.ui.canvas.view import MapView
 
 Z_TOOL = 1000.0
+#: Dragged like elements, though drawn from several points: moved by the drag's amount.
+MOVABLE_EXTRAS = (AnnotationItem, AcceleratorItem, AttitudeItem, AnnotationLegendItem)
 
 
 def _preview_line(view: MapView, colour: str) -> QGraphicsLineItem:
@@ -74,7 +76,7 @@ class MoveInteraction(Interaction):
         self.select_only_on_click = select_only_on_click
         movable = [
             i for i in view.scene().selectedItems()
-            if isinstance(i, (ElementItem, NoteItem, AnnotationItem, AcceleratorItem, AttitudeItem, AnnotationLegendItem))
+            if isinstance(i, (ElementItem, NoteItem, *MOVABLE_EXTRAS))
         ]
         self.start = {item: QPointF(item.pos()) for item in movable}
 

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem
 
 from wardley.model import Accelerator, Annotation, Point
 from wardley.model.entities import AttitudeKind
-from wardley.render.geometry import MAP_RECT, clamp_to_map, to_map
-from wardley.render.items.forces import EDGE_GRIP, AcceleratorItem, AttitudeItem
+from wardley.render.geometry import clamp_to_map, to_map
+from wardley.render.items.forces import AcceleratorItem
 from wardley.render.items.notes import AnnotationItem
 from wardley.ui import map_tools
 from wardley.ui.canvas.interactions import Z_TOOL, Interaction
@@ -96,6 +96,7 @@ class ToolMode:
         annotation or accelerator once its text is typed."""
         view = self._view
         self.disarm()
+        self.finish_typing()
         document, stack, ctx = view.document, view.undo_stack, view.map_scene.ctx
         if tool in BOXES:
             stack.push(map_tools.add_attitude(document, cast(AttitudeKind, tool)))
@@ -226,7 +227,8 @@ class DrawBoxInteraction(Interaction):
         _take_off(self.outline)
         rect = self._rect(event)
         if not self.dragged or rect.width() < 1 or rect.height() < 1:
-            self.view.status_message.emit(PROMPTS[cast(Tool, self.kind)].replace("Drag out", "Drag (not click) to draw"))
+            prompt = PROMPTS[cast(Tool, self.kind)]
+            self.view.status_message.emit(prompt.replace("Drag out", "Drag (not click) to draw"))
             return  # still armed: the next press may draw it
         self.view.tools.disarm()
         left, top = to_map(rect.topLeft())
@@ -237,74 +239,6 @@ class DrawBoxInteraction(Interaction):
     def cancel(self) -> None:
         _take_off(self.outline)
         self.view.tools.disarm()
-
-
-#: Which edges a press on a box's outline takes: (left, top, right, bottom).
-Edges = tuple[bool, bool, bool, bool]
-
-
-def box_edges_at(item: AttitudeItem, scene_pos: QPointF, grip: float = EDGE_GRIP) -> Edges | None:
-    """The edges of ``item`` under ``scene_pos`` (a corner takes two); None off the outline."""
-    rect = item.box_rect()
-    if not rect.adjusted(-grip, -grip, grip, grip).contains(scene_pos):
-        return None
-    x, y = scene_pos.x(), scene_pos.y()
-    edges = (abs(x - rect.left()) <= grip, abs(y - rect.top()) <= grip,
-             abs(x - rect.right()) <= grip, abs(y - rect.bottom()) <= grip)
-    return edges if any(edges) else None
-
-
-def resize_cursor(edges: Edges) -> Qt.CursorShape:
-    left, top, right, bottom = edges
-    if (left and top) or (right and bottom):
-        return Qt.CursorShape.SizeFDiagCursor
-    if (left and bottom) or (right and top):
-        return Qt.CursorShape.SizeBDiagCursor
-    return Qt.CursorShape.SizeHorCursor if left or right else Qt.CursorShape.SizeVerCursor
-
-
-class ResizeBoxInteraction(Interaction):
-    """Drag an attitude box's edge or corner; one command on release."""
-
-    def __init__(self, view: MapView, event: QMouseEvent, item: AttitudeItem, edges: Edges) -> None:
-        super().__init__(view, event)
-        self.item, self.edges = item, edges
-        self.original = item.box_rect()
-
-    def _rect(self, event: QMouseEvent) -> QRectF:
-        delta = self.view.mapToScene(event.position().toPoint()) - self.press_scene_pos
-        r = QRectF(self.original)
-        left, top, right, bottom = self.edges
-        if left:
-            r.setLeft(r.left() + delta.x())
-        if right:
-            r.setRight(r.right() + delta.x())
-        if top:
-            r.setTop(r.top() + delta.y())
-        if bottom:
-            r.setBottom(r.bottom() + delta.y())
-        return r.normalized().intersected(MAP_RECT)
-
-    def move(self, event: QMouseEvent) -> None:
-        if self._past_threshold(event) and shiboken6.isValid(self.item):
-            self.item.set_box_rect(self._rect(event))
-
-    def release(self, event: QMouseEvent) -> None:
-        self.move(event)
-        if not self.dragged:
-            return
-        rect = self._rect(event)
-        left, top = to_map(rect.topLeft())
-        right, bottom = to_map(rect.bottomRight())
-        command = map_tools.resize_attitude(self.view.document, self.item.index, left, top, right, bottom)
-        if command is not None and left != right and top != bottom:
-            self.view.undo_stack.push(command)
-        elif shiboken6.isValid(self.item):
-            self.item.set_box_rect(self.original)
-
-    def cancel(self) -> None:
-        if shiboken6.isValid(self.item):
-            self.item.set_box_rect(self.original)
 
 
 def _take_off(item: QGraphicsItem) -> None:

@@ -26,7 +26,7 @@ from wardley.render.items.element import ElementItem
 from wardley.render.items.evolve_pipeline import EvolveItem
 from wardley.render.items.forces import AcceleratorItem, AttitudeItem
 from wardley.render.items.link import LinkItem
-from wardley.render.items.notes import AnnotationItem, AnnotationLegendItem, NoteItem
+from wardley.render.items.notes import AnnotationItem, NoteItem
 from wardley.render.scene import MapScene
 from wardley.render.themes import DEFAULT, Theme
 from wardley.ui.canvas.backdrop import Backdrop
@@ -35,6 +35,7 @@ from wardley.ui.canvas.clipboard import fragment_on_clipboard, put_on_clipboard
 from wardley.ui.canvas.editing import CanvasEditor
 from wardley.ui.canvas.fragments import PASTE_OFFSET, fragment_of
 from wardley.ui.canvas.interactions import (
+    MOVABLE_EXTRAS,
     EvolveInteraction,
     Interaction,
     LinkInteraction,
@@ -46,7 +47,8 @@ from wardley.ui.canvas.keys import handle_canvas_key
 from wardley.ui.canvas.name_editor import NameEditor
 from wardley.ui.canvas.naming import Naming
 from wardley.ui.canvas.stray_typing import KeyHistory
-from wardley.ui.canvas.tools import ResizeBoxInteraction, Tool, ToolMode, box_edges_at, resize_cursor
+from wardley.ui.canvas.box_resize import ResizeBoxInteraction, box_edges_at, resize_cursor
+from wardley.ui.canvas.tools import Tool, ToolMode
 from wardley.ui.map_tools import rename_accelerator, set_annotation_text
 from wardley.wording import counted
 
@@ -297,7 +299,7 @@ class MapView(QGraphicsView):
             shape = Qt.CursorShape.CrossCursor
         elif edges is not None:
             shape = resize_cursor(edges)
-        elif isinstance(item, (ElementItem, NoteItem, AnnotationItem, AcceleratorItem, AttitudeItem, AnnotationLegendItem)):
+        elif isinstance(item, (ElementItem, NoteItem, *MOVABLE_EXTRAS)):
             shape = Qt.CursorShape.SizeAllCursor
         elif isinstance(item, EvolveItem):
             shape = Qt.CursorShape.SizeHorCursor
