@@ -97,3 +97,18 @@ def test_a_run_of_changes_reads_each_text_once_and_each_step_is_minimal() -> Non
         assert result is not None
         text, shown = result[0], current.model_dump_json()
         assert text.split("\n") == [f"component A [0.50, {0.5 + step / 10:.2f}]", *typed[1:]]
+
+
+def test_an_annotation_an_accelerator_and_a_box_drawn_on_the_canvas_add_only_their_lines() -> None:
+    from wardley.model import Accelerator, Annotation, Attitude
+
+    typed = ["component   A [0.5,0.5]", "component B", "A->B", "annotation 1 [0.2, 0.3] first thoughts"]
+    after = changed(typed, lambda d: (
+        d.replace_collection("annotations", [*d.map.annotations, Annotation.model_validate(
+            {"number": 2, "text": "second", "positions": [{"visibility": 0.4, "evolution": 0.6}]})]),
+        d.replace_collection("accelerators", [Accelerator(id="cloud", name="Cloud", evolution=0.7, visibility=0.2)]),
+        d.replace_collection("attitudes", [Attitude(kind="pioneers", top=0.9, left=0.1, bottom=0.6, right=0.3)]),
+    ))
+    assert after[:4] == typed
+    assert after[4:] == ["annotation 2 [0.40, 0.60] second", "accelerator Cloud [0.20, 0.70]",
+                         "pioneers [0.90, 0.10, 0.60, 0.30]"]
