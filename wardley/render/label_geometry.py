@@ -113,6 +113,9 @@ class LayoutProblem:
     #: Text and boxes that do not move (notes, link labels, pipelines).
     obstacles: list[Box] = field(default_factory=list)
     bounds: Box | None = None
+    #: What a label whose middle lies nearer another symbol's centre than its own costs
+    #: (0: not weighed). A long label starting at its symbol can end over a neighbour.
+    middle_weight: float = float(__import__("os").environ.get("MA", "0"))
 
 
 class Grid:

@@ -126,8 +126,7 @@ class _Layout:
         if cost > budget:
             return cost
         label = self.p.labels[index]
-        if self._ambiguous(label, box):
-            cost += AMBIGUOUS
+        cost += self._ambiguity(label, box)
         if self.weigh_lines[index]:
             lines, owners = self.p.lines, self.p.line_owners
             for k in self.line_grid.near(box):
@@ -138,26 +137,30 @@ class _Layout:
                         return cost
         return cost
 
-    def _ambiguous(self, label: LabelSpec, box: Box) -> bool:
-        """Would a reader pin the label at ``box`` on another symbol? Either its text comes
-        nearer another symbol than its own, or its middle (where the eye lands on a long
-        label) lies nearer another symbol's centre than its own."""
+    def _ambiguity(self, label: LabelSpec, box: Box) -> float:
+        """How likely a reader is to pin the label at ``box`` on another symbol: its text
+        comes nearer another symbol than its own, and (weighed by the problem's
+        ``middle_weight``) its middle, where the eye lands on a long label, lies nearer
+        another symbol's centre than its own."""
         symbols = self.p.symbols
+        cost = 0.0
         left, top, right, bottom = box.left, box.top, box.right, box.bottom
         own = _distance_to_box(label.x, label.y, box) - label.radius
         if own > 2.0:
             for k in self.symbol_grid.near(Box(left - 30, top - 30, right + 30, bottom + 30)):
                 c = symbols[k]
                 if (c.x, c.y) != (label.x, label.y) and _distance_to_box(c.x, c.y, box) - c.r + 2.0 < own:
-                    return True
-        cx, cy = (left + right) / 2, (top + bottom) / 2
-        middle = math.hypot(cx - label.x, cy - label.y)
-        reach = Box(cx - middle, cy - middle, cx + middle, cy + middle)
-        for k in self.symbol_grid.near(reach):
-            c = symbols[k]
-            if (c.x, c.y) != (label.x, label.y) and math.hypot(cx - c.x, cy - c.y) < middle:
-                return True
-        return False
+                    cost += AMBIGUOUS
+                    break
+        if self.p.middle_weight > 0.0:
+            cx, cy = (left + right) / 2, (top + bottom) / 2
+            middle = math.hypot(cx - label.x, cy - label.y)
+            for k in self.symbol_grid.near(Box(cx - middle, cy - middle, cx + middle, cy + middle)):
+                c = symbols[k]
+                if (c.x, c.y) != (label.x, label.y) and math.hypot(cx - c.x, cy - c.y) < middle:
+                    cost += self.p.middle_weight
+                    break
+        return cost
 
     def move(self, index: int, offset: Offset, preference: float) -> None:
         self.label_grid.remove(index, self.boxes[index])
