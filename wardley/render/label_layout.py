@@ -42,6 +42,9 @@ GAP = 3.0
 #: Extra distance of each ring of candidate positions, and what using it costs:
 #: outer rings are for escaping overlaps, not for dodging a line.
 RINGS = ((0.0, 0.0), (10.0, 14.0), (24.0, 36.0), (40.0, 52.0))
+#: Positions along the top and the bottom of the symbol: this many steps from a label
+#: starting at the symbol to one ending at it (the middle one is "above" / "below").
+SLIDE_STEPS = 8
 #: More lines than this around a label and it stops trying to dodge them.
 LINE_THICKET = 48
 #: More labels than this around a label and it tries the nearest ring only.
@@ -209,6 +212,7 @@ def candidate_offsets(label: LabelSpec, rings: int = len(RINGS)) -> list[tuple[O
     """The preferred offset (cost 0), then positions all round the symbol,
     nearest ring first, each with what choosing it costs."""
     w, h = label.width, label.height
+    slide = [GAP - w + step / SLIDE_STEPS * (w - 2 * GAP) for step in range(SLIDE_STEPS + 1) if 2 * step != SLIDE_STEPS]
     found: list[tuple[Offset, float]] = [(label.offset, 0.0)]
     for ring, ring_cost in RINGS[:rings]:
         d = label.radius + GAP + ring
@@ -223,11 +227,11 @@ def candidate_offsets(label: LabelSpec, rings: int = len(RINGS)) -> list[tuple[O
             (-d - w, -h / 2),  # left
             (-diagonal - w, -diagonal - h),  # above left
             (-w / 2, -d - h),  # above
-            # Sliding along the top and bottom: a long label clears a line beside its symbol.
-            (-GAP, -d - h),  # above, starting at the symbol
-            (GAP - w, -d - h),  # above, ending at the symbol
-            (-GAP, d),  # below, starting at the symbol
-            (GAP - w, d),  # below, ending at the symbol
+            # Beside the symbol, resting on its middle or hanging from it.
+            (d, -h), (d, 0.0), (-d - w, -h), (-d - w, 0.0),
+            # Sliding along the top and bottom, from starting at the symbol to ending at it:
+            # a long label clears a line or a stage boundary beside its symbol.
+            *((x, y) for x in slide for y in (-d - h, d)),
         ):
             offset = label.offset_for(left, top)
             moved = math.hypot(offset[0] - label.offset[0], offset[1] - label.offset[1])
