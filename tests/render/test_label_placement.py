@@ -155,10 +155,12 @@ def test_a_hand_set_label_crossed_by_a_line_moves_to_a_clear_spot_nearby(make_sc
 def test_a_label_with_no_clear_spot_gets_a_halo_and_a_clear_one_none(make_scene) -> None:  # type: ignore[no-untyped-def]
     from wardley.model import Link
 
-    # Boxed in by a fan of links from all sides: nowhere is clear of them.
-    spokes = [Element(id=f"s{i}", name=f"S{i}", evolution=0.5 + 0.3 * dx, visibility=0.5 + 0.3 * dy)
-              for i, (dx, dy) in enumerate([(-1, -1), (-1, 0), (-1, 1), (0, -1), (0, 1), (1, -1), (1, 0), (1, 1)])]
-    crossing = [Link(source=spokes[i].id, target=spokes[7 - i].id) for i in range(4)]
+    import math
+
+    # Boxed in by a fan of links from all sides, 22.5 degrees apart: nowhere is clear of them.
+    spokes = [Element(id=f"s{i}", name=f"S{i}", evolution=0.5 + 0.3 * math.cos(i * math.pi / 8),
+                      visibility=0.5 + 0.3 * math.sin(i * math.pi / 8)) for i in range(16)]
+    crossing = [Link(source=spokes[i].id, target=spokes[i + 8].id) for i in range(8)]
     hub = Element(id="hub", name="A long name that wraps onto lines", evolution=0.51, visibility=0.52)
     scene = make_scene(WardleyMap(elements=[hub, *spokes], links=crossing))
     assert scene.elements["hub"].label_halo
