@@ -115,7 +115,7 @@ class LayoutProblem:
     bounds: Box | None = None
     #: What a label whose middle lies nearer another symbol's centre than its own costs
     #: (0: not weighed). A long label starting at its symbol can end over a neighbour.
-    middle_weight: float = float(__import__("os").environ.get("MA", "0"))
+    middle_weight: float = 0.0
 
 
 class Grid:

@@ -35,6 +35,9 @@ STRAY_OFFSET = 200.0
 
 #: Items that stay put and that labels should not cover.
 OBSTACLE_TYPES = (NoteItem, PipelineItem, AnnotationLegendItem)
+#: With ``Theme.labels_nearest_symbol``: what a label whose middle lies nearer another symbol
+#: costs. More than two crossing lines (they run under a halo), less than covering a symbol.
+NEAREST_SYMBOL = 150.0
 #: How far an accelerator arrow reaches from its centre (its label keeps clear of it).
 ACCELERATOR_REACH = 26.0
 
@@ -59,7 +62,7 @@ def layout_problem(scene: MapScene) -> LayoutProblem:
     """The labels to place and what they should keep clear of, in scene units."""
     ctx = scene.ctx
     scale = ctx.theme.label_scale
-    problem = LayoutProblem(bounds=_box(MAP_RECT))
+    problem = LayoutProblem(bounds=_box(MAP_RECT), middle_weight=NEAREST_SYMBOL if ctx.theme.labels_nearest_symbol else 0.0)
     for element_id, item in scene.elements.items():
         e = item.element
         pos = item.pos()
