@@ -53,8 +53,12 @@ LABEL_CROWD = 24
 #: off a real fault (an overlap, a symbol, a line), never for a slightly better spot.
 HAND_SET_MOVE = 12.0
 MAX_PASSES = 4
+#: A label still in trouble may move others out of its way: at most this many ...
+MAKE_ROOM_FOR = 2
+#: ... for the few spots that would suit it best.
+MAKE_ROOM_TRIES = 4
 #: Cost evaluations allowed per label, over all passes together.
-EVALUATIONS_PER_LABEL = 120
+EVALUATIONS_PER_LABEL = 300
 #: ... and never more than this in all, whatever the size of the map.
 MAX_EVALUATIONS = 12_000
 LABEL_CELL = 64.0
@@ -196,6 +200,44 @@ class _Layout:
         return False
 
 
+    def make_room(self, index: int) -> bool:
+        """Move label ``index`` to a spot where only one or two other labels are in its way,
+        and move those elsewhere, if that leaves the labels involved better off in all. Two
+        labels can each sit in the other's best place (two symbols one above the other), which
+        no single move undoes."""
+        label = self.p.labels[index]
+        if self.evaluations_left <= 0:
+            return False
+        current = self.conflict(index, self.boxes[index]) + self.preference[index]
+        extra = HAND_SET_MOVE if label.hand_set else 0.0
+        options: list[tuple[float, Offset, float, list[int]]] = []
+        for offset, preference in candidate_offsets(label, self.rings[index]):
+            if preference > 0.0:
+                preference += extra
+            if preference >= current or offset == self.offsets[index]:
+                continue
+            box = label.box(offset)
+            others = sorted(j for j in self.label_grid.near(box) if j != index and box.overlap_area(self.boxes[j]) > 0.5)
+            if not others or len(others) > MAKE_ROOM_FOR or any(self.p.labels[j].fixed for j in others):
+                continue
+            rest = self.conflict(index, box) - self.label_overlap(index, box)
+            if preference + rest < current:
+                options.append((preference + rest, offset, preference, others))
+        options.sort(key=lambda option: option[0])
+        for _, offset, preference, others in options[:MAKE_ROOM_TRIES]:
+            involved = [index, *others]
+            saved = [(k, self.offsets[k], self.preference[k]) for k in involved]
+            before = sum(self.conflict(k, self.boxes[k]) + self.preference[k] for k in involved)
+            self.move(index, offset, preference)
+            for j in others:
+                self.improve(j)
+            if sum(self.conflict(k, self.boxes[k]) + self.preference[k] for k in involved) < before - 1e-9:
+                return True
+            for k, old, old_preference in saved:
+                self.move(k, old, old_preference)
+        return False
+
+
 def _reach(label: LabelSpec) -> Box:
     """Everywhere the label could go."""
     r = label.radius + GAP + RINGS[-1][0] + max(label.width, label.height)
@@ -255,6 +297,9 @@ def place_labels(problem: LayoutProblem) -> dict[Hashable, Offset]:
         troubled = [i for i in free if layout.conflict(i, layout.boxes[i]) >= LINE_CROSSING]
         if not any([layout.improve(i) for i in troubled]):
             break
+    for index in free:
+        if layout.conflict(index, layout.boxes[index]) >= LINE_CROSSING:
+            layout.make_room(index)
     return {label.key: layout.offsets[i] for i, label in enumerate(problem.labels)}
 
 
