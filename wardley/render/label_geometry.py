@@ -87,6 +87,9 @@ class LabelSpec:
     #: A label placed above its anchor (offset y < 0) grows upwards: its last
     #: line sits on the offset's baseline, so the box rises by this much.
     lift: float = 0.0
+    #: The same name wrapped onto more, shorter lines (same anchor, key and offset): placement
+    #: may draw it so where the usual shape finds no clear spot, at a small cost.
+    narrow: LabelSpec | None = None
 
     def box(self, offset: Offset) -> Box:
         left = self.x + offset[0]

@@ -21,7 +21,8 @@ from collections.abc import Hashable, Sequence
 from wardley.render.label_geometry import Box, Circle, Grid, LabelSpec, LayoutProblem, Offset, Segment
 
 __all__ = [
-    "Box", "Circle", "LabelSpec", "LayoutProblem", "Segment", "candidate_offsets", "crossed_labels", "overlapping_pairs", "place_labels",
+    "Box", "Circle", "LabelSpec", "LayoutProblem", "Segment", "candidate_offsets", "crossed_labels", "overlapping_pairs",
+    "place_labels", "place_labels_and_shapes",
 ]
 
 # Costs: any overlap with a label must outweigh any move, so it wins first.
@@ -38,6 +39,8 @@ MOVE = 6.0
 DISTANCE = 0.1
 #: Left of the symbol reads slightly worse than right (OWM's habit is right).
 LEFT_SIDE = 3.0
+#: Drawing a name on more, shorter lines than usual (LabelSpec.narrow): only to get clear.
+NARROW = 12.0
 GAP = 3.0
 #: Extra distance of each ring of candidate positions, and what using it costs:
 #: outer rings are for escaping overlaps, not for dodging a line.
@@ -71,6 +74,8 @@ class _Layout:
         self.offsets: list[Offset] = [label.offset for label in problem.labels]
         self.boxes: list[Box] = [label.box(label.offset) for label in problem.labels]
         self.preference: list[float] = [0.0] * len(problem.labels)
+        #: Which labels are drawn in their narrow shape.
+        self.narrowed: list[bool] = [False] * len(problem.labels)
         self.label_grid = Grid(LABEL_CELL)
         for index, box in enumerate(self.boxes):
             self.label_grid.add(index, box)
@@ -169,11 +174,20 @@ class _Layout:
                     break
         return cost
 
-    def move(self, index: int, offset: Offset, preference: float) -> None:
+    def shape(self, index: int, narrow: bool) -> LabelSpec:
+        label = self.p.labels[index]
+        return label.narrow if narrow and label.narrow is not None else label
+
+    def shapes(self, index: int) -> list[tuple[bool, LabelSpec]]:
+        label = self.p.labels[index]
+        return [(False, label)] if label.narrow is None else [(False, label), (True, label.narrow)]
+
+    def move(self, index: int, offset: Offset, preference: float, narrow: bool = False) -> None:
         self.label_grid.remove(index, self.boxes[index])
         self.offsets[index] = offset
         self.preference[index] = preference
-        self.boxes[index] = self.p.labels[index].box(offset)
+        self.narrowed[index] = narrow
+        self.boxes[index] = self.shape(index, narrow).box(offset)
         self.label_grid.add(index, self.boxes[index])
 
     def improve(self, index: int) -> bool:
@@ -181,21 +195,25 @@ class _Layout:
             return False
         label = self.p.labels[index]
         trouble = self.conflict(index, self.boxes[index])
-        if trouble == 0.0 and self.offsets[index] == label.offset:
+        now = (self.offsets[index], self.narrowed[index])
+        if trouble == 0.0 and now == (label.offset, False):
             return False
-        best, best_preference = self.offsets[index], self.preference[index]
+        best, best_preference = now, self.preference[index]
         best_cost = trouble + best_preference
         extra = HAND_SET_MOVE if label.hand_set else 0.0
-        for offset, preference in candidate_offsets(label, self.rings[index]):
-            if preference > 0.0:
-                preference += extra
-            if preference >= best_cost or offset == self.offsets[index]:
-                continue
-            cost = preference + self.conflict(index, label.box(offset), best_cost - preference)
-            if cost < best_cost - 1e-9:
-                best, best_cost, best_preference = offset, cost, preference
-        if best != self.offsets[index]:
-            self.move(index, best, best_preference)
+        for narrow, spec in self.shapes(index):
+            for offset, preference in candidate_offsets(spec, self.rings[index]):
+                if preference > 0.0:
+                    preference += extra
+                if narrow:
+                    preference += NARROW
+                if preference >= best_cost or (offset, narrow) == now:
+                    continue
+                cost = preference + self.conflict(index, spec.box(offset), best_cost - preference)
+                if cost < best_cost - 1e-9:
+                    best, best_cost, best_preference = (offset, narrow), cost, preference
+        if best != now:
+            self.move(index, best[0], best_preference, best[1])
             return True
         return False
 
@@ -210,31 +228,34 @@ class _Layout:
             return False
         current = self.conflict(index, self.boxes[index]) + self.preference[index]
         extra = HAND_SET_MOVE if label.hand_set else 0.0
-        options: list[tuple[float, Offset, float, list[int]]] = []
-        for offset, preference in candidate_offsets(label, self.rings[index]):
-            if preference > 0.0:
-                preference += extra
-            if preference >= current or offset == self.offsets[index]:
-                continue
-            box = label.box(offset)
-            others = sorted(j for j in self.label_grid.near(box) if j != index and box.overlap_area(self.boxes[j]) > 0.5)
-            if not others or len(others) > MAKE_ROOM_FOR or any(self.p.labels[j].fixed for j in others):
-                continue
-            rest = self.conflict(index, box) - self.label_overlap(index, box)
-            if preference + rest < current:
-                options.append((preference + rest, offset, preference, others))
+        options: list[tuple[float, Offset, float, bool, list[int]]] = []
+        for narrow, spec in self.shapes(index):
+            for offset, preference in candidate_offsets(spec, self.rings[index]):
+                if preference > 0.0:
+                    preference += extra
+                if narrow:
+                    preference += NARROW
+                if preference >= current or (offset, narrow) == (self.offsets[index], self.narrowed[index]):
+                    continue
+                box = spec.box(offset)
+                others = sorted(j for j in self.label_grid.near(box) if j != index and box.overlap_area(self.boxes[j]) > 0.5)
+                if not others or len(others) > MAKE_ROOM_FOR or any(self.p.labels[j].fixed for j in others):
+                    continue
+                rest = self.conflict(index, box) - self.label_overlap(index, box)
+                if preference + rest < current:
+                    options.append((preference + rest, offset, preference, narrow, others))
         options.sort(key=lambda option: option[0])
-        for _, offset, preference, others in options[:MAKE_ROOM_TRIES]:
+        for _, offset, preference, narrow, others in options[:MAKE_ROOM_TRIES]:
             involved = [index, *others]
-            saved = [(k, self.offsets[k], self.preference[k]) for k in involved]
+            saved = [(k, self.offsets[k], self.preference[k], self.narrowed[k]) for k in involved]
             before = sum(self.conflict(k, self.boxes[k]) + self.preference[k] for k in involved)
-            self.move(index, offset, preference)
+            self.move(index, offset, preference, narrow)
             for j in others:
                 self.improve(j)
             if sum(self.conflict(k, self.boxes[k]) + self.preference[k] for k in involved) < before - 1e-9:
                 return True
-            for k, old, old_preference in saved:
-                self.move(k, old, old_preference)
+            for k, old, old_preference, old_narrow in saved:
+                self.move(k, old, old_preference, old_narrow)
         return False
 
 
@@ -284,6 +305,11 @@ def candidate_offsets(label: LabelSpec, rings: int = len(RINGS)) -> list[tuple[O
 
 def place_labels(problem: LayoutProblem) -> dict[Hashable, Offset]:
     """The offset for every label (fixed ones unchanged), deterministic for a given problem."""
+    return place_labels_and_shapes(problem)[0]
+
+
+def place_labels_and_shapes(problem: LayoutProblem) -> tuple[dict[Hashable, Offset], set[Hashable]]:
+    """The offset for every label, and the keys of those to draw in their narrow shape."""
     layout = _Layout(problem)
     # Automatic labels first: they give way to the user's, which then move only if still in trouble.
     free = [i for i, label in enumerate(problem.labels) if not label.fixed and not label.hand_set]
@@ -300,19 +326,23 @@ def place_labels(problem: LayoutProblem) -> dict[Hashable, Offset]:
     for index in free:
         if layout.conflict(index, layout.boxes[index]) >= LINE_CROSSING:
             layout.make_room(index)
-    return {label.key: layout.offsets[i] for i, label in enumerate(problem.labels)}
+    offsets = {label.key: layout.offsets[i] for i, label in enumerate(problem.labels)}
+    return offsets, {label.key for i, label in enumerate(problem.labels) if layout.narrowed[i]}
 
 
-def crossed_labels(problem: LayoutProblem, offsets: dict[Hashable, Offset]) -> set[Hashable]:
-    """Keys of labels that a line not their own still runs through at these offsets
-    (they get a halo)."""
+def crossed_labels(
+    problem: LayoutProblem, offsets: dict[Hashable, Offset], narrowed: set[Hashable] | frozenset[Hashable] = frozenset()
+) -> set[Hashable]:
+    """Keys of labels that a line not their own still runs through at these offsets, in
+    their narrow shape where ``narrowed`` says so (they get a halo)."""
     grid = Grid(LINE_CELL)
     for index, s in enumerate(problem.lines):
         grid.add_segment(index, s)
     owners = problem.line_owners
     crossed: set[Hashable] = set()
     for label in problem.labels:
-        box = label.box(offsets.get(label.key, label.offset))
+        shape = label.narrow if label.key in narrowed and label.narrow is not None else label
+        box = shape.box(offsets.get(label.key, label.offset))
         for k in grid.near(box):
             own = k < len(owners) and label.owner is not None and label.owner in owners[k]
             if not own and box.hits_segment(problem.lines[k]):
