@@ -148,3 +148,22 @@ def test_two_labels_each_in_the_others_place_trade_places() -> None:
     up, down = upper.box(offsets["upper"]), lower.box(offsets["lower"])
     assert up.bottom <= 300 and down.top >= 325  # each by its own symbol
     assert up.overlap_area(down) == 0
+
+
+def test_a_long_one_line_label_between_close_lines_takes_its_two_line_shape() -> None:
+    from dataclasses import replace
+
+    from wardley.render.label_layout import crossed_labels, place_labels_and_shapes
+
+    # Unrelated lines run down the map 70 apart, one either side of the symbol: the one-line
+    # label (110 wide) crosses one wherever it goes nearby; on two lines (56 wide) it fits.
+    wide = label("a", 300, 300, width=110)
+    wide = replace(wide, narrow=replace(wide, width=56, height=28, lift=14))
+    lines = [Segment(x, 100, x, 500) for x in (125, 195, 265, 335, 405, 475)]
+    p = problem(wide, lines=lines)
+    offsets, narrowed = place_labels_and_shapes(p)
+    assert narrowed == {"a"}
+    assert crossed_labels(p, offsets, narrowed) == set()
+    # Without the narrow shape the label stays crossed (the test is about the shape).
+    plain = problem(label("a", 300, 300, width=110), lines=lines)
+    assert crossed_labels(plain, place_labels(plain)) == {"a"}
