@@ -60,8 +60,9 @@ MAX_PASSES = 4
 MAKE_ROOM_FOR = 2
 #: ... for the few spots that would suit it best.
 MAKE_ROOM_TRIES = 4
-#: Cost evaluations allowed per label, over all passes together.
-EVALUATIONS_PER_LABEL = 300
+#: Cost evaluations allowed per label, over all passes together (two shapes and large
+#: presentation type need room; big maps are held by MAX_EVALUATIONS).
+EVALUATIONS_PER_LABEL = 600
 #: ... and never more than this in all, whatever the size of the map.
 MAX_EVALUATIONS = 12_000
 LABEL_CELL = 64.0
