@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPaintEngine, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from wardley.model import Element
@@ -197,6 +197,8 @@ class ElementItem(QGraphicsItem):
             painter.drawEllipse(self._symbol_rect.adjusted(-5, -5, 5, 5))
         if widget is not None:
             self._ctx.symbols.draw(painter, element.kind, element.method, element.inertia, theme)
+        elif self._ctx.symbol_images and painter.paintEngine().type() == QPaintEngine.Type.Raster:
+            self._ctx.symbols.draw_aligned(painter, element.kind, element.method, element.inertia, theme)
         else:
             draw_symbol_vector(painter, element.kind, element.method, element.inertia, theme)
         self._label.paint(painter, QColor(theme.text), QColor(theme.map_background) if self.label_halo else None)
