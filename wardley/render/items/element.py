@@ -222,6 +222,16 @@ class ElementItem(QGraphicsItem):
         painter.drawLine(QPointF(c.x() - r, c.y()), QPointF(c.x() + r, c.y()))
         painter.drawLine(QPointF(c.x(), c.y() - r), QPointF(c.x(), c.y() + r))
 
+
+
+class EditableElementItem(ElementItem):
+    """An element on the editing canvas: kept on the map while dragged, and what is drawn
+    from it (links, evolve arrow, pipeline) follows it.
+
+    A class of its own because Qt asks a Python ``itemChange`` about every change (z-value,
+    scene, opacity: five calls per element just to build a scene, a fifth of a 1,000-element
+    export's scene building); a scene only drawn (an export) uses :class:`ElementItem`."""
+
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:  # noqa: N802
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange:
             # Elements never leave the map, whoever moves them.
