@@ -38,16 +38,18 @@ def quick_png(image: QImage) -> bytes:
     rgb = image.convertToFormat(QImage.Format.Format_RGB888)
     width, height, stride = rgb.width(), rgb.height(), rgb.bytesPerLine()
     pixels = memoryview(rgb.constBits()).cast("B")
-    rows = bytearray((3 * width + 1) * height)
+    compressor = zlib.compressobj(1)
+    parts = []
     for y in range(height):
-        start = y * (3 * width + 1) + 1
-        rows[start : start + 3 * width] = pixels[y * stride : y * stride + 3 * width]
+        parts.append(compressor.compress(b"\x00"))
+        parts.append(compressor.compress(pixels[y * stride : y * stride + 3 * width]))
+    parts.append(compressor.flush())
 
     def chunk(kind: bytes, body: bytes) -> bytes:
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, 1))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", b"".join(parts))
             + chunk(b"IEND", b""))
 
 

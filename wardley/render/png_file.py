@@ -21,6 +21,7 @@ SIGNATURE = b"\x89PNG\r\n\x1a\n"
 PIXEL_LEVEL = 1
 #: Text longer than this is stored compressed (``zTXt`` / compressed ``iTXt``), as Qt did.
 COMPRESS_TEXT_OVER = 40
+NO_FILTER = b"\x00"
 #: PNG keywords are 1-79 Latin-1 characters.
 MAX_KEY = 79
 
@@ -47,17 +48,20 @@ def _text_chunk(key: str, value: str) -> bytes:
     return _chunk(b"tEXt", name + b"\x00" + latin)
 
 
-def _scanlines(image: QImage) -> bytearray:
-    """The pixels as PNG scanlines: a filter-type byte (0, none) before each row of RGB."""
+def _compressed_pixels(image: QImage) -> bytes:
+    """The pixels as zlib-compressed PNG scanlines: a filter-type byte (0, none) before each
+    row of RGB. Fed to zlib a row at a time, straight from the image's memory."""
     rgb = image.convertToFormat(QImage.Format.Format_RGB888)
     width, height, stride = rgb.width(), rgb.height(), rgb.bytesPerLine()
     row = 3 * width
-    pixels = memoryview(rgb.constBits()).cast("B")
-    lines = bytearray((row + 1) * height)  # zero-filled: every filter byte is already 0
+    pixels = memoryview(rgb.constBits()).cast("B")  # valid while ``rgb`` lives
+    compressor = zlib.compressobj(PIXEL_LEVEL)
+    parts = []
     for y in range(height):
-        start = y * (row + 1) + 1
-        lines[start : start + row] = pixels[y * stride : y * stride + row]
-    return lines
+        parts.append(compressor.compress(NO_FILTER))
+        parts.append(compressor.compress(pixels[y * stride : y * stride + row]))
+    parts.append(compressor.flush())
+    return b"".join(parts)
 
 
 def png_bytes(image: QImage) -> bytes:
@@ -72,6 +76,6 @@ def png_bytes(image: QImage) -> bytes:
     if x_dpm > 0 and y_dpm > 0:
         parts.append(_chunk(b"pHYs", struct.pack(">IIB", x_dpm, y_dpm, 1)))  # unit: metre
     parts.extend(_text_chunk(key, image.text(key)) for key in image.textKeys() if key)
-    parts.append(_chunk(b"IDAT", zlib.compress(_scanlines(image), PIXEL_LEVEL)))
+    parts.append(_chunk(b"IDAT", _compressed_pixels(image)))
     parts.append(_chunk(b"IEND", b""))
     return b"".join(parts)
