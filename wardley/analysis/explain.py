@@ -59,7 +59,16 @@ class Explainer:
         parts += [f"{listing(by_stage[stage])} as {_STAGE_PHRASES[stage]}" for stage in ranked[1:]]
         return ", ".join(parts)
 
-    def tier_sentence(self, m: CapabilityMeasures, value: float, tier: str, check: TierCheck) -> str:
+    def tier_sentence(self, m: CapabilityMeasures, value: float, tier: str, check: TierCheck,
+                      lifted_by: list[str] | None = None) -> str:
+        """``lifted_by``: the capabilities resting on it whose rank it was raised to (see .ranking)."""
+        sentence = self._tier_sentence(m, tier, check)
+        if lifted_by:
+            verb = "depends" if len(lifted_by) == 1 else "depend"
+            sentence += f" It ranks at least as high as {listing(lifted_by)}, which {verb} on it."
+        return sentence
+
+    def _tier_sentence(self, m: CapabilityMeasures, tier: str, check: TierCheck) -> str:
         # Sentences are read aloud in a room: counts of maps and needs, stages in words;
         # the score itself stays in the report's score column.
         where, placed = self._where(m), self._placed(m)
