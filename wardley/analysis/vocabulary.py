@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from wardley.analysis.names import (
-    content_words, contains, ends_with, head_words, name_key, set_label_words, words,
+    client_groups, content_words, contains, ends_with, head_words, name_key, set_label_words, words,
 )
 from wardley.package_data import resource
 
@@ -69,6 +69,10 @@ class Vocabulary:
     _capabilities_by_word: dict[str, set[str]] = field(default_factory=dict)
     #: Keys of names that only look like a capability ("event hosting"): never looked up.
     _not: set[str] = field(default_factory=set)
+    #: Capabilities for one client group only ("adults"): a name naming another group is not them.
+    client_group: dict[str, str] = field(default_factory=dict)
+    #: For a capability serving every group, the capability of each group's own ("children" -> ...).
+    by_client_group: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def add(self, name: str, term: Term, *, phrase_match: bool = True) -> None:
         key = name_key(name)
@@ -110,7 +114,26 @@ class Vocabulary:
                 entries.sort(key=lambda entry: -len(entry[0]))
 
     def lookup(self, name: str) -> Term | None:
-        """The capability (and product) a component name stands for, or None if unknown."""
+        """The capability (and product) a component name stands for, or None if unknown.
+
+        Who the name says it is for decides between capabilities that differ only by client group:
+        "Mosaic (children)" is children's social care records, "Liquidlogic LAS (children)" is not
+        the adults' system (and not known at all).
+        """
+        term = self._lookup(name)
+        if term is None or (term.capability not in self.client_group and term.capability not in self.by_client_group):
+            return term
+        named = client_groups(name)
+        own = self.client_group.get(term.capability)
+        if own is not None:
+            return term if named <= {own} else None
+        if len(named) == 1:
+            specific = self.by_client_group[term.capability].get(next(iter(named)))
+            if specific is not None:
+                return Term(specific, term.product)
+        return term
+
+    def _lookup(self, name: str) -> Term | None:
         key = name_key(name)
         term = self._exact.get(key)
         if term is not None:
@@ -156,6 +179,12 @@ def vocabulary_from_data(data: dict[str, Any]) -> Vocabulary:
             vocabulary.knowledge[capability] = Knowledge(str(entry["stage"]), str(instead) if instead else None)
         vocabulary.add(capability, Term(capability))
         vocabulary._not.update(name_key(str(name)) for name in entry.get("not", []))
+        if "client_group" in entry:
+            vocabulary.client_group[capability] = str(entry["client_group"])
+        if "by_client_group" in entry:
+            vocabulary.by_client_group[capability] = {
+                str(group): str(name) for group, name in dict(entry["by_client_group"]).items()
+            }
         for alias in entry.get("aliases", []):
             vocabulary.add(str(alias), Term(capability), phrase_match=name_key(str(alias)) not in exact_aliases)
         for product in entry.get("products", []):
