@@ -29,6 +29,13 @@ def listing(items: list[str], limit: int | None = None) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _evolution_phrase(m: CapabilityMeasures) -> str:
+    # A median of one placement is just where it is placed; "median" is for several.
+    if len(m.placements) == 1:
+        return f"it is placed at {m.evolution:.2f}, which"
+    return f"its median evolution {m.evolution:.2f}"
+
+
 class Explainer:
     def __init__(self, titles: list[str], settings: Settings = DEFAULT_SETTINGS) -> None:
         self.titles = titles
@@ -79,8 +86,12 @@ class Explainer:
             return (f"{m.name} is a possible candidate to share: {where}; {placed}. "
                     f"It is not strong because {reasons}.")
         if fit(m.evolution, self.settings) == 0.0:
-            why = (f"its median evolution {m.evolution:.2f} ({stage_word(m.evolution)}) is below "
-                   f"{self.settings.fit_start:.2f}, too early to share")
+            if len(m.placements) == 1:
+                why = (f"it is placed at {m.evolution:.2f} ({stage_word(m.evolution)}), below "
+                       f"{self.settings.fit_start:.2f}, too early to share")
+            else:
+                why = (f"its median evolution {m.evolution:.2f} ({stage_word(m.evolution)}) is below "
+                       f"{self.settings.fit_start:.2f}, too early to share")
         elif m.all_maps <= 1:
             why = "it serves too few of the map's needs for sharing to pay off"
         else:
@@ -91,13 +102,14 @@ class Explainer:
         s = self.settings
         reasons = []
         if not check.score_ok:
-            reasons.append("it does not yet serve enough of the needs across enough of the maps")
+            reasons.append("not enough of this map depends on it" if m.all_maps <= 1
+                           else "it does not yet serve enough of the needs across enough of the maps")
         if not check.evolution_ok:
-            reasons.append(f"its median evolution {m.evolution:.2f} is below {s.strong_evolution:.2f}")
+            reasons.append(f"{_evolution_phrase(m)} is below {s.strong_evolution:.2f}")
         if not check.presence_ok:
             if m.all_maps <= 1:
                 reasons.append(f"it serves only {counted(m.needs_served, 'need')} (a strong candidate serves "
-                               f"{s.strong_single_map_needs})")
+                               f"at least {s.strong_single_map_needs})")
             else:
                 reasons.append(f"it is on only {m.map_count} of {m.all_maps} maps (fewer than half)")
         return listing(reasons) or "no condition failed"
