@@ -72,4 +72,96 @@ def test_a_single_placement_too_early_to_share_is_named_by_its_place():
     report = analyse_map(two_need_map(), path="permits.wardley.json")
     rules = report.capability("Permit rules")
     assert rules.tier == "none"
-    assert "it is placed at 0.30 (custom-built), below 0.35, too early to share" in rules.tier_sentence
+    assert "it is placed as custom-built; at 0.30, below 0.35, it is too early to share." in rules.tier_sentence
+
+
+def _library_with_two_catalogues():
+    # One map draws the capability twice, at two stages: its title must not stand for both.
+    county = make_map("County libraries", ["Reader"], [("Borrow a book", 0.6, 0.9)],
+                      [("Stock management", 0.75, 0.5), ("Library catalogue", 0.55, 0.6)],
+                      [("Reader", "Borrow a book"), ("Borrow a book", "Library catalogue"),
+                       ("Library catalogue", "Stock management")])
+    maps = [("county.wardley.json", county)]
+    maps += [(f"t{index}.wardley.json", service_map(f"Town {index} libraries", [("Spydus", 0.8, 0.5, "buy")]))
+             for index in range(2)]
+    maps.append(("city.wardley.json", service_map("City libraries", [("Library management system", 0.3, 0.5)])))
+    return analyse_maps(maps).capability("Library management system")
+
+
+def test_a_map_that_places_a_capability_at_two_stages_is_not_counted_at_one_of_them():
+    sentence = _library_with_two_catalogues().tier_sentence
+    assert "it is placed as a commodity by County libraries ('Stock management'), Town 0 libraries and Town 1 libraries, " \
+           "as a product by County libraries ('Library catalogue') and as custom-built by City libraries" in sentence
+    assert "map places it" not in sentence and "maps place it" not in sentence
+
+
+def test_one_map_placing_a_capability_twice_names_each_component():
+    county = make_map("County libraries", ["Reader"], [("Borrow a book", 0.6, 0.9)],
+                      [("Stock management", 0.75, 0.5), ("Library catalogue", 0.55, 0.6)],
+                      [("Reader", "Borrow a book"), ("Borrow a book", "Library catalogue"),
+                       ("Library catalogue", "Stock management")])
+    sentence = analyse_map(county).capability("Library management system").tier_sentence
+    assert "'Stock management' is placed as a commodity and 'Library catalogue' as a product" in sentence
+
+
+def test_when_every_map_agrees_the_sentence_says_so():
+    maps = [(f"m{index}.wardley.json", service_map(f"Service {index}", [("Hosting", 0.9, 0.2)])) for index in range(3)]
+    maps += [("p.wardley.json", service_map("Parking", [("Welfare rules", 0.3, 0.2)]))]
+    assert "all 3 maps place it as a commodity" in analyse_maps(maps).capability("Hosting").tier_sentence
+    pair = analyse_maps(maps[:2] + maps[3:]).capability("Hosting")
+    assert "both maps place it as a commodity" in pair.tier_sentence
+
+
+def test_several_maps_building_a_national_commodity_hear_the_alternative_once():
+    maps = [(f"m{index}.wardley.json", service_map(f"Service {index}", [(f"Service {index} form", 0.45, 0.5, "build")]))
+            for index in range(3)]
+    maps = [(path, wardley_map) for path, wardley_map in maps]
+    # The three names are the vocabulary's Online forms only through "form".
+    forms = analyse_maps(maps).capability("Online forms")
+    assert forms is not None and len(forms.maps) == 3
+    sentence = forms.badge_sentences["custom-built-commodity"]
+    assert sentence.count("use GOV.UK Forms") == 1, sentence
+    # Every map builds it: nobody here "uses a commodity" instead.
+    assert sentence.startswith("Custom-built where a commodity exists: ")
+    for index in range(3):
+        assert f"Service {index} builds 'Service {index} form'" in sentence
+
+
+def test_a_value_just_under_a_threshold_is_not_read_as_equal_to_it():
+    maps = [("p.wardley.json", service_map("Parking permits", [("Permit database", 0.3499, 0.5, "build")])),
+            ("o.wardley.json", service_map("Other", [("Hosting", 0.9, 0.2)]))]
+    database = analyse_maps(maps).capability("Database")
+    assert "0.35" not in database.tier_sentence.split("below")[0], database.tier_sentence
+
+
+def test_a_national_commodity_drawn_too_far_left_is_not_called_too_early():
+    # "Too early to share" and "a commodity nationally: use a managed database" cannot both be true.
+    maps = [("p.wardley.json", service_map("Parking permits", [("Permit database", 0.25, 0.5, "build")])),
+            ("o.wardley.json", service_map("Other", [("Hosting", 0.9, 0.2)]))]
+    database = analyse_maps(maps).capability("Database")
+    assert database.tier == "none"
+    assert "too early" not in database.tier_sentence
+    assert "commodity nationally" in database.tier_sentence
+
+
+def test_a_value_on_the_threshold_is_not_said_to_be_below_it():
+    maps = [("p.wardley.json", service_map("Parking permits", [("Permit database", 0.35, 0.5, "build")])),
+            ("o.wardley.json", service_map("Other", [("Hosting", 0.9, 0.2)]))]
+    sentence = analyse_maps(maps).capability("Database").tier_sentence
+    assert "below 0.35" not in sentence and "at the 0.35 threshold" in sentence, sentence
+
+
+def test_stock_of_any_kind_is_not_a_library_management_system():
+    vocabulary = load_vocabulary()
+    for name in ("Book stock", "Housing stock", "Vehicle stock"):
+        assert vocabulary.lookup(name) is None, name
+    stock = vocabulary.lookup("Stock management")
+    assert stock is not None and stock.capability == "Library management system"
+
+
+def test_builders_among_placements_that_are_not_commodities_are_not_told_others_use_one():
+    maps = [("a.wardley.json", service_map("Adult care", [("Online forms", 0.56, 0.6),
+                                                           ("Self-assessment form", 0.48, 0.5, "build")])),
+            ("w.wardley.json", service_map("Waste", [("Missed bin form", 0.45, 0.5, "build")]))]
+    sentence = analyse_maps(maps).capability("Online forms").badge_sentences["custom-built-commodity"]
+    assert sentence.startswith("Custom-built where a commodity exists: "), sentence

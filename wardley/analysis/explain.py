@@ -29,11 +29,22 @@ def listing(items: list[str], limit: int | None = None) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _evolution_phrase(m: CapabilityMeasures) -> str:
+def figures(value: float, threshold: float) -> tuple[str, str]:
+    """Both numbers to two places, or more when two places would make them read the same:
+    "0.35 is below 0.35" is heard as a mistake."""
+    for places in (2, 3):
+        shown = f"{value:.{places}f}", f"{threshold:.{places}f}"
+        if shown[0] != shown[1]:
+            return shown
+    return f"{value:.4f}", f"{threshold:.4f}"
+
+
+def _below(m: CapabilityMeasures, threshold: float) -> str:
     # A median of one placement is just where it is placed; "median" is for several.
+    value, limit = figures(m.evolution, threshold)
     if len(m.placements) == 1:
-        return f"it is placed at {m.evolution:.2f}, which"
-    return f"its median evolution {m.evolution:.2f}"
+        return f"it is placed at {value}, which is below {limit}"
+    return f"its median evolution {value} is below {limit}"
 
 
 class Explainer:
@@ -52,19 +63,48 @@ class Explainer:
         return f"it is on {m.map_count} of {m.all_maps} maps ({maps}) and serves {needs}"
 
     def _placed(self, m: CapabilityMeasures) -> str:
+        if len(m.placements) == 1:
+            return f"it is placed as {_STAGE_PHRASES[stage_index(m.evolution)]}"
+        stages_on: dict[int, set[int]] = defaultdict(set)
+        for placement in m.placements:
+            stages_on[placement.map_index].add(stage_index(placement.evolution))
+        # A map that draws the capability twice, at two stages, cannot be counted at either.
+        split = {index for index, stages in stages_on.items() if len(stages) > 1}
+        if m.all_maps <= 1:
+            if not split:
+                return f"it is placed as {_STAGE_PHRASES[stage_index(m.evolution)]}"
+            return self._each_placement(m)
         # Dicts as ordered sets: a capability can be on thousands of maps.
         staged: dict[int, dict[str, None]] = defaultdict(dict)
         for placement in m.placements:
-            staged[stage_index(placement.evolution)][self._title(placement)] = None
-        by_stage = {stage: list(titles) for stage, titles in staged.items()}
-        if m.all_maps <= 1 or len(m.placements) == 1:
-            return f"it is placed as {_STAGE_PHRASES[stage_index(m.evolution)]}"
+            title = self._title(placement)
+            label = f"{title} ('{placement.name}')" if placement.map_index in split else title
+            staged[stage_index(placement.evolution)][label] = None
+        by_stage = {stage: list(labels) for stage, labels in staged.items()}
         ranked = sorted(by_stage, key=lambda stage: (-len(by_stage[stage]), -stage))
+        if split:
+            parts = [f"as {_STAGE_PHRASES[stage]} by {listing(by_stage[stage])}" for stage in ranked]
+            return "it is placed " + listing(parts)
         first = ranked[0]
         count = len(by_stage[first])
+        if len(ranked) == 1:
+            every = "both maps" if count == 2 else f"all {count} maps"
+            return f"{every} place it as {_STAGE_PHRASES[first]}"
         parts = [f"{count} {'map places' if count == 1 else 'maps place'} it as {_STAGE_PHRASES[first]}"]
         parts += [f"{listing(by_stage[stage])} as {_STAGE_PHRASES[stage]}" for stage in ranked[1:]]
         return ", ".join(parts)
+
+    @staticmethod
+    def _each_placement(m: CapabilityMeasures) -> str:
+        named: dict[int, dict[str, None]] = defaultdict(dict)
+        for placement in m.placements:
+            named[stage_index(placement.evolution)][f"'{placement.name}'"] = None
+        ranked = sorted(named, key=lambda stage: -stage)
+        first, *rest = ranked
+        verb = "is" if len(named[first]) == 1 else "are"
+        parts = [f"{listing(list(named[first]))} {verb} placed as {_STAGE_PHRASES[first]}"]
+        parts += [f"{listing(list(named[stage]))} as {_STAGE_PHRASES[stage]}" for stage in rest]
+        return listing(parts)
 
     def tier_sentence(self, m: CapabilityMeasures, value: float, tier: str, check: TierCheck,
                       lifted_by: list[str] | None = None) -> str:
@@ -86,12 +126,21 @@ class Explainer:
             return (f"{m.name} is a possible candidate to share: {where}; {placed}. "
                     f"It is not strong because {reasons}.")
         if fit(m.evolution, self.settings) == 0.0:
-            if len(m.placements) == 1:
-                why = (f"it is placed at {m.evolution:.2f} ({stage_word(m.evolution)}), below "
-                       f"{self.settings.fit_start:.2f}, too early to share")
+            value, limit = figures(m.evolution, self.settings.fit_start)
+            one = len(m.placements) == 1
+            # fit is 0 up to and at the threshold: on it, "0.35, below 0.35" would be heard as a mistake.
+            spot = (f"at the {self.settings.fit_start:.2f} threshold" if value == limit
+                    else f"{'at' if one else 'median'} {value}, below {limit}")
+            # A capability the country buys as a commodity is not "too early" because a map drew it left.
+            if m.national_commodity:
+                why = (f"{'it is drawn' if one else 'the maps draw it'} as if still being worked out ({spot}), "
+                       "though it is a commodity nationally")
+            elif one:
+                why = f"{spot}, it is too early to share"
+            elif value == limit:
+                why = f"its median evolution ({stage_word(m.evolution)}) is {spot}, too early to share"
             else:
-                why = (f"its median evolution {m.evolution:.2f} ({stage_word(m.evolution)}) is below "
-                       f"{self.settings.fit_start:.2f}, too early to share")
+                why = f"its median evolution {value} ({stage_word(m.evolution)}) is below {limit}, too early to share"
         elif m.all_maps <= 1:
             why = "it serves too few of the map's needs for sharing to pay off"
         else:
@@ -105,7 +154,7 @@ class Explainer:
             reasons.append("not enough of this map depends on it" if m.all_maps <= 1
                            else "it does not yet serve enough of the needs across enough of the maps")
         if not check.evolution_ok:
-            reasons.append(f"{_evolution_phrase(m)} is below {s.strong_evolution:.2f}")
+            reasons.append(_below(m, s.strong_evolution))
         if not check.presence_ok:
             if m.all_maps <= 1:
                 reasons.append(f"it serves only {counted(m.needs_served, 'need')} (a strong candidate serves "
@@ -122,23 +171,31 @@ class Explainer:
                     f"{low.evolution:.2f} ({stage_word(low.evolution)}) and {self._title(high)} places "
                     f"'{high.name}' at {high.evolution:.2f} ({stage_word(high.evolution)}), a spread of {m.spread:.2f}.")
         if badge.kind == "custom-built-commodity":
+            national: list[str] = []
             items = []
             for placement in badge.placements:
                 gap = m.evolution - placement.evolution
                 if m.national_commodity and m.national is not None and (
                         m.all_maps <= 1 or m.evolution < s.custom_built_median) and gap <= s.left_of_median:
-                    instead = m.national.use_instead or "the national platform or market"
-                    items.append(f"{self._title(placement)} builds '{placement.name}' itself (placed at "
-                                 f"{placement.evolution:.2f}, {stage_word(placement.evolution)}), but {m.name} is a "
-                                 f"commodity nationally: use {instead} instead")
+                    national.append(f"{self._title(placement)} builds '{placement.name}' itself (placed at "
+                                    f"{placement.evolution:.2f}, {stage_word(placement.evolution)})")
                 elif gap > s.left_of_median:
                     items.append(f"{self._title(placement)} places '{placement.name}' at {placement.evolution:.2f}, "
                                  f"{gap:.2f} left of the median {m.evolution:.2f}")
                 else:
                     items.append(f"{self._title(placement)} builds '{placement.name}' itself although the "
                                  f"median placement is {m.evolution:.2f} (commodity)")
-            lead = ("Custom-built where a commodity exists: " if m.all_maps <= 1
-                    else "Custom-built where others use a commodity: ")
+            if national and m.national is not None:
+                # Said once for every map that builds it: the room hears the alternative, not an echo.
+                instead = m.national.use_instead or "the national platform or market"
+                items.insert(0, f"{listing(national)}, but {m.name} is a commodity nationally: "
+                                f"use {instead} instead")
+            # "Others use a commodity" only when some placement that is not a builder is one.
+            builders = {(p.map_index, p.element_id) for p in badge.placements}
+            others = any(stage_index(p.evolution) == 3 for p in m.placements
+                         if (p.map_index, p.element_id) not in builders)
+            lead = ("Custom-built where others use a commodity: " if m.all_maps > 1 and others
+                    else "Custom-built where a commodity exists: ")
             return lead + "; ".join(items) + "."
         if badge.kind == "duplicated-supply":
             maps: dict[str, dict[str, None]] = defaultdict(dict)
