@@ -165,3 +165,12 @@ def test_builders_among_placements_that_are_not_commodities_are_not_told_others_
             ("w.wardley.json", service_map("Waste", [("Missed bin form", 0.45, 0.5, "build")]))]
     sentence = analyse_maps(maps).capability("Online forms").badge_sentences["custom-built-commodity"]
     assert sentence.startswith("Custom-built where a commodity exists: "), sentence
+
+
+def test_markdown_says_a_method_is_not_marked_rather_than_none():
+    from wardley.analysis import report_to_markdown
+
+    maps = [(f"m{index}.wardley.json", service_map(f"Service {index}", [("Hosting", 0.9, 0.2)])) for index in range(2)]
+    markdown = report_to_markdown(analyse_maps(maps))
+    assert "| Service 0 | Hosting | 0.90 | not marked |" in markdown
+    assert "| none |" not in markdown

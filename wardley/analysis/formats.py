@@ -10,6 +10,8 @@ from pydantic_core import to_json
 from wardley.analysis.report import Capability, LibraryReport
 from wardley.wording import counted, md
 
+#: How a placement's method reads in a workshop's notes: "none" sounds like "no way of getting it".
+_METHOD_WORDS = {"none": "not marked"}
 _TIER_HEADINGS = {"strong": "Strong candidates", "possible": "Possible candidates", "none": "Not candidates now"}
 
 
@@ -74,8 +76,8 @@ def _markdown_capability(item: Capability, titles: dict[str, str]) -> list[str]:
     if item.implementations:
         lines += ["Implementations: " + ", ".join(md(name) for name in item.implementations), ""]
     lines += ["| map | component | evolution | method |", "|---|---|---|---|"]
-    lines += [f"| {md(titles.get(p.map_path) or p.map_path)} | {md(p.name)} | {p.evolution:.2f} | {p.method} |"
-              for p in item.placements]
+    lines += [f"| {md(titles.get(p.map_path) or p.map_path)} | {md(p.name)} | {p.evolution:.2f} | "
+              f"{_METHOD_WORDS.get(p.method, p.method)} |" for p in item.placements]
     lines.append("")
     return lines
 
