@@ -174,3 +174,29 @@ def test_markdown_says_a_method_is_not_marked_rather_than_none():
     markdown = report_to_markdown(analyse_maps(maps))
     assert "| Service 0 | Hosting | 0.90 | not marked |" in markdown
     assert "| none |" not in markdown
+
+
+def _needless_map():
+    # Drawn without needs, as many maps are: components depending on components.
+    return make_map("Payment system", [], [], [("Checkout", 0.5, 0.8), ("Card gateway", 0.8, 0.5),
+                                                ("Hosting", 0.9, 0.2), ("Receipt wording", 0.2, 0.7)],
+                    [("Checkout", "Card gateway"), ("Card gateway", "Hosting"), ("Checkout", "Hosting"),
+                     ("Checkout", "Receipt wording")])
+
+
+def test_a_map_without_needs_is_not_read_as_serving_0_of_0_needs():
+    report = analyse_map(_needless_map(), path="pay.wardley.json")
+    for item in report.capabilities:
+        assert "0 of 0" not in item.explanation and "only 0 needs" not in item.explanation, item.explanation
+        assert "too few of the map's needs" not in item.explanation, item.explanation
+    hosting = report.capability("Hosting")
+    assert "the map marks no user needs" in hosting.tier_sentence, hosting.tier_sentence
+
+
+def test_the_summary_says_no_candidates_rather_than_0_and_0():
+    from wardley.analysis import report_to_text
+
+    report = analyse_map(make_map("Empty", ["User"], [("Need", 0.5, 0.9)], [("Idea", 0.1, 0.5)],
+                                  [("User", "Need"), ("Need", "Idea")]), path="e.wardley.json")
+    first = report_to_text(report).splitlines()[0]
+    assert first == "1 map, 1 capability: no candidates for a shared platform.", first

@@ -58,7 +58,11 @@ class Explainer:
     def _where(self, m: CapabilityMeasures) -> str:
         needs = f"{m.needs_served} of {counted(m.all_needs, 'user need')}"
         if m.all_maps <= 1:
-            return f"it serves {needs} on this map"
+            # "0 of 0 user needs" is heard as nonsense: say why nothing can be traced.
+            return "the map marks no user needs" if not m.all_needs else f"it serves {needs} on this map"
+        if not m.all_needs:
+            maps = listing([self.titles[index] for index in m.maps])
+            return f"it is on {m.map_count} of {m.all_maps} maps ({maps}), none of which marks a user need"
         maps = listing([self.titles[index] for index in m.maps])
         return f"it is on {m.map_count} of {m.all_maps} maps ({maps}) and serves {needs}"
 
@@ -141,6 +145,8 @@ class Explainer:
                 why = f"its median evolution ({stage_word(m.evolution)}) is {spot}, too early to share"
             else:
                 why = f"its median evolution {value} ({stage_word(m.evolution)}) is below {limit}, too early to share"
+        elif m.all_maps <= 1 and not m.all_needs:
+            why = "too little of the map depends on it for sharing to pay off"
         elif m.all_maps <= 1:
             why = "it serves too few of the map's needs for sharing to pay off"
         else:
@@ -156,7 +162,9 @@ class Explainer:
         if not check.evolution_ok:
             reasons.append(_below(m, s.strong_evolution))
         if not check.presence_ok:
-            if m.all_maps <= 1:
+            if m.all_maps <= 1 and not m.all_needs:
+                reasons.append(f"a strong candidate serves at least {s.strong_single_map_needs} marked needs")
+            elif m.all_maps <= 1:
                 reasons.append(f"it serves only {counted(m.needs_served, 'need')} (a strong candidate serves "
                                f"at least {s.strong_single_map_needs})")
             else:

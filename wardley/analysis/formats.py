@@ -24,6 +24,8 @@ def report_to_json(report: LibraryReport) -> str:
 def _summary_line(report: LibraryReport) -> str:
     counts = {tier: sum(1 for item in report.capabilities if item.tier == tier) for tier in _TIER_HEADINGS}
     capabilities = counted(len(report.capabilities), "capability", "capabilities")
+    if not counts["strong"] and not counts["possible"]:
+        return f"{counted(len(report.maps), 'map')}, {capabilities}: no candidates for a shared platform."
     return (f"{counted(len(report.maps), 'map')}, {capabilities}: {counts['strong']} strong and "
             f"{counts['possible']} possible {'candidate' if counts['possible'] == 1 else 'candidates'} "
             "for a shared platform.")
