@@ -200,3 +200,14 @@ def test_the_summary_says_no_candidates_rather_than_0_and_0():
                                   [("User", "Need"), ("Need", "Idea")]), path="e.wardley.json")
     first = report_to_text(report).splitlines()[0]
     assert first == "1 map, 1 capability: no candidates for a shared platform.", first
+
+
+def test_a_component_no_need_reaches_serves_none_of_them_not_0_of_them():
+    lonely = make_map("Blue badge", ["Applicant"], [("Apply", 0.5, 0.9), ("Renew", 0.5, 0.9)],
+                      [("Evidence check", 0.4, 0.5), ("Old spreadsheet", 0.8, 0.3)],
+                      [("Applicant", "Apply"), ("Applicant", "Renew"), ("Apply", "Evidence check")])
+    report = analyse_maps([("b.wardley.json", lonely), ("o.wardley.json", service_map("Other", [("Hosting", 0.9, 0.2)]))])
+    sentence = report.capability("Old spreadsheet").tier_sentence
+    assert "serves none of the 3 user needs" in sentence and "0 of" not in sentence, sentence
+    alone = analyse_map(lonely).capability("Old spreadsheet").tier_sentence
+    assert "it serves none of the 2 user needs on this map" in alone, alone
