@@ -211,3 +211,12 @@ def test_a_component_no_need_reaches_serves_none_of_them_not_0_of_them():
     assert "serves none of the 3 user needs" in sentence and "0 of" not in sentence, sentence
     alone = analyse_map(lonely).capability("Old spreadsheet").tier_sentence
     assert "it serves none of the 2 user needs on this map" in alone, alone
+
+
+def test_a_national_commodity_built_far_left_of_the_others_still_names_what_to_use():
+    maps = [("e.wardley.json", service_map("Eastvale", [("Card payments", 0.85, 0.3, "buy")])),
+            ("r.wardley.json", service_map("Riverton", [("Payments module (built in-house)", 0.3, 0.3, "build")]))]
+    sentence = analyse_maps(maps).capability("Payments").badge_sentences["custom-built-commodity"]
+    assert "Riverton places 'Payments module (built in-house)' at 0.30, 0.27 left of the median 0.57" in sentence
+    assert sentence.endswith(" Payments is a commodity nationally: use GOV.UK Pay or a payment service provider "
+                             "from the Crown Commercial Service framework instead."), sentence

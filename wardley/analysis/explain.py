@@ -205,7 +205,12 @@ class Explainer:
                          if (p.map_index, p.element_id) not in builders)
             lead = ("Custom-built where others use a commodity: " if m.all_maps > 1 and others
                     else "Custom-built where a commodity exists: ")
-            return lead + "; ".join(items) + "."
+            sentence = lead + "; ".join(items) + "."
+            if not national and m.national_commodity and m.national is not None:
+                # Placed far left of the others, it still needs the name of what to use instead.
+                instead = m.national.use_instead or "the national platform or market"
+                sentence += f" {m.name} is a commodity nationally: use {instead} instead."
+            return sentence
         if badge.kind == "duplicated-supply":
             maps: dict[str, dict[str, None]] = defaultdict(dict)
             for placement in badge.placements:
