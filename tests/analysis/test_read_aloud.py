@@ -220,3 +220,10 @@ def test_a_national_commodity_built_far_left_of_the_others_still_names_what_to_u
     assert "Riverton places 'Payments module (built in-house)' at 0.30, 0.27 left of the median 0.57" in sentence
     assert sentence.endswith(" Payments is a commodity nationally: use GOV.UK Pay or a payment service provider "
                              "from the Crown Commercial Service framework instead."), sentence
+
+
+def test_of_two_spellings_as_common_the_sentence_case_one_names_the_capability():
+    maps = [("a.wardley.json", service_map("A", [("Eligibility Rules", 0.2, 0.4)])),
+            ("b.wardley.json", service_map("B", [("Eligibility rules", 0.2, 0.4)]))]
+    names = {item.name for item in analyse_maps(maps).capabilities}
+    assert "Eligibility rules" in names and "Eligibility Rules" not in names

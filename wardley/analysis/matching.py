@@ -77,8 +77,15 @@ class Matcher:
 
 
 def _representative(names: Counter[str]) -> str:
-    # The commonest spelling names the group; ties go to the alphabetically first, for stable output.
-    return min(names, key=lambda name: (-names[name], name))
+    # The commonest spelling names the group; on a tie, the one written as a sentence is read out
+    # ("Eligibility rules", not "Eligibility Rules"; "DBS check" keeps its capitals), then the
+    # alphabetically first, for stable output.
+    return min(names, key=lambda name: (-names[name], _title_cased_words(name), name))
+
+
+def _title_cased_words(name: str) -> int:
+    """Words after the first written with a capital and then small letters ("Rules"); acronyms do not count."""
+    return sum(1 for word in name.split()[1:] if word[:1].isupper() and not word.isupper())
 
 
 def _group_key(name: str) -> tuple[str, frozenset[str]]:
