@@ -227,3 +227,44 @@ def test_of_two_spellings_as_common_the_sentence_case_one_names_the_capability()
             ("b.wardley.json", service_map("B", [("Eligibility rules", 0.2, 0.4)]))]
     names = {item.name for item in analyse_maps(maps).capabilities}
     assert "Eligibility rules" in names and "Eligibility Rules" not in names
+
+
+def test_a_word_left_once_qualifiers_are_dropped_does_not_name_a_capability_on_its_own():
+    # "Education management system" is a school system; "education" alone, or "Economic
+    # development", is not a school system or a planning back office.
+    vocabulary = load_vocabulary()
+    for name in ("Education", "Patient education", "Economic development", "Staff development",
+                 "Public health information", "Advice and information"):
+        assert vocabulary.lookup(name) is None, (name, vocabulary.lookup(name))
+    for name, capability in (("Education management system", "School admissions management"),
+                             ("Development management", "Planning back office"),
+                             ("Management information", "Reporting and analytics")):
+        term = vocabulary.lookup(name)
+        assert term is not None and term.capability == capability, name
+
+
+def test_placed_far_left_of_a_product_is_not_called_custom_built_where_a_commodity_exists():
+    maps = [(f"m{index}.wardley.json", service_map(f"Service {index}", [("Diagnosis", evolution, 0.5)]))
+            for index, evolution in enumerate((0.4, 0.66, 0.68))]
+    sentence = analyse_maps(maps).capability("Diagnosis").badge_sentences["custom-built-commodity"]
+    assert "commodity" not in sentence, sentence
+    assert sentence.startswith("Placed well left of the other maps: Service 0 places 'Diagnosis' at 0.40, "
+                               "0.26 left of the median 0.66."), sentence
+
+
+def test_a_sentence_starts_with_a_capital_even_when_the_map_names_the_thing_in_lower_case():
+    maps = [(f"m{index}.wardley.json", service_map(f"Service {index}", [("society", 0.3 + index / 4, 0.5)]))
+            for index in range(3)]
+    society = analyse_maps(maps).capability("society")
+    assert society.tier_sentence.startswith("Society is "), society.tier_sentence
+    assert all(sentence[0].isupper() for sentence in society.badge_sentences.values()), society.badge_sentences
+    # A name that starts small on purpose keeps its spelling.
+    ebooks = analyse_maps([("e.wardley.json", service_map("Library", [("eBooks", 0.7, 0.5)]))]).capability("eBooks")
+    assert ebooks.tier_sentence.startswith("eBooks ")
+
+
+def test_a_name_in_capitals_does_not_name_a_capability_spelt_both_ways():
+    maps = [("a.wardley.json", service_map("A", [("SOCIAL NORMS", 0.5, 0.4)])),
+            ("b.wardley.json", service_map("B", [("social norm", 0.7, 0.4)]))]
+    names = {item.name for item in analyse_maps(maps).capabilities}
+    assert "social norm" in names, names

@@ -29,6 +29,14 @@ def listing(items: list[str], limit: int | None = None) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def opening(name: str) -> str:
+    """A name as the first word of a sentence: "society" -> "Society"; "eBooks" stays as written."""
+    first = name.split(maxsplit=1)[0] if name.strip() else ""
+    if first.islower() and first[:1].isalpha():
+        return name[:1].upper() + name[1:]
+    return name
+
+
 def figures(value: float, threshold: float) -> tuple[str, str]:
     """Both numbers to two places, or more when two places would make them read the same:
     "0.35 is below 0.35" is heard as a mistake."""
@@ -125,10 +133,10 @@ class Explainer:
         # the score itself stays in the report's score column.
         where, placed = self._where(m), self._placed(m)
         if tier == "strong":
-            return f"{m.name} is a strong candidate for a shared platform: {where}; {placed}."
+            return f"{opening(m.name)} is a strong candidate for a shared platform: {where}; {placed}."
         reasons = self._not_strong(m, check)
         if tier == "possible":
-            return (f"{m.name} is a possible candidate to share: {where}; {placed}. "
+            return (f"{opening(m.name)} is a possible candidate to share: {where}; {placed}. "
                     f"It is not strong because {reasons}.")
         if fit(m.evolution, self.settings) == 0.0:
             value, limit = figures(m.evolution, self.settings.fit_start)
@@ -152,7 +160,7 @@ class Explainer:
             why = "it serves too few of the map's needs for sharing to pay off"
         else:
             why = "it reaches too few needs and maps for sharing to pay off"
-        return f"{m.name} is not a platform candidate now: {where}; {placed}; {why}."
+        return f"{opening(m.name)} is not a platform candidate now: {where}; {placed}; {why}."
 
     def _not_strong(self, m: CapabilityMeasures, check: TierCheck) -> str:
         s = self.settings
@@ -203,20 +211,25 @@ class Explainer:
             builders = {(p.map_index, p.element_id) for p in badge.placements}
             others = any(stage_index(p.evolution) == 3 for p in m.placements
                          if (p.map_index, p.element_id) not in builders)
-            lead = ("Custom-built where others use a commodity: " if m.all_maps > 1 and others
-                    else "Custom-built where a commodity exists: ")
+            if m.all_maps > 1 and others:
+                lead = "Custom-built where others use a commodity: "
+            elif national or m.national_commodity or m.evolution >= s.custom_built_median:
+                lead = "Custom-built where a commodity exists: "
+            else:
+                # Only placed far left of a library that sees it as a product: no commodity to name.
+                lead = "Placed well left of the other maps: "
             sentence = lead + "; ".join(items) + "."
             if not national and m.national_commodity and m.national is not None:
                 # Placed far left of the others, it still needs the name of what to use instead.
                 instead = m.national.use_instead or "the national platform or market"
-                sentence += f" {m.name} is a commodity nationally: use {instead} instead."
+                sentence += f" {opening(m.name)} is a commodity nationally: use {instead} instead."
             return sentence
         if badge.kind == "duplicated-supply":
             maps: dict[str, dict[str, None]] = defaultdict(dict)
             for placement in badge.placements:
                 maps[str(placement.product)][self._title(placement)] = None
             parts = [f"{product} ({listing(list(titles))})" for product, titles in sorted(maps.items())]
-            return (f"{m.name} is supplied {len(maps)} different ways: {listing(parts)}; "
+            return (f"{opening(m.name)} is supplied {len(maps)} different ways: {listing(parts)}; "
                     f"one shared supply could replace them.")
         if badge.kind == "use-a-utility":
             if m.map_count <= 1:
@@ -227,7 +240,8 @@ class Explainer:
                     f"{m.evolution:.2f}): source it the standard way, as a utility, a shared contract or a "
                     f"national service, rather than building or specifying it again.")
         if badge.kind == "too-early":
-            return (f"{m.name} is on {counted(m.map_count, 'map')} but its median evolution is {m.evolution:.2f} "
+            return (f"{opening(m.name)} is on {counted(m.map_count, 'map')} but its median evolution is "
+                    f"{m.evolution:.2f} "
                     f"({stage_word(m.evolution)}): too early to standardise; share what is being learnt, "
                     f"not a platform.")
         raise ValueError(f"unknown badge {badge.kind!r}")

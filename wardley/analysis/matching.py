@@ -78,9 +78,9 @@ class Matcher:
 
 def _representative(names: Counter[str]) -> str:
     # The commonest spelling names the group; on a tie, the one written as a sentence is read out
-    # ("Eligibility rules", not "Eligibility Rules"; "DBS check" keeps its capitals), then the
+    # ("Eligibility rules", not "Eligibility Rules" or "ELIGIBILITY RULES"), then the
     # alphabetically first, for stable output.
-    return min(names, key=lambda name: (-names[name], _title_cased_words(name), name))
+    return min(names, key=lambda name: (-names[name], name.isupper(), _title_cased_words(name), name))
 
 
 def _title_cased_words(name: str) -> int:
