@@ -16,6 +16,7 @@ component of a sector's maps would cost more than the rest of the analysis.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import groupby
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -50,12 +51,16 @@ def lift_commodities(ranked: Sequence[Ranked], library: LibraryGraphs) -> None:
     if not commodity_at:
         return
     single = len(library.graphs) <= 1
+    commodities = sorted(set(commodity_at.values()))
     lifts: dict[int, list[int]] = {}
     for index, item in enumerate(ranked):
         if item.measures.national_commodity or not (single or item.tier != "none"):
             continue
-        for below in _rests_on(item.measures, library, commodity_at) - {index}:
-            if item.key < ranked[below].key:
+        # Only commodities it outranks could be lifted: usually none, as they rank first anyway,
+        # and then its maps need not be walked at all.
+        outranked = {below for below in commodities if item.key < ranked[below].key}
+        if outranked:
+            for below in _rests_on(item.measures, library, commodity_at, outranked):
                 lifts.setdefault(below, []).append(index)
     for below, above in lifts.items():
         target = ranked[below]
@@ -67,18 +72,22 @@ def lift_commodities(ranked: Sequence[Ranked], library: LibraryGraphs) -> None:
 
 
 def _rests_on(
-    measures: CapabilityMeasures, library: LibraryGraphs, commodity_at: dict[tuple[int, str], int]
+    measures: CapabilityMeasures, library: LibraryGraphs, commodity_at: dict[tuple[int, str], int],
+    wanted: set[int],
 ) -> set[int]:
-    """The commodities (by index) that the capability depends on, directly or not, on each of its maps."""
-    common: set[int] | None = None
-    by_map: dict[int, set[int]] = {}
-    for placement in measures.placements:
-        graph = library.graphs[placement.map_index].graph
-        found = by_map.setdefault(placement.map_index, set())
-        for below in nx.descendants(graph, placement.element_id):
-            index = commodity_at.get((placement.map_index, below))
-            if index is not None:
-                found.add(index)
-    for found in by_map.values():
-        common = found if common is None else common & found
-    return common or set()
+    """Which of the ``wanted`` commodities (by index) the capability depends on, directly or not,
+    on each of its maps; stops at the first map where it rests on none of them. The placements come
+    in map order, as :func:`.matching.group_placements` leaves them."""
+    common = set(wanted)
+    for map_index, placements in groupby(measures.placements, key=lambda placement: placement.map_index):
+        graph = library.graphs[map_index].graph
+        here: set[int] = set()
+        for placement in placements:
+            for below in nx.descendants(graph, placement.element_id):
+                index = commodity_at.get((map_index, below))
+                if index is not None:
+                    here.add(index)
+        common &= here
+        if not common:
+            break
+    return common
