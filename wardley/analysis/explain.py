@@ -64,7 +64,8 @@ class Explainer:
         return self.titles[placement.map_index]
 
     def _where(self, m: CapabilityMeasures) -> str:
-        needs = (f"{m.needs_served} of {counted(m.all_needs, 'user need')}" if m.needs_served
+        served = m.needs_served
+        needs = (f"{served} of {counted(m.all_needs, 'user need')}" if served
                  else f"none of the {counted(m.all_needs, 'user need')}" if m.all_needs > 1 else "no user need")
         if m.all_maps <= 1:
             # "0 of 0 user needs" is heard as nonsense: say why nothing can be traced.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from wardley.analysis.aliases import Aliases
 from wardley.analysis.names import CLIENT_GROUP_WORDS, client_groups, name_key, qualifiers, split_name, words
@@ -88,6 +89,7 @@ def _title_cased_words(name: str) -> int:
     return sum(1 for word in name.split()[1:] if word[:1].isupper() and not word.isupper())
 
 
+@lru_cache(maxsize=65_536)
 def _group_key(name: str) -> tuple[str, frozenset[str]]:
     # Who it is for, said before or in brackets, is one fact: "Adult safeguarding referrals" and
     # "Safeguarding referrals (adults)" agree; the adults' and the children's versions do not.
