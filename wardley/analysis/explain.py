@@ -182,49 +182,13 @@ class Explainer:
         return listing(reasons) or "no condition failed"
 
     def badge_sentence(self, m: CapabilityMeasures, badge: Badge) -> str:
-        s = self.settings
         if badge.kind == "inconsistent-placement":
             low, high = badge.placements
             return (f"Teams see {m.name} differently: {self._title(low)} places '{low.name}' at "
                     f"{low.evolution:.2f} ({stage_word(low.evolution)}) and {self._title(high)} places "
                     f"'{high.name}' at {high.evolution:.2f} ({stage_word(high.evolution)}), a spread of {m.spread:.2f}.")
         if badge.kind == "custom-built-commodity":
-            national: list[str] = []
-            items = []
-            for placement in badge.placements:
-                gap = m.evolution - placement.evolution
-                if m.national_commodity and m.national is not None and (
-                        m.all_maps <= 1 or m.evolution < s.custom_built_median) and gap <= s.left_of_median:
-                    national.append(f"{self._title(placement)} builds '{placement.name}' itself (placed at "
-                                    f"{placement.evolution:.2f}, {stage_word(placement.evolution)})")
-                elif gap > s.left_of_median:
-                    items.append(f"{self._title(placement)} places '{placement.name}' at {placement.evolution:.2f}, "
-                                 f"{gap:.2f} left of the median {m.evolution:.2f}")
-                else:
-                    items.append(f"{self._title(placement)} builds '{placement.name}' itself although the "
-                                 f"median placement is {m.evolution:.2f} (commodity)")
-            if national and m.national is not None:
-                # Said once for every map that builds it: the room hears the alternative, not an echo.
-                instead = m.national.use_instead or "the national platform or market"
-                items.insert(0, f"{listing(national)}, but {m.name} is a commodity nationally: "
-                                f"use {instead} instead")
-            # "Others use a commodity" only when some placement that is not a builder is one.
-            builders = {(p.map_index, p.element_id) for p in badge.placements}
-            others = any(stage_index(p.evolution) == 3 for p in m.placements
-                         if (p.map_index, p.element_id) not in builders)
-            if m.all_maps > 1 and others:
-                lead = "Custom-built where others use a commodity: "
-            elif national or m.national_commodity or m.evolution >= s.custom_built_median:
-                lead = "Custom-built where a commodity exists: "
-            else:
-                # Only placed far left of a library that sees it as a product: no commodity to name.
-                lead = "Placed well left of the other maps: "
-            sentence = lead + "; ".join(items) + "."
-            if not national and m.national_commodity and m.national is not None:
-                # Placed far left of the others, it still needs the name of what to use instead.
-                instead = m.national.use_instead or "the national platform or market"
-                sentence += f" {opening(m.name)} is a commodity nationally: use {instead} instead."
-            return sentence
+            return self._custom_built(m, badge)
         if badge.kind == "duplicated-supply":
             maps: dict[str, dict[str, None]] = defaultdict(dict)
             for placement in badge.placements:
@@ -242,7 +206,45 @@ class Explainer:
                     f"national service, rather than building or specifying it again.")
         if badge.kind == "too-early":
             return (f"{opening(m.name)} is on {counted(m.map_count, 'map')} but its median evolution is "
-                    f"{m.evolution:.2f} "
-                    f"({stage_word(m.evolution)}): too early to standardise; share what is being learnt, "
-                    f"not a platform.")
+                    f"{m.evolution:.2f} ({stage_word(m.evolution)}): too early to standardise; share what is "
+                    f"being learnt, not a platform.")
         raise ValueError(f"unknown badge {badge.kind!r}")
+
+    def _custom_built(self, m: CapabilityMeasures, badge: Badge) -> str:
+        s = self.settings
+        national: list[str] = []
+        items = []
+        for placement in badge.placements:
+            gap = m.evolution - placement.evolution
+            if m.national_commodity and m.national is not None and (
+                    m.all_maps <= 1 or m.evolution < s.custom_built_median) and gap <= s.left_of_median:
+                national.append(f"{self._title(placement)} builds '{placement.name}' itself (placed at "
+                                f"{placement.evolution:.2f}, {stage_word(placement.evolution)})")
+            elif gap > s.left_of_median:
+                items.append(f"{self._title(placement)} places '{placement.name}' at {placement.evolution:.2f}, "
+                             f"{gap:.2f} left of the median {m.evolution:.2f}")
+            else:
+                items.append(f"{self._title(placement)} builds '{placement.name}' itself although the "
+                             f"median placement is {m.evolution:.2f} (commodity)")
+        if national and m.national is not None:
+            # Said once for every map that builds it: the room hears the alternative, not an echo.
+            instead = m.national.use_instead or "the national platform or market"
+            items.insert(0, f"{listing(national)}, but {m.name} is a commodity nationally: "
+                            f"use {instead} instead")
+        # "Others use a commodity" only when some placement that is not a builder is one.
+        builders = {(p.map_index, p.element_id) for p in badge.placements}
+        others = any(stage_index(p.evolution) == 3 for p in m.placements
+                     if (p.map_index, p.element_id) not in builders)
+        if m.all_maps > 1 and others:
+            lead = "Custom-built where others use a commodity: "
+        elif national or m.national_commodity or m.evolution >= s.custom_built_median:
+            lead = "Custom-built where a commodity exists: "
+        else:
+            # Only placed far left of a library that sees it as a product: no commodity to name.
+            lead = "Placed well left of the other maps: "
+        sentence = lead + "; ".join(items) + "."
+        if not national and m.national_commodity and m.national is not None:
+            # Placed far left of the others, it still needs the name of what to use instead.
+            instead = m.national.use_instead or "the national platform or market"
+            sentence += f" {opening(m.name)} is a commodity nationally: use {instead} instead."
+        return sentence
