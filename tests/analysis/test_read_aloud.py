@@ -268,3 +268,14 @@ def test_a_name_in_capitals_does_not_name_a_capability_spelt_both_ways():
             ("b.wardley.json", service_map("B", [("social norm", 0.7, 0.4)]))]
     names = {item.name for item in analyse_maps(maps).capabilities}
     assert "social norm" in names, names
+
+
+def test_use_a_utility_on_a_few_maps_of_a_library_does_not_say_most_maps():
+    maps = [(f"m{index}.wardley.json", service_map(f"Service {index}", [("Electricity", 0.97, 0.1)]))
+            for index in range(2)]
+    maps += [(f"o{index}.wardley.json", service_map(f"Other {index}", [("Welfare rules", 0.3, 0.2)]))
+             for index in range(4)]
+    sentence = analyse_maps(maps).capability("Power").badge_sentences["use-a-utility"]
+    assert "Most maps" not in sentence
+    assert sentence.startswith("On the 2 maps that show it, Power sits far to the right, as a commodity "
+                               "(median evolution 0.97): source it the standard way"), sentence

@@ -201,9 +201,10 @@ class Explainer:
                 return (f"{self._title(m.placements[0])} places {m.name} far to the right, as a commodity (evolution "
                         f"{m.evolution:.2f}): source it the standard way, as a utility, a shared contract or a "
                         f"national service, rather than building or specifying it again.")
-            return (f"Most maps place {m.name} far to the right, as a commodity (median evolution "
-                    f"{m.evolution:.2f}): source it the standard way, as a utility, a shared contract or a "
-                    f"national service, rather than building or specifying it again.")
+            # "Most maps" would be heard as most of the library, though it may be on 2 of 6.
+            return (f"On the {m.map_count} maps that show it, {m.name} sits far to the right, as a commodity "
+                    f"(median evolution {m.evolution:.2f}): source it the standard way, as a utility, a shared "
+                    f"contract or a national service, rather than building or specifying it again.")
         if badge.kind == "too-early":
             return (f"{opening(m.name)} is on {counted(m.map_count, 'map')} but its median evolution is "
                     f"{m.evolution:.2f} ({stage_word(m.evolution)}): too early to standardise; share what is "
