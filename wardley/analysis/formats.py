@@ -10,6 +10,8 @@ from pydantic_core import to_json
 from wardley.analysis.report import Capability, LibraryReport
 from wardley.wording import counted, md
 
+#: How a placement's method reads in a workshop's notes: "none" sounds like "no way of getting it".
+_METHOD_WORDS = {"none": "not marked"}
 _TIER_HEADINGS = {"strong": "Strong candidates", "possible": "Possible candidates", "none": "Not candidates now"}
 
 
@@ -22,6 +24,8 @@ def report_to_json(report: LibraryReport) -> str:
 def _summary_line(report: LibraryReport) -> str:
     counts = {tier: sum(1 for item in report.capabilities if item.tier == tier) for tier in _TIER_HEADINGS}
     capabilities = counted(len(report.capabilities), "capability", "capabilities")
+    if not counts["strong"] and not counts["possible"]:
+        return f"{counted(len(report.maps), 'map')}, {capabilities}: no candidates for a shared platform."
     return (f"{counted(len(report.maps), 'map')}, {capabilities}: {counts['strong']} strong and "
             f"{counts['possible']} possible {'candidate' if counts['possible'] == 1 else 'candidates'} "
             "for a shared platform.")
@@ -74,8 +78,8 @@ def _markdown_capability(item: Capability, titles: dict[str, str]) -> list[str]:
     if item.implementations:
         lines += ["Implementations: " + ", ".join(md(name) for name in item.implementations), ""]
     lines += ["| map | component | evolution | method |", "|---|---|---|---|"]
-    lines += [f"| {md(titles.get(p.map_path) or p.map_path)} | {md(p.name)} | {p.evolution:.2f} | {p.method} |"
-              for p in item.placements]
+    lines += [f"| {md(titles.get(p.map_path) or p.map_path)} | {md(p.name)} | {p.evolution:.2f} | "
+              f"{_METHOD_WORDS.get(p.method, p.method)} |" for p in item.placements]
     lines.append("")
     return lines
 

@@ -21,6 +21,7 @@ from wardley.analysis.graph import map_graph
 from wardley.analysis.lint import lint_map, one_need
 from wardley.analysis.matching import CapabilityGroup, Matcher, Placement, group_placements
 from wardley.analysis.measures import LibraryGraphs, mean_betweenness, measure
+from wardley.analysis.ranking import TIER_ORDER, Ranked, lift_commodities
 from wardley.analysis.report import Capability, LibraryReport, MapSummary
 from wardley.analysis.settings import DEFAULT_SETTINGS, Settings
 from wardley.analysis.suggestions import suggest_merges
@@ -29,9 +30,6 @@ from wardley.io.files import OWM_SUFFIXES, load_map
 from wardley.io.json_format import SUFFIX as JSON_MAP_SUFFIX
 from wardley.io.problems import MapFileError
 from wardley.model.entities import WardleyMap
-
-_TIER_ORDER = {"strong": 0, "possible": 1, "none": 2}
-
 
 def map_files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
     """The map files named by ``paths``, folders expanded (sorted by name); errors name the path."""
@@ -150,14 +148,18 @@ def _analyse(
     groups = group_placements(placements, matcher)
     library = LibraryGraphs(graphs)
     explainer = Explainer(_titles(maps), settings)
-    capabilities = []
+    ranked = []
     for group in groups:
         measures = measure(group, library, vocabulary.knowledge.get(group.vocabulary_name or ""))
         value = score(measures, settings)
         check = tier_check(measures, value, settings)
-        level = tier(measures, value, settings, check)
+        ranked.append((Ranked(measures, value, tier(measures, value, settings, check)), check))
+    lift_commodities([item for item, _ in ranked], library)
+    capabilities = []
+    for group, (item, check) in zip(groups, ranked, strict=True):
+        measures, value, level = item.measures, item.score, item.tier
         found = badges(measures, settings)
-        tier_text = explainer.tier_sentence(measures, value, level, check)
+        tier_text = explainer.tier_sentence(measures, value, level, check, item.lifted_by)
         badge_text = {badge.kind: explainer.badge_sentence(measures, badge) for badge in found}
         capabilities.append(Capability(
             name=group.name, tier=level, score=round(value, 4),
@@ -169,8 +171,11 @@ def _analyse(
             reach=measures.reach, map_share=measures.map_share, hub=measures.hub, methods=dict(measures.methods),
             needs_by_map={maps[index][0]: sorted(ids) for index, ids in measures.needs.items()},
         ))
+    commodities = {item.measures.name for item, _ in ranked if item.measures.national_commodity}
     _break_ties(capabilities, groups, library)
-    capabilities.sort(key=lambda item: (_TIER_ORDER[item.tier], -item.score, -(item.betweenness or 0.0), item.name))
+    # On equal tier and score, a national commodity comes before what may rest on it (see .ranking).
+    capabilities.sort(key=lambda item: (TIER_ORDER[item.tier], -item.score, item.name not in commodities,
+                                        -(item.betweenness or 0.0), item.name))
     merges = suggest_merges(groups, vocabulary, aliases, settings)
     return LibraryReport(summaries, capabilities, merges, lint)
 
