@@ -51,6 +51,10 @@ class MapFileError(Exception):
         self.more = more + len(problems) - len(self.problems)
         super().__init__("\n".join(self.lines()))
 
+    def __reduce__(self) -> tuple[type[MapFileError], tuple[str, list[Problem], int]]:
+        # Rebuilt from its parts, not its message: a worker process loading maps sends it back whole.
+        return type(self), (self.source, self.problems, self.more)
+
     @classmethod
     def single(cls, source: str, message: str, place: str = "") -> MapFileError:
         return cls(source, [Problem(place, message)])
