@@ -145,10 +145,13 @@ def map_graph(wardley_map: WardleyMap) -> MapGraph:
                 for element in wardley_map.elements}
     succ: dict[str, list[str]] = {key: [] for key in elements}
     pred: dict[str, list[str]] = {key: [] for key in elements}
+    # Links name elements with strings of their own; using the elements' own id strings instead
+    # lets a graph sent from a worker process carry each id once.
+    same = {key: key for key in elements}
     seen: set[tuple[str, str]] = set()
     for link in wardley_map.links:
-        source, target = link.source, link.target
-        if source in elements and target in elements and source != target and (source, target) not in seen:
+        source, target = same.get(link.source), same.get(link.target)
+        if source is not None and target is not None and source != target and (source, target) not in seen:
             seen.add((source, target))
             succ[source].append(target)
             pred[target].append(source)

@@ -85,15 +85,19 @@ def group_placements(placements: list[Placement], matcher: Matcher) -> list[Capa
     """Partition the placements into capabilities (each placement in exactly one)."""
     resolved: dict[str, list[Placement]] = defaultdict(list)
     unresolved: dict[str, list[Placement]] = defaultdict(list)
+    # What a name says is worked out once per name: a sector repeats names thousands of times.
+    readings: dict[str, tuple[list[Placement], str | None, tuple[str, ...]]] = {}
     for placement in placements:
-        term = matcher.term(placement.name)
-        product, qualified = matcher.product(placement.name, term), qualifiers(placement.name)
+        reading = readings.get(placement.name)
+        if reading is None:
+            term = matcher.term(placement.name)
+            target = unresolved[name_key(placement.name)] if term is None else resolved[term.capability]
+            reading = readings[placement.name] = (target, matcher.product(placement.name, term),
+                                                  qualifiers(placement.name))
+        target, product, qualified = reading
         if product is not None or qualified:
             placement = replace(placement, product=product, qualifiers=qualified)
-        if term is None:
-            unresolved[name_key(placement.name)].append(placement)
-        else:
-            resolved[term.capability].append(placement)
+        target.append(placement)
     # One word or two ("flytipping" / "fly tipping") is a way of writing, not a difference.
     joined: dict[str, list[Placement]] = defaultdict(list)
     for members in unresolved.values():

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from statistics import median
 
 from wardley.analysis.graph import MapGraph
@@ -45,8 +46,9 @@ class CapabilityMeasures:
     def national_commodity(self) -> bool:
         return self.national is not None and self.national.stage == "commodity"
 
-    @property
+    @cached_property
     def needs_served(self) -> int:
+        # Read several times per capability (score, tier, sentences); the needs never change.
         return sum(len(ids) for ids in self.needs.values())
 
     @property
@@ -71,19 +73,27 @@ class LibraryGraphs:
         self._most_dependents: dict[int, int] = {}
 
     def most_dependents(self, index: int) -> int:
-        if index not in self._most_dependents:
-            self._most_dependents[index] = self.graphs[index].most_dependents()
-        return self._most_dependents[index]
+        found = self._most_dependents.get(index)
+        if found is None:
+            found = self._most_dependents[index] = self.graphs[index].most_dependents()
+        return found
 
 
 def measure(group: CapabilityGroup, library: LibraryGraphs, national: Knowledge | None = None) -> CapabilityMeasures:
     placements = group.placements
     needs: dict[int, set[str]] = {}
     hubs: list[float] = []
+    graphs = library.graphs
     for placement in placements:
-        graph = library.graphs[placement.map_index]
-        needs.setdefault(placement.map_index, set()).update(graph.needs_served.get(placement.element_id, ()))
-        most = library.most_dependents(placement.map_index)
+        index = placement.map_index
+        graph = graphs[index]
+        served = graph.needs_served.get(placement.element_id, ())
+        found = needs.get(index)
+        if found is None:
+            needs[index] = set(served)
+        else:
+            found.update(served)
+        most = library.most_dependents(index)
         hubs.append(graph.dependents(placement.element_id) / most if most else 0.0)
     evolutions = [placement.evolution for placement in placements]
     implementations = sorted({placement.product for placement in placements if placement.product})

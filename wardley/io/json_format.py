@@ -122,7 +122,7 @@ def map_from_data(data: Any, source: str, one_pass: bool = False) -> WardleyMap:
         except (ValidationError, RecursionError):
             pass  # read again below, to list every problem in the file's own words
         else:
-            if not integrity_problems(body):
+            if _plainly_whole(quick) or not integrity_problems(body):
                 return quick
     problems = ProblemList()
     wardley_map: WardleyMap | None = None
@@ -134,6 +134,21 @@ def map_from_data(data: Any, source: str, one_pass: bool = False) -> WardleyMap:
     if problems or wardley_map is None:
         raise problems.error(source)
     return wardley_map
+
+
+def _plainly_whole(wardley_map: WardleyMap) -> bool:
+    """A quick yes for the usual map, of elements and links only: ids unique, and each link between
+    two of its elements, once, not to itself. A no means only that :func:`integrity_problems`
+    must look (and word what it finds)."""
+    if (wardley_map.evolves or wardley_map.pipelines or wardley_map.notes or wardley_map.accelerators
+            or wardley_map.snapshots):
+        return False
+    ids = {element.id for element in wardley_map.elements}
+    if len(ids) != len(wardley_map.elements):
+        return False
+    pairs = {(link.source, link.target) for link in wardley_map.links}
+    return len(pairs) == len(wardley_map.links) and all(
+        source in ids and target in ids and source != target for source, target in pairs)
 
 
 def dump_json_map(wardley_map: WardleyMap) -> str:
