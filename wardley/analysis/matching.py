@@ -10,16 +10,16 @@ Every component placement ends up in exactly one capability.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from wardley.analysis.aliases import Aliases
 from wardley.analysis.names import name_key, qualifiers, split_name, words
 from wardley.analysis.vocabulary import Term, Vocabulary
 
 
-@dataclass(frozen=True, slots=True)
-class Placement:
-    """One component as drawn on one map."""
+class Placement(NamedTuple):
+    """One component as drawn on one map (a named tuple: a sector has hundreds of thousands)."""
 
     map_index: int
     map_path: str
@@ -96,7 +96,7 @@ def group_placements(placements: list[Placement], matcher: Matcher) -> list[Capa
                                                   qualifiers(placement.name))
         target, product, qualified = reading
         if product is not None or qualified:
-            placement = replace(placement, product=product, qualifiers=qualified)
+            placement = placement._replace(product=product, qualifiers=qualified)
         target.append(placement)
     # One word or two ("flytipping" / "fly tipping") is a way of writing, not a difference.
     joined: dict[str, list[Placement]] = defaultdict(list)

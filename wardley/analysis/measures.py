@@ -71,6 +71,17 @@ class LibraryGraphs:
         self.graphs = graphs
         self.all_needs = sum(len(graph.needs) for graph in graphs)
         self._most_dependents: dict[int, int] = {}
+        self._hubs: dict[int, dict[str, float]] = {}
+
+    def hubs(self, index: int) -> dict[str, float]:
+        """Each component's direct dependents on map ``index`` over the most any component there has."""
+        found = self._hubs.get(index)
+        if found is None:
+            graph = self.graphs[index]
+            most = self.most_dependents(index)
+            found = self._hubs[index] = {
+                key: graph.dependents(key) / most if most else 0.0 for key in graph.components}
+        return found
 
     def most_dependents(self, index: int) -> int:
         found = self._most_dependents.get(index)
@@ -86,15 +97,13 @@ def measure(group: CapabilityGroup, library: LibraryGraphs, national: Knowledge 
     graphs = library.graphs
     for placement in placements:
         index = placement.map_index
-        graph = graphs[index]
-        served = graph.needs_served.get(placement.element_id, ())
+        served = graphs[index].needs_served.get(placement.element_id, ())
         found = needs.get(index)
         if found is None:
             needs[index] = set(served)
         else:
             found.update(served)
-        most = library.most_dependents(index)
-        hubs.append(graph.dependents(placement.element_id) / most if most else 0.0)
+        hubs.append(library.hubs(index).get(placement.element_id, 0.0))
     evolutions = [placement.evolution for placement in placements]
     implementations = sorted({placement.product for placement in placements if placement.product})
     return CapabilityMeasures(
