@@ -90,27 +90,28 @@ class LibraryGraphs:
         return found
 
 
+_NO_NEEDS: frozenset[str] = frozenset()
+
+
 def measure(group: CapabilityGroup, library: LibraryGraphs, national: Knowledge | None = None) -> CapabilityMeasures:
     placements = group.placements
-    needs: dict[int, set[str]] = {}
+    needs: dict[int, frozenset[str]] = {}
     hubs: list[float] = []
-    graphs = library.graphs
+    graphs, hubs_on = library.graphs, library.hubs
     for placement in placements:
         index = placement.map_index
-        served = graphs[index].needs_served.get(placement.element_id, ())
+        served = graphs[index].needs_served.get(placement.element_id, _NO_NEEDS)
         found = needs.get(index)
-        if found is None:
-            needs[index] = set(served)
-        else:
-            found.update(served)
-        hubs.append(library.hubs(index).get(placement.element_id, 0.0))
+        # Most capabilities are on a map once: its set of needs is the component's own, not a copy.
+        needs[index] = served if found is None else found | served
+        hubs.append(hubs_on(index).get(placement.element_id, 0.0))
     evolutions = [placement.evolution for placement in placements]
     implementations = sorted({placement.product for placement in placements if placement.product})
     return CapabilityMeasures(
         name=group.name,
         placements=placements,
         maps=sorted(needs),
-        needs={index: frozenset(ids) for index, ids in needs.items()},
+        needs=needs,
         all_needs=library.all_needs,
         all_maps=len(library.graphs),
         evolution=round(median(evolutions), 4),
