@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import random
 import subprocess
 import sys
@@ -144,16 +145,35 @@ print(json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_mb
 """
 
 
-def run_analyse(folder: Path) -> dict[str, float]:
-    """Wall seconds, CPU seconds (the process and its workers), peak memory in MB, bytes of JSON."""
-    command = [sys.executable, "-m", "wardley", "analyse", str(folder), "--format", "json"]
+def run_analyse(folder: Path, code: str | None = None) -> dict[str, float]:
+    """Wall seconds, CPU seconds (the process and its workers), peak memory in MB, bytes of JSON.
+    ``code``: a folder holding another version's ``wardley`` package to run instead (a peer)."""
+    command = [sys.executable, "-m", "wardley", "analyse", str(folder.resolve()), "--format", "json"]
+    env = {**os.environ, "PYTHONPATH": str(Path(code).resolve())} if code else None
+    # Run from the temporary folder: ``-m`` would otherwise find a wardley in the current folder first.
+    where = tempfile.gettempdir()
     if resource is None:  # pragma: no cover - Windows: wall time only
         start = time.perf_counter()
-        out = subprocess.run(command, capture_output=True, check=True).stdout
+        out = subprocess.run(command, capture_output=True, check=True, env=env, cwd=where).stdout
         wall = time.perf_counter() - start
         return {"wall": wall, "cpu": float("nan"), "peak_mb": float("nan"), "json_bytes": len(out)}
-    found = subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True, text=True, check=True)
+    found = subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True, text=True, check=True,
+                           env=env, cwd=where)
     return dict(json.loads(found.stdout))
+
+
+def against_peer(count: int, peer: str, repeats: int) -> None:
+    """This version and the peer's, alternately on the same library: the ratio is what to compare."""
+    folder = library(count)
+    ours, theirs = [], []
+    for _ in range(repeats):
+        theirs.append(run_analyse(folder, peer))
+        ours.append(run_analyse(folder))
+    for label, runs in (("peer", theirs), ("this", ours)):
+        print(f"{label}: " + ", ".join(f"{run['wall']:.2f} s wall / {run['cpu']:.2f} s CPU / {run['peak_mb']:,.0f} MB"
+                                       for run in runs))
+    best_ours, best_theirs = min(run["cpu"] for run in ours), min(run["cpu"] for run in theirs)
+    print(f"{count:,} maps: CPU this / peer = {best_ours / best_theirs:.2f} (best of {repeats} each)")
 
 
 def main(counts: list[int], repeats: int) -> None:
@@ -184,5 +204,10 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("counts", nargs="*", type=int, default=[1000, 2000, 4000, 10000], metavar="MAPS")
     parser.add_argument("--repeats", type=int, default=2, help="runs per library; the least disturbed is kept")
+    parser.add_argument("--peer", metavar="DIR", help="compare with the wardley package under DIR (e.g. an "
+                        "export of main: git archive main | tar -x -C DIR) on the first MAPS only")
     options = parser.parse_args()
-    main(options.counts, options.repeats)
+    if options.peer:
+        against_peer(options.counts[0], options.peer, options.repeats)
+    else:
+        main(options.counts, options.repeats)
