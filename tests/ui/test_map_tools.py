@@ -38,18 +38,49 @@ def test_accelerators_deaccelerators_and_attitude_boxes_are_undoable(qtbot) -> N
     assert document.map == small_map()
 
 
-def test_the_insert_menu_adds_each_tool_in_the_window(manager, monkeypatch) -> None:  # noqa: ANN001
-    from PySide6.QtWidgets import QInputDialog
+def test_the_insert_menu_arms_each_drawing_tool_on_the_canvas(manager) -> None:  # noqa: ANN001
+    window = manager.open_editor(EditorDocument(small_map()))
+    actions = window.window_actions
+    for action, tool, key in ((actions.add_annotation, "annotation", "Ctrl+5"),
+                              (actions.add_accelerator, "accelerator", "Ctrl+6"),
+                              (actions.add_deaccelerator, "deaccelerator", ""),
+                              (actions.add_pioneers, "pioneers", "Ctrl+7"),
+                              (actions.add_settlers, "settlers", "Ctrl+8"),
+                              (actions.add_townplanners, "townplanners", "Ctrl+9")):
+        window.view.tools.disarm()
+        action.trigger()
+        assert window.view.tools.armed == tool
+        assert action.shortcut().toString() == key
+    # Arming adds nothing: the map changes only when the tool is used on it.
+    assert window.editor.undo_stack.count() == 0
+    window.view.tools.disarm()
+
+
+def test_drawing_tool_shortcuts_clash_with_no_other_action(manager) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QAction
 
     window = manager.open_editor(EditorDocument(small_map()))
-    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("Shared platform", True))
-    actions = window.window_actions
-    for action in (actions.add_annotation, actions.add_accelerator, actions.add_deaccelerator,
-                   actions.add_pioneers, actions.add_settlers, actions.add_townplanners):
-        action.trigger()
-    m = window.editor.document.map
-    assert [a.text for a in m.annotations] == ["Shared platform"]
-    assert [(a.name, a.negative) for a in m.accelerators] == [("Shared platform", False), ("Shared platform", True)]
-    assert [b.kind for b in m.attitudes] == ["pioneers", "settlers", "townplanners"]
-    assert window.editor.undo_stack.count() == 6
+    seen: dict[str, str] = {}
+    for action in window.findChildren(QAction):
+        for key in action.shortcuts():
+            text = key.toString()
+            assert text not in seen, f"{text} is both {seen[text]!r} and {action.text()!r}"
+            seen[text] = action.text()
+    assert {"Ctrl+5", "Ctrl+6", "Ctrl+7", "Ctrl+8", "Ctrl+9"} <= set(seen)
+
+
+def test_edit_delete_removes_a_selected_annotation_alone(manager) -> None:  # noqa: ANN001
+    from wardley.model import Annotation, Point
+
+    dressed = small_map().model_copy(update={
+        "annotations": [Annotation(number=1, text="Shared hosting", positions=[Point(evolution=0.2, visibility=0.3)])]})
+    window = manager.open_editor(EditorDocument(dressed))
+    delete = window.window_actions.delete
+    assert not delete.isEnabled()
+    window.view.select_extra("annotations", 0)
+    assert delete.isEnabled() and not window.window_actions.rename.isEnabled()
+    delete.trigger()
+    assert window.editor.document.map.annotations == []
+    window.editor.undo_stack.undo()
+    assert window.editor.document.map == dressed
     window.editor.undo_stack.setClean()

@@ -26,6 +26,9 @@ from wardley.render.items.notes import AnnotationItem, AnnotationLegendItem, Not
 from wardley.render.themes import DEFAULT, Theme
 
 LinkKey = tuple[str, str]
+#: What an edit of an annotation, accelerator or attitude box changes: the whole list.
+CollectionItem = AnnotationItem | AcceleratorItem | AttitudeItem
+COLLECTIONS = ("annotations", "accelerators", "attitudes")
 #: Above this many elements labels keep OWM's default places: the placement pass
 #: costs about a millisecond per label, which would stall opening and every edit.
 AUTO_LABEL_LAYOUT_LIMIT = 600
@@ -154,6 +157,9 @@ class MapScene(QGraphicsScene):
         kept_elements = {i.element_id for i in kept if isinstance(i, ElementItem)}
         kept_links = {i.key for i in kept if isinstance(i, LinkItem)}
         kept_notes = {i.note_id for i in kept if isinstance(i, NoteItem)}
+        kept_extras = {
+            name: [i.index for i in self.collection_items(name) if i.isSelected()] for name in COLLECTIONS
+        }
         self.clear()
         for store in (self.elements, self.links, self.evolves, self.pipelines, self.notes, self._links_of, self._collection_items):
             store.clear()
@@ -170,8 +176,8 @@ class MapScene(QGraphicsScene):
         self._sync_pipelines()
         for note in m.notes:
             self._add_note(note.id)
-        for name in ("annotations", "accelerators", "attitudes"):
-            self._sync_collection(name)
+        for name in COLLECTIONS:
+            self._sync_collection(name, kept_extras[name])
         self._apply_highlight()
         for group, ids in ((self.elements, kept_elements), (self.links, kept_links), (self.notes, kept_notes)):
             for key in ids:
@@ -308,22 +314,35 @@ class MapScene(QGraphicsScene):
         self.notes[note_id] = item
         self.addItem(item)
 
-    def _sync_collection(self, name: str) -> None:
-        for item in self._collection_items.pop(name, []):
+    def _sync_collection(self, name: str, keep: Iterable[int] | None = None) -> None:
+        """Draw one of the whole-list collections again. What was selected in it stays
+        selected (by place in the list): a move or an undo replaces the list."""
+        old = self._collection_items.pop(name, [])
+        if keep is None:
+            keep = [i.index for i in old if isinstance(i, CollectionItem) and i.isSelected()]
+        for item in old:
             self.removeItem(item)
         m = self.document.map
         items: list[QGraphicsItem] = []
         if name == "annotations":
-            items = [AnnotationItem(a, self.ctx) for a in m.annotations]
+            items = [AnnotationItem(a, self.ctx, i) for i, a in enumerate(m.annotations)]
             if m.annotations:
                 items.append(AnnotationLegendItem(m.annotations, m.presentation.annotations_position, self.ctx))
         elif name == "accelerators":
-            items = [AcceleratorItem(a, self.ctx) for a in m.accelerators]
+            items = [AcceleratorItem(a, self.ctx, i) for i, a in enumerate(m.accelerators)]
         elif name == "attitudes":
-            items = [AttitudeItem(a, self.ctx) for a in m.attitudes]
+            items = [AttitudeItem(a, self.ctx, i) for i, a in enumerate(m.attitudes)]
+        kept = set(keep)
         for item in items:
             self.addItem(item)
+            if isinstance(item, CollectionItem) and item.index in kept:
+                item.setSelected(True)
         self._collection_items[name] = items
+
+    def collection_items(self, name: str | None = None) -> list[CollectionItem]:
+        """The annotations, accelerators and attitude boxes drawn (of one collection, if named)."""
+        names = (name,) if name is not None else COLLECTIONS
+        return [i for n in names for i in self._collection_items.get(n, []) if isinstance(i, CollectionItem)]
 
     def accelerator_items(self) -> list[AcceleratorItem]:
         return [item for item in self._collection_items.get("accelerators", []) if isinstance(item, AcceleratorItem)]

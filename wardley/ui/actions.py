@@ -80,18 +80,20 @@ class WindowActions:
         self.add_need = a(w, "N&eed", lambda: w.insert("need"), "Ctrl+2", "Add a user need")
         self.add_component = a(w, "&Component", lambda: w.insert("component"), "Ctrl+3", "Add a component")
         self.add_note = a(w, "&Note", lambda: w.insert("note"), "Ctrl+4", "Add a text note")
-        self.add_annotation = a(w, "&Annotation...", lambda: w.insert_tool("annotation"), None,
-                                "Add a numbered annotation with its text")
-        self.add_accelerator = a(w, "&Accelerator...", lambda: w.insert_tool("accelerator"), None,
-                                 "Add an accelerator: a force speeding evolution up")
-        self.add_deaccelerator = a(w, "&Deaccelerator...", lambda: w.insert_tool("deaccelerator"), None,
-                                   "Add a deaccelerator: a force holding evolution back")
-        self.add_pioneers = a(w, "&Pioneers Box", lambda: w.insert_tool("pioneers"), None,
-                              "Add a pioneers box over Genesis and early Custom-built")
-        self.add_settlers = a(w, "&Settlers Box", lambda: w.insert_tool("settlers"), None,
-                              "Add a settlers box over Custom-built and Product")
-        self.add_townplanners = a(w, "&Town Planners Box", lambda: w.insert_tool("townplanners"), None,
-                                  "Add a town planners box over Commodity")
+        # Drawing tools: the shortcut arms the tool, the next click (or Enter) places it.
+        self.add_annotation = a(w, "&Annotation", lambda: w.insert_tool("annotation"), "Ctrl+5",
+                                "Click on the map to place the next numbered annotation, then type its text")
+        self.add_accelerator = a(w, "&Accelerator", lambda: w.insert_tool("accelerator"), "Ctrl+6",
+                                 "Click on the map to place an accelerator (a force speeding evolution up), then name it;"
+                                 " press again for a deaccelerator")
+        self.add_deaccelerator = a(w, "&Deaccelerator", lambda: w.insert_tool("deaccelerator"), None,
+                                   "Click on the map to place a deaccelerator (a force holding evolution back), then name it")
+        self.add_pioneers = a(w, "&Pioneers Box", lambda: w.insert_tool("pioneers"), "Ctrl+7",
+                              "Drag on the map to draw a pioneers box")
+        self.add_settlers = a(w, "&Settlers Box", lambda: w.insert_tool("settlers"), "Ctrl+8",
+                              "Drag on the map to draw a settlers box")
+        self.add_townplanners = a(w, "&Town Planners Box", lambda: w.insert_tool("townplanners"), "Ctrl+9",
+                                  "Drag on the map to draw a town planners box")
         tools = [self.add_annotation, self.add_accelerator, self.add_deaccelerator,
                  self.add_pioneers, self.add_settlers, self.add_townplanners]
 

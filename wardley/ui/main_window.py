@@ -21,9 +21,10 @@ from wardley.io.files import MAP_SUFFIXES
 from wardley.io.problems import MapFileError
 from wardley.io.submap_links import SubmapLinkError, link_for, submap_path
 from wardley.model import ElementKind, MapDocument
-from wardley.ui import dialogs, map_tools, recent_files
+from wardley.ui import dialogs, recent_files
 from wardley.ui.actions import install_window_actions
 from wardley.ui.analysis_actions import install_analysis_panel
+from wardley.ui.canvas.tools import Tool
 from wardley.ui.capture_actions import ask_which, capture, looks_like_owm
 from wardley.ui.capture_box import CaptureBox
 from wardley.ui.editor_document import EditorDocument
@@ -228,10 +229,13 @@ class MainWindow(QMainWindow):
         """Selection actions need a selection; nothing that edits the map works while presenting."""
         actions = self.window_actions
         selected = bool(self.view.selected_element_ids())
+        # An annotation, accelerator or box on its own can be deleted, not copied or renamed.
+        deletable = selected or bool(self.view.selected_extras())
         presenting = bool(getattr(self.view, "presenting", False))
         for action in {*actions.selection_only, *actions.editing}:
             needs_selection = action in actions.selection_only
-            action.setEnabled((selected or not needs_selection) and not (presenting and action in actions.editing))
+            chosen = deletable if action is actions.delete else selected
+            action.setEnabled((chosen or not needs_selection) and not (presenting and action in actions.editing))
         self.quick_add_box.setEnabled(not presenting)
 
     # -- file commands (File menu) -------------------------------------------
@@ -288,24 +292,9 @@ class MainWindow(QMainWindow):
         evolution, visibility = free_spot(self.editor.document.map, kind)
         self.view.add_element_at(kind, evolution, visibility)
 
-    def insert_tool(self, tool: str) -> None:
-        """Insert menu: an annotation, (de)accelerator or attitude box, as one undo step."""
-        document, stack = self.editor.document, self.editor.undo_stack
-        if tool in ("pioneers", "settlers", "townplanners"):
-            stack.push(map_tools.add_attitude(document, tool))  # type: ignore[arg-type]
-            return
-        asked = {"annotation": ("Add an annotation", "Annotation text:"),
-                 "accelerator": ("Add an accelerator", "What speeds evolution up?"),
-                 "deaccelerator": ("Add a deaccelerator", "What holds evolution back?")}[tool]
-        text, ok = QInputDialog.getText(self, *asked)
-        if not ok or not text.strip():
-            return
-        evolution, visibility = free_spot(document.map, "component")
-        if tool == "annotation":
-            stack.push(map_tools.add_annotation(document, text.strip(), evolution, visibility))
-        else:
-            stack.push(map_tools.add_accelerator(document, text.strip(), evolution, visibility,
-                                                 negative=tool == "deaccelerator"))
+    def insert_tool(self, tool: Tool) -> None:
+        """Insert menu: arm the canvas's drawing tool; the next click places it (see canvas/tools.py)."""
+        self.view.arm_tool(tool)
 
     def focus_quick_add(self) -> None:
         self.quick_add_box.setFocus(Qt.FocusReason.ShortcutFocusReason)

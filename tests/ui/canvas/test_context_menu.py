@@ -31,7 +31,8 @@ def test_menu_on_empty_map_adds_there(canvas: Canvas, answer: list[tuple[str, bo
     menu = build_context_menu(canvas.view, spot)
     assert entries(menu) == [
         "Add user here", "Add user need here", "Add component here", "Add market here", "Add ecosystem here",
-        "Add submap here", "Add note here...", "Paste", "Select all",
+        "Add submap here", "Add note here...", "Add annotation here...", "Add accelerator here...",
+        "Add deaccelerator here...", "Paste", "Select all",
     ]
     answer.append(("Reading groups run by volunteers", True))
     trigger(menu, "Add note here...")

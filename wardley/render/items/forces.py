@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from wardley.model import Accelerator, Attitude
 from wardley.render.context import LABEL_WRAP_WIDTH, RenderContext
 from wardley.render.geometry import to_scene
+from wardley.render.items.chrome import draw_selection, make_selectable
 from wardley.render.items.text_block import TextBlock
 from wardley.render.themes import Theme
 
 Z_ATTITUDE = 1.0
 Z_ACCELERATOR = 15.0
+#: How far either side of a box's outline a press still takes the edge (scene units).
+EDGE_GRIP = 6.0
 _ARROW = ((-26, -7), (6, -7), (6, -14), (26, 0), (6, 14), (6, 7), (-26, 7))
 
 ATTITUDE_TITLE = {"pioneers": "Pioneers", "settlers": "Settlers", "townplanners": "Town planners"}
@@ -29,10 +32,14 @@ class AcceleratorItem(QGraphicsItem):
     """A block arrow: pointing right (towards commodity) speeds evolution up,
     pointing left (a deaccelerator) slows it down, drawn with a dashed outline."""
 
-    def __init__(self, accelerator: Accelerator, ctx: RenderContext) -> None:
+    collection = "accelerators"
+
+    def __init__(self, accelerator: Accelerator, ctx: RenderContext, index: int = 0) -> None:
         super().__init__()
         self._ctx = ctx
         self.accelerator = accelerator
+        #: Its place in the map's list of accelerators: what an edit of it names.
+        self.index = index
         self.setZValue(Z_ACCELERATOR)
         self.setPos(to_scene(accelerator.evolution, accelerator.visibility))
         self._arrow = self.arrow(accelerator.negative)
@@ -41,7 +48,9 @@ class AcceleratorItem(QGraphicsItem):
         self.label_halo = False
         self._layout()
         if ctx.interactive:
-            self.setToolTip(("Deaccelerator" if accelerator.negative else "Accelerator") + f"\n{accelerator.name}")
+            make_selectable(self)
+            what = "Deaccelerator" if accelerator.negative else "Accelerator"
+            self.setToolTip(f"{what}\n{accelerator.name}\nDrag to move · Double-click to rename · Delete to remove")
 
     @staticmethod
     def arrow(negative: bool) -> QPolygonF:
@@ -100,27 +109,58 @@ class AcceleratorItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.draw_arrow(painter, self._arrow, self.accelerator.negative, theme)
         self._label.paint(painter, QColor(theme.text), QColor(theme.map_background) if self.label_halo else None)
+        if self.isSelected() and self._ctx.editing_chrome:
+            draw_selection(painter, self._arrow.boundingRect().adjusted(-3, -3, 3, 3), theme)
 
 
 class AttitudeItem(QGraphicsItem):
-    def __init__(self, attitude: Attitude, ctx: RenderContext) -> None:
+    """A pioneers / settlers / town planners box. Only its outline and title take the
+    pointer: inside, the map stays the map (a click there selects or adds elements)."""
+
+    collection = "attitudes"
+
+    def __init__(self, attitude: Attitude, ctx: RenderContext, index: int = 0) -> None:
         super().__init__()
         self._ctx = ctx
         self.attitude = attitude
+        self.index = index
         self.setZValue(Z_ATTITUDE)
         a = attitude
-        self._rect = QRectF(to_scene(a.left, a.top), to_scene(a.right, a.bottom)).normalized()
-        title = ATTITUDE_TITLE[a.kind]
+        self.set_box_rect(QRectF(to_scene(a.left, a.top), to_scene(a.right, a.bottom)))
+        if ctx.interactive:
+            make_selectable(self)
+            self.setToolTip(
+                f"{ATTITUDE_TITLE[a.kind]}\nDrag the title to move, an edge or corner to resize · Delete to remove"
+            )
+
+    def set_box_rect(self, rect: QRectF) -> None:
+        """Where the box is drawn, in scene units (a resize shows here before the model has it)."""
+        self.prepareGeometryChange()
+        ctx = self._ctx
+        self._rect = rect.normalized()
         self._label = TextBlock(
-            title, ctx.bold_font, ctx.bold_metrics,
+            ATTITUDE_TITLE[self.attitude.kind], ctx.bold_font, ctx.bold_metrics,
             QPointF(self._rect.left() + 5, self._rect.top() + ctx.bold_metrics.ascent() + 3), 400,
         )
-        self._bounds = self._rect.united(self._label.rect()).adjusted(-2, -2, 2, 2)
-        if ctx.interactive:
-            self.setToolTip(title)
+        grip = EDGE_GRIP + 1
+        self._bounds = self._rect.united(self._label.rect()).adjusted(-grip, -grip, grip, grip)
+        self.update()
+
+    def box_rect(self) -> QRectF:
+        return QRectF(self._rect)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._bounds
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.setFillRule(Qt.FillRule.OddEvenFill)
+        path.addRect(self._rect.adjusted(-EDGE_GRIP, -EDGE_GRIP, EDGE_GRIP, EDGE_GRIP))
+        if self._rect.width() > 2 * EDGE_GRIP and self._rect.height() > 2 * EDGE_GRIP:
+            path.addRect(self._rect.adjusted(EDGE_GRIP, EDGE_GRIP, -EDGE_GRIP, -EDGE_GRIP))
+        title = QPainterPath()
+        title.addRect(self._label.rect().adjusted(-3, -1, 3, 1))
+        return path.united(title)
 
     def title_rect(self) -> QRectF:
         """The title's clear patch, in scene units (label placement keeps labels off it)."""
@@ -149,3 +189,5 @@ class AttitudeItem(QGraphicsItem):
         painter.setBrush(QBrush(QColor(theme.map_background)))
         painter.drawRect(self._label.rect().adjusted(-3, -1, 3, 1).intersected(self._rect.adjusted(1, 1, -1, -1)))
         self._label.paint(painter, QColor(theme.text))
+        if self.isSelected() and self._ctx.editing_chrome:
+            draw_selection(painter, self._rect, theme, handles=True)

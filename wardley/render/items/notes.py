@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from wardley.model import Annotation, Note, Point
 from wardley.render.context import NOTE_WRAP_WIDTH, RenderContext
 from wardley.render.geometry import clamp_to_map, to_scene
+from wardley.render.items.chrome import draw_selection, make_selectable
 from wardley.render.items.text_block import TextBlock
 
 Z_NOTE = 25.0
@@ -70,10 +71,14 @@ class NoteItem(QGraphicsItem):
 class AnnotationItem(QGraphicsItem):
     """One numbered annotation: a numbered circle at each of its positions."""
 
-    def __init__(self, annotation: Annotation, ctx: RenderContext) -> None:
+    collection = "annotations"
+
+    def __init__(self, annotation: Annotation, ctx: RenderContext, index: int = 0) -> None:
         super().__init__()
         self._ctx = ctx
         self.annotation = annotation
+        #: Its place in the map's list of annotations: what an edit of it names.
+        self.index = index
         self.setZValue(Z_ANNOTATION)
         self._centres = [to_scene(p.evolution, p.visibility) for p in annotation.positions]
         bounds = QRectF()
@@ -81,7 +86,11 @@ class AnnotationItem(QGraphicsItem):
             bounds = bounds.united(QRectF(c.x() - MARKER_RADIUS - 2, c.y() - MARKER_RADIUS - 2, 2 * MARKER_RADIUS + 4, 2 * MARKER_RADIUS + 4))
         self._bounds = bounds
         if ctx.interactive:
-            self.setToolTip(f"Annotation {annotation.number}\n{annotation.text}")
+            make_selectable(self)
+            self.setToolTip(
+                f"Annotation {annotation.number}\n{annotation.text}\n"
+                "Drag to move · Double-click to edit · Delete to remove"
+            )
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._bounds
@@ -97,6 +106,9 @@ class AnnotationItem(QGraphicsItem):
             painter.drawEllipse(c, MARKER_RADIUS, MARKER_RADIUS)
             rect = QRectF(c.x() - MARKER_RADIUS, c.y() - MARKER_RADIUS, 2 * MARKER_RADIUS, 2 * MARKER_RADIUS)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, number)
+            if self.isSelected() and self._ctx.editing_chrome:
+                draw_selection(painter, rect.adjusted(-2, -2, 2, 2), theme)
+                painter.setPen(QPen(QColor(theme.annotation_stroke), 1.4))
 
 
 class AnnotationLegendItem(QGraphicsItem):
@@ -108,6 +120,11 @@ class AnnotationLegendItem(QGraphicsItem):
         self.setZValue(Z_ANNOTATION)
         where = at or DEFAULT_LEGEND_AT
         origin = clamp_to_map(to_scene(where.evolution, where.visibility))
+        #: Its top left corner on the map, in scene units: what a drag moves.
+        self.origin = origin
+        if ctx.interactive:
+            make_selectable(self)
+            self.setToolTip("Annotations\nDrag to move the list")
         metrics = ctx.label_metrics
         y = origin.y() + ctx.bold_metrics.ascent() + 6
         self._title = TextBlock("Annotations", ctx.bold_font, ctx.bold_metrics, QPointF(origin.x() + 6, y), 300)
@@ -123,7 +140,7 @@ class AnnotationLegendItem(QGraphicsItem):
         self._box = box.adjusted(-6, -6, 6, 6)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return self._box.adjusted(-1, -1, 1, 1)
+        return self._box.adjusted(-3, -3, 3, 3)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         theme = self._ctx.theme
@@ -133,3 +150,5 @@ class AnnotationLegendItem(QGraphicsItem):
         self._title.paint(painter, QColor(theme.text))
         for block in self._entries:
             block.paint(painter, QColor(theme.text))
+        if self.isSelected() and self._ctx.editing_chrome:
+            draw_selection(painter, self._box.adjusted(-2, -2, 2, 2), theme)

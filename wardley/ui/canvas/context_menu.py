@@ -18,8 +18,9 @@ from wardley.model import Note
 from wardley.model.kinds import KINDS, ElementKind
 from wardley.render.geometry import to_map
 from wardley.render.items.element import ElementItem
+from wardley.render.items.forces import AcceleratorItem, AttitudeItem
 from wardley.render.items.link import LinkItem
-from wardley.render.items.notes import NoteItem
+from wardley.render.items.notes import AnnotationItem, NoteItem
 from wardley.ui.commands import AddNoteCommand, SetNoteCommand
 
 if TYPE_CHECKING:
@@ -81,11 +82,21 @@ def build_context_menu(view: MapView, pos: QPoint) -> QMenu:
         menu.addAction("Delete note", lambda: _delete_only(view, item))
     elif isinstance(item, LinkItem):
         menu.addAction("Delete link", lambda: _delete_only(view, item))
+    elif isinstance(item, (AnnotationItem, AcceleratorItem)):
+        what = "annotation" if isinstance(item, AnnotationItem) else "accelerator"
+        menu.addAction("Edit text" if what == "annotation" else "Rename", lambda: view.edit_extra_text(item))
+        menu.addAction(f"Delete {what}", lambda: _delete_only(view, item))
+    elif isinstance(item, AttitudeItem):
+        menu.addAction("Delete box", lambda: _delete_only(view, item))
     else:
         evolution, visibility = to_map(view.mapToScene(pos))
         for info in KINDS:
             menu.addAction(f"Add {info.noun} here", _adder(view, info.kind, evolution, visibility))
         menu.addAction("Add note here...", lambda: add_note_at(view, evolution, visibility))
+        spot = view.mapToScene(pos)
+        menu.addAction("Add annotation here...", lambda: view.tools.place("annotation", spot))
+        menu.addAction("Add accelerator here...", lambda: view.tools.place("accelerator", spot))
+        menu.addAction("Add deaccelerator here...", lambda: view.tools.place("deaccelerator", spot))
         menu.addSeparator()
         menu.addAction("Paste", view.paste)
         menu.addAction("Select all", view.select_all)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from wardley.model import Element, ElementKind, Evolve, MapDocument
+from wardley.model import Element, ElementKind, Evolve, MapDocument, Point
 from wardley.model.kinds import kind_info
 from wardley.render.geometry import clamp01
 from wardley.ui.commands import (
@@ -20,9 +20,11 @@ from wardley.ui.commands import (
     RemoveNoteCommand,
     SetElementsCommand,
     SetEvolveCommand,
+    SetMapFieldsCommand,
     SetNoteCommand,
 )
 from wardley.ui.canvas.fragments import Fragment, rebased
+from wardley.ui.map_tools import Moves, move_extras, remove_extras
 
 class CanvasEditor:
     def __init__(self, document: MapDocument, stack: QUndoStack, report: Callable[[str], None]) -> None:
@@ -51,8 +53,12 @@ class CanvasEditor:
         return True
 
     def move(
-        self, elements: Mapping[str, tuple[float, float]], notes: Mapping[str, tuple[float, float]] | None = None
+        self, elements: Mapping[str, tuple[float, float]], notes: Mapping[str, tuple[float, float]] | None = None,
+        extras: Moves | None = None, legend: tuple[float, float] | None = None,
     ) -> None:
+        """Elements and notes to these places; annotations, accelerators and boxes (``extras``)
+        by these amounts; the annotations' list (``legend``) to this place. One undo step,
+        whatever was dragged together."""
         # Anything undone away mid-drag (Ctrl+Z while holding the mouse) is skipped.
         elements = {i: p for i, p in elements.items() if self.document.has_element(i)}
         live_notes = {n.id for n in self.document.map.notes}
@@ -72,6 +78,14 @@ class CanvasEditor:
             commands.append(SetElementsCommand(self.document, changes, "Move"))
         for note_id, (evo, vis) in note_moves.items():
             commands.append(SetNoteCommand(self.document, note_id, {"evolution": evo, "visibility": vis}, "Move note"))
+        commands.extend(move_extras(self.document, extras or {}))
+        presentation = self.document.map.presentation
+        if legend is not None and legend != _point_of(presentation.annotations_position):
+            evolution, visibility = legend
+            moved = presentation.model_copy(
+                update={"annotations_position": Point(evolution=evolution, visibility=visibility)}
+            )
+            commands.append(SetMapFieldsCommand(self.document, "Move annotations list", presentation=moved))
         self._push_all(commands, "Move")
 
     def nudge(self, element_ids: Iterable[str], d_evolution: float, d_visibility: float) -> None:
@@ -83,6 +97,16 @@ class CanvasEditor:
             changes[element_id] = {"evolution": evo, "visibility": vis}
         if changes:
             self.stack.push(SetElementsCommand(self.document, changes, "Nudge", merge_id=NUDGE_ID))
+
+    def nudge_extras(self, picked: Mapping[str, Iterable[int]], d_evolution: float, d_visibility: float) -> None:
+        """Arrow keys on selected annotations, accelerators and boxes: a run of presses on
+        one of them is one undo step, as for elements."""
+        moves = {name: {i: (d_evolution, d_visibility) for i in indexes} for name, indexes in picked.items()}
+        commands = move_extras(self.document, moves, NUDGE_ID)
+        if len(commands) == 1:
+            self.stack.push(commands[0])
+        else:  # several lists at once: a macro, which does not merge
+            self._push_all(list(commands), "Nudge")
 
     def link_problem(self, source: str, target: str) -> str | None:
         """Why ``source`` cannot be made to depend on ``target`` (None: it can)."""
@@ -106,6 +130,7 @@ class CanvasEditor:
         link_keys: Iterable[tuple[str, str]] = (),
         note_ids: Iterable[str] = (),
         evolve_ids: Iterable[str] = (),
+        extras: dict[str, set[int]] | None = None,
     ) -> None:
         elements = list(dict.fromkeys(element_ids))
         doomed = set(elements)
@@ -121,6 +146,7 @@ class CanvasEditor:
                 commands.append(SetEvolveCommand(self.document, element_id, None, "Remove evolve arrow"))
         for note_id in note_ids:
             commands.append(RemoveNoteCommand(self.document, note_id))
+        commands.extend(remove_extras(self.document, extras or {}))
         self._push_all(commands, "Delete")
 
     def set_evolve(self, element_ids: Iterable[str], evolution: float) -> None:
@@ -157,3 +183,7 @@ class CanvasEditor:
 
     def _name(self, element_id: str) -> str:
         return self.document.element(element_id).name
+
+
+def _point_of(point: Point | None) -> tuple[float, float] | None:
+    return None if point is None else (point.evolution, point.visibility)

@@ -10,14 +10,17 @@ from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsLineItem, QGraphicsRectItem
 
-from wardley.render.geometry import clamp_to_map, to_map
+from wardley.render.geometry import MAP_HEIGHT, MAP_WIDTH, clamp_to_map, to_map
 from wardley.render.items.element import ElementItem
-from wardley.render.items.notes import NoteItem
+from wardley.render.items.forces import AcceleratorItem, AttitudeItem
+from wardley.render.items.notes import AnnotationItem, AnnotationLegendItem, NoteItem
 
 if TYPE_CHECKING:
     from wardley.ui.canvas.view import MapView
 
 Z_TOOL = 1000.0
+#: Dragged like elements, though drawn from several points: moved by the drag's amount.
+MOVABLE_EXTRAS = (AnnotationItem, AcceleratorItem, AttitudeItem, AnnotationLegendItem)
 
 
 def _preview_line(view: MapView, colour: str) -> QGraphicsLineItem:
@@ -71,7 +74,10 @@ class MoveInteraction(Interaction):
         super().__init__(view, event)
         self.clicked = clicked
         self.select_only_on_click = select_only_on_click
-        movable = [i for i in view.scene().selectedItems() if isinstance(i, (ElementItem, NoteItem))]
+        movable = [
+            i for i in view.scene().selectedItems()
+            if isinstance(i, (ElementItem, NoteItem, *MOVABLE_EXTRAS))
+        ]
         self.start = {item: QPointF(item.pos()) for item in movable}
 
     def move(self, event: QMouseEvent) -> None:
@@ -94,12 +100,22 @@ class MoveInteraction(Interaction):
             return
         elements: dict[str, tuple[float, float]] = {}
         notes: dict[str, tuple[float, float]] = {}
-        for item in self.start:
+        extras: dict[str, dict[int, tuple[float, float]]] = {}
+        legend: tuple[float, float] | None = None
+        for item, origin in self.start.items():
             if isinstance(item, ElementItem):
                 elements[item.element_id] = to_map(item.pos())
             elif isinstance(item, NoteItem):
                 notes[item.note_id] = to_map(item.pos())
-        self.view.editor.move(elements, notes)
+            elif isinstance(item, AnnotationLegendItem):
+                legend = to_map(item.origin + item.pos() - origin)
+                item.setPos(origin)
+            else:
+                # These are drawn from several points (a box, an annotation's markers): moved by the drag's amount.
+                delta = item.pos() - origin
+                extras.setdefault(item.collection, {})[item.index] = (delta.x() / MAP_WIDTH, -delta.y() / MAP_HEIGHT)
+                item.setPos(origin)  # the model's change draws it anew where it lands
+        self.view.editor.move(elements, notes, extras, legend)
         # Whatever the model now says wins (also when the drag changed nothing in it).
         self.view.map_scene.sync_positions(elements, notes)
 
@@ -137,7 +153,12 @@ class RubberBandInteraction(Interaction):
         self.band.setRect(rect)
         self.band.setVisible(True)
         scene = self.view.scene()
-        chosen = {i for i in scene.items(rect, Qt.ItemSelectionMode.IntersectsItemShape) if _selectable(i)}
+        # A box joins only when the band holds all of it: a band over elements inside a box
+        # crosses its edge, and dragging them must not take the box along.
+        chosen = {
+            i for i in scene.items(rect, Qt.ItemSelectionMode.IntersectsItemShape)
+            if _selectable(i) and (not isinstance(i, AttitudeItem) or rect.contains(i.box_rect()))
+        }
         chosen.update(self.before)
         for item in scene.selectedItems():
             if item not in chosen:

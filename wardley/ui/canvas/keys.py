@@ -37,8 +37,12 @@ def handle_canvas_key(view: MapView, event: QKeyEvent) -> bool:
         # do nothing (a presenter's clicker sends arrow keys; the view scrolls with them).
         return False
     if key == Qt.Key.Key_Escape:
-        if not view.cancel_interaction():
+        # One Escape stops whatever is under way: a gesture, then an armed drawing tool.
+        cancelled = view.cancel_interaction()
+        if not view.tools.disarm() and not cancelled:
             view.map_scene.clearSelection()
+    elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and view.tools.armed is not None:
+        view.tools.place_at_pointer()
     elif key == Qt.Key.Key_Space and not event.isAutoRepeat():
         view.set_space_held(True)
     elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
@@ -47,6 +51,10 @@ def handle_canvas_key(view: MapView, event: QKeyEvent) -> bool:
         ids = view.selected_element_ids()
         if ids:
             view.start_rename(ids[0])
+    elif key in ARROWS and not mods & _CTRL and not view.selected_element_ids() and view.selected_extras():
+        step = BIG_NUDGE if mods & _SHIFT else NUDGE
+        dx, dy = ARROWS[key]  # type: ignore[index]
+        view.editor.nudge_extras(view.selected_extras(), dx * step, dy * step)
     elif key in ARROWS and not mods & _CTRL and not view.selected_element_ids():
         return False  # nothing to move: the view scrolls a zoomed-in map
     elif key in ARROWS and not mods & _CTRL:

@@ -24,8 +24,9 @@ from wardley.render.export import map_bounds
 from wardley.render.geometry import MAP_RECT, clamp_to_map, to_map
 from wardley.render.items.element import ElementItem
 from wardley.render.items.evolve_pipeline import EvolveItem
+from wardley.render.items.forces import AcceleratorItem, AttitudeItem
 from wardley.render.items.link import LinkItem
-from wardley.render.items.notes import NoteItem
+from wardley.render.items.notes import AnnotationItem, NoteItem
 from wardley.render.scene import MapScene
 from wardley.render.themes import DEFAULT, Theme
 from wardley.ui.canvas.backdrop import Backdrop
@@ -34,6 +35,7 @@ from wardley.ui.canvas.clipboard import fragment_on_clipboard, put_on_clipboard
 from wardley.ui.canvas.editing import CanvasEditor
 from wardley.ui.canvas.fragments import PASTE_OFFSET, fragment_of
 from wardley.ui.canvas.interactions import (
+    MOVABLE_EXTRAS,
     EvolveInteraction,
     Interaction,
     LinkInteraction,
@@ -45,6 +47,9 @@ from wardley.ui.canvas.keys import handle_canvas_key
 from wardley.ui.canvas.name_editor import NameEditor
 from wardley.ui.canvas.naming import Naming
 from wardley.ui.canvas.stray_typing import KeyHistory
+from wardley.ui.canvas.box_resize import ResizeBoxInteraction, box_edges_at, resize_cursor
+from wardley.ui.canvas.tools import Tool, ToolMode
+from wardley.ui.map_tools import rename_accelerator, set_annotation_text
 from wardley.wording import counted
 
 ZOOM_STEP = 1.25
@@ -74,6 +79,8 @@ class MapView(QGraphicsView):
         #: Presentation mode: the keys that edit the map are off (see canvas/keys.py).
         self.presenting = False
         self.naming = Naming(self)
+        #: The drawing tool (annotation, accelerator, attitude box) the next press belongs to.
+        self.tools = ToolMode(self)
         # On the application: typing that began in another widget counts too. Qt drops
         # the filter when the view goes.
         self.key_history = KeyHistory(self)
@@ -106,6 +113,25 @@ class MapView(QGraphicsView):
 
     def selected_note_ids(self) -> list[str]:
         return [i.note_id for i in self.map_scene.selectedItems() if isinstance(i, NoteItem)]
+
+    def selected_extras(self) -> dict[str, set[int]]:
+        """Selected annotations, accelerators and attitude boxes: their places in each list."""
+        chosen: dict[str, set[int]] = {}
+        for item in self.map_scene.selectedItems():
+            if isinstance(item, (AnnotationItem, AcceleratorItem, AttitudeItem)):
+                chosen.setdefault(item.collection, set()).add(item.index)
+        return chosen
+
+    def select_extra(self, collection: str, index: int) -> None:
+        """Select one annotation, accelerator or attitude box (by its place in its list)."""
+        self.map_scene.clearSelection()
+        for item in self.map_scene.collection_items(collection):
+            if item.index == index:
+                item.setSelected(True)
+
+    def arm_tool(self, tool: Tool) -> None:
+        """The next press on the map places an annotation or accelerator, or draws a box."""
+        self.tools.arm(tool)
 
     def select_elements(self, ids: list[str]) -> None:
         scene = self.map_scene
@@ -218,8 +244,17 @@ class MapView(QGraphicsView):
             return PanInteraction(self, event)
         if button != Qt.MouseButton.LeftButton:
             return None
+        tool = self.tools.interaction(event)
+        if tool is not None:
+            return tool
         pos = event.position().toPoint()
         item = self._selectable_at(pos)
+        if isinstance(item, AttitudeItem) and not mods & (_CTRL | _SHIFT | _ALT):
+            edges = box_edges_at(item, self.mapToScene(pos))
+            if edges is not None:
+                self.map_scene.clearSelection()
+                item.setSelected(True)
+                return ResizeBoxInteraction(self, event, item, edges)
         if item is None:
             return RubberBandInteraction(self, event, additive=bool(mods & (_CTRL | _SHIFT)))
         if isinstance(item, ElementItem):
@@ -255,10 +290,16 @@ class MapView(QGraphicsView):
         """The pointer says what a press would do here: move, link (the + handle), select."""
         if self._space_held:
             return
+        if self.tools.armed is not None:
+            self.viewport().setCursor(Qt.CursorShape.CrossCursor)
+            return
         item = self._selectable_at(pos)
+        edges = box_edges_at(item, self.mapToScene(pos)) if isinstance(item, AttitudeItem) else None
         if isinstance(item, ElementItem) and item.link_handle_contains(item.mapFromScene(self.mapToScene(pos))):
             shape = Qt.CursorShape.CrossCursor
-        elif isinstance(item, (ElementItem, NoteItem)):
+        elif edges is not None:
+            shape = resize_cursor(edges)
+        elif isinstance(item, (ElementItem, NoteItem, *MOVABLE_EXTRAS)):
             shape = Qt.CursorShape.SizeAllCursor
         elif isinstance(item, EvolveItem):
             shape = Qt.CursorShape.SizeHorCursor
@@ -278,6 +319,10 @@ class MapView(QGraphicsView):
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if event.button() != Qt.MouseButton.LeftButton:
             return
+        if self.tools.armed is not None or self.tools.editor is not None:
+            # The second click of a quick double-click with a drawing tool: the first placed it.
+            event.accept()
+            return
         self._interaction = None
         pos = event.position().toPoint()
         item = self._selectable_at(pos)
@@ -285,6 +330,8 @@ class MapView(QGraphicsView):
             self.start_rename(item.element_id)
         elif isinstance(item, NoteItem):
             edit_note_text(self, item.note_id)
+        elif isinstance(item, (AnnotationItem, AcceleratorItem)):
+            self.edit_extra_text(item)
         elif item is None:
             evolution, visibility = to_map(self.mapToScene(pos))
             self.add_element_at("component", evolution, visibility)
@@ -341,6 +388,7 @@ class MapView(QGraphicsView):
         """Add an element. With a name: added at once, its id returned. Without:
         the name editor opens and nothing is added (and "" returned) until the
         name is confirmed; Escape leaves no element and no undo step."""
+        self.tools.disarm()  # another kind of placement: the drawing tool's turn is over
         if name is not None:
             element_id = self.editor.add_element(kind, evolution, visibility, name)
             self.select_elements([element_id])
@@ -351,6 +399,30 @@ class MapView(QGraphicsView):
     def start_rename(self, element_id: str) -> None:
         self.naming.rename(element_id)
 
+    def edit_extra_text(self, item: AnnotationItem | AcceleratorItem) -> None:
+        """An annotation's text or an accelerator's name, in a box beside it: one undo step on Enter."""
+        document, index = self.document, item.index
+        self.select_extra(item.collection, index)
+
+        def done(text: str | None) -> None:
+            self.tools.editor = None
+            self.setFocus()
+            if text is None or not text.strip():
+                return
+            if isinstance(item, AnnotationItem):
+                command = set_annotation_text(document, index, text.strip())
+            else:
+                command = rename_accelerator(document, index, text.strip())
+            if command is not None:
+                self.undo_stack.push(command)
+
+        if isinstance(item, AnnotationItem):
+            text, at = item.annotation.text, item.mapToScene(item.boundingRect().center())
+        else:
+            text, at = item.accelerator.name, item.mapToScene(item.label_rect().topLeft())
+        self.tools.finish_typing()
+        self.tools.editor = self.tools.open_editor(at, text, "Text, then Enter", done)
+
     def delete_selection(self) -> None:
         selected = self.map_scene.selectedItems()
         self.editor.delete(
@@ -358,6 +430,7 @@ class MapView(QGraphicsView):
             link_keys=self.selected_link_keys(),
             note_ids=self.selected_note_ids(),
             evolve_ids=[i.element_item.element_id for i in selected if isinstance(i, EvolveItem)],
+            extras=self.selected_extras(),
         )
 
     def duplicate_selection(self) -> None:

@@ -97,17 +97,38 @@ class SetMapFieldsCommand(QUndoCommand):
 
 
 class ReplaceCollectionCommand(QUndoCommand):
-    """Annotations, accelerators, attitudes or snapshots, replaced as a whole list."""
+    """Annotations, accelerators, attitudes or snapshots, replaced as a whole list.
 
-    def __init__(self, document: MapDocument, name: str, items: Iterable[Any], text: str = "Change") -> None:
+    With ``merge_id`` set (arrow-key nudges), consecutive commands on the same list and the
+    same ``subject`` (which of its items) merge into one undo step."""
+
+    def __init__(
+        self, document: MapDocument, name: str, items: Iterable[Any], text: str = "Change", merge_id: int = -1,
+        subject: object = None,
+    ) -> None:
         super().__init__(text)
         self._document, self._name, self._new = document, name, list(items)
-        self._old: list[Any] = []
+        self._old: list[Any] | None = None
+        self._merge_id, self._subject = merge_id, subject
+
+    def id(self) -> int:
+        return self._merge_id
 
     def redo(self) -> None:
-        self._old = self._document.replace_collection(self._name, self._new)
+        old = self._document.replace_collection(self._name, self._new)
+        if self._old is None:
+            self._old = old
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if not isinstance(other, ReplaceCollectionCommand) or self._merge_id == -1:
+            return False
+        if other.id() != self._merge_id or (other._name, other._subject) != (self._name, self._subject):
+            return False
+        self._new = other._new
+        return True
 
     def undo(self) -> None:
+        assert self._old is not None
         self._document.replace_collection(self._name, self._old)
 
 
