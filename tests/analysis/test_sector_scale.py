@@ -166,3 +166,14 @@ def test_map_graph_walks_agree_with_networkx():
             above = [n for n in nx.ancestors(reference, key) if graph.roles[n] == "component"]
             assert graph.fan_in(key) == len(above) / (len(graph.components) - 1)
             assert graph.dependents(key) == reference.in_degree(key)
+
+
+def test_json_to_a_terminal_still_escapes_control_characters_from_map_names(tmp_path):
+    # The JSON encoder escapes C0 characters itself; C1 ones (ESC's 8-bit twin) it leaves as they are.
+    save_map(tmp_path / "a.wardley.json", service_map("Sly", [("Pay\u009b31m", 0.8, 0.5)]))
+    result = analyse_command(str(tmp_path), "--format", "json")
+    assert result.returncode == 0
+    assert "\u009b".encode() not in result.stdout
+    assert b"Pay\\x9b31m" in result.stdout
+    plain = analyse_command(str(tmp_path), "--format", "json", "-o", str(tmp_path / "report.json"))
+    assert plain.returncode == 0 and "\u009b".encode() in (tmp_path / "report.json").read_bytes()

@@ -51,31 +51,30 @@ def run(args: argparse.Namespace) -> int:
     report = analyse_library(args.paths, aliases=args.aliases)  # a MapFileError is reported by wardley.cli
     if chosen.needs_qt:
         return _draw(report, output, args.format)
+    data: bytes | None = None  # the JSON: bytes from the encoder, never copied as text (a sector's is 200 MB)
     if args.format == "json":
-        # Bytes from the encoder to the file or terminal, never copied as text: a sector's report
-        # is hundreds of megabytes.
         from wardley.analysis.formats import report_json_bytes
 
         data = report_json_bytes(report)
     else:
-        write = cast(Callable[[LibraryReport], str], writer_of(chosen))
-        data = write(report).encode("utf-8")
+        text = cast(Callable[[LibraryReport], str], writer_of(chosen))(report)
     if output:
         from wardley.io.atomic import write_atomically
 
         try:
-            write_atomically(output, data)
+            write_atomically(output, data if data is not None else text.encode("utf-8"))
         except OSError as error:
             return _fail(f"{output}: cannot write: {error.strerror or error}")
         return 0
     # Names come from map files: no terminal escape sequences (CSV is data for a spreadsheet, kept as is).
     stream = getattr(sys.stdout, "buffer", None)
-    if stream is not None and args.format == "json" and not has_control_bytes(data):
-        sys.stdout.flush()
-        stream.write(data)
-        stream.flush()
-        return 0
-    text = data.decode("utf-8")
+    if data is not None:
+        if stream is not None and not has_control_bytes(data):
+            sys.stdout.flush()
+            stream.write(data)
+            stream.flush()
+            return 0
+        text = data.decode("utf-8")
     sys.stdout.write(text if args.format == "csv" else printable_lines(text))
     return 0
 
