@@ -1,6 +1,6 @@
 """Overlapping label pairs on every corpus map, before and after label placement.
 
-Run: ``.venv/bin/python tests/benchmarks/bench_label_overlaps.py [--worst N]``
+Run: ``.venv/bin/python tests/benchmarks/bench_label_overlaps.py [--worst N] [--faults-only | --presentation]``
 
 "Labels" are element names and evolve-target names (what the placement pass
 moves). "Before" puts every label where OWM would (its hand-set offset or the
@@ -94,15 +94,75 @@ def report_faults(title: str, found: dict[str, tuple[int, int, int, int, float]]
         print(f"  {name}: {row[0]} labels, over label {row[1]}, over symbol {row[2]}, crossed {row[3]}")
 
 
+def not_nearest(scene) -> int:  # type: ignore[no-untyped-def]
+    """Element labels whose middle lies nearer another element's symbol than their own."""
+    import math
+
+    centres = {element_id: (item.pos().x(), item.pos().y()) for element_id, item in scene.elements.items()}
+    count = 0
+    for element_id, item in scene.elements.items():
+        middle = item.mapRectToScene(item.label_rect()).center()
+        point = (middle.x(), middle.y())
+        own = math.dist(point, centres[element_id])
+        count += any(other != element_id and math.dist(point, c) < own for other, c in centres.items())
+    return count
+
+
+def presentation(weighed: bool) -> None:
+    """The example maps and the workshop fixture as presentation mode shows them on a 1920x1080
+    screen (type grown until a label line is 24 px, map fitted), placed with the presentation's
+    rule (each label's middle nearest its own symbol) or, ``weighed=False``, without it."""
+    from dataclasses import replace
+
+    from PySide6.QtGui import QUndoStack
+
+    from wardley.io import load_map
+    from wardley.model import MapDocument
+    from wardley.render.label_audit import audit_labels
+    from wardley.render.themes import DEFAULT
+    from wardley.ui.canvas.view import MapView
+    from wardley.ui.workshop.presentation import label_line_px, show_readable
+
+    paths = [*sorted((ROOT / "maps").glob("*.wardley.json")), ROOT / "tests/ui/workshop/fixtures/coaching-sessions.wardley.json"]
+    totals = [0, 0, 0, 0, 0]
+    kept = []  # documents outlive their views (a view's scene lets go of its document when it goes)
+    for path in paths:
+        document = MapDocument(load_map(path).map)
+        kept.append(document)
+        view = MapView(document, QUndoStack())
+        view.resize(1920, 1080)
+        view.show()
+        scale = show_readable(view, DEFAULT, 1080)
+        if not weighed:
+            view.set_theme(replace(view.map_scene.theme, labels_nearest_symbol=False))
+        scene = view.map_scene
+        audit = audit_labels(scene)
+        row = [len(scene.elements), not_nearest(scene), len(audit.over_label), len(audit.over_symbol), len(audit.crossed)]
+        totals = [a + b for a, b in zip(totals, row)]
+        print(f"  {path.name}: type {scale:.2f}x, label line {label_line_px(view):.1f} px; {row[0]} element labels, "
+              f"not nearest their own symbol {row[1]}, over a label {row[2]}, over a foreign symbol {row[3]}, crossed {row[4]}")
+        view.close()
+        view.deleteLater()
+    print(f"presentation at 1920x1080, {'with' if weighed else 'without'} the nearest-symbol rule: {totals[0]} element labels, "
+          f"not nearest their own symbol {totals[1]}, labels over a label {totals[2]}, over a foreign symbol {totals[3]}, "
+          f"crossed by a line {totals[4]}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--worst", type=int, default=5, help="list the N maps with most overlaps left")
     parser.add_argument("--faults-only", action="store_true", help="only the as-drawn fault counts")
+    parser.add_argument("--presentation", action="store_true",
+                        help="only the example maps at presentation size (1920x1080), with and without its rule")
     args = parser.parse_args()
 
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
+    if args.presentation:
+        presentation(weighed=False)
+        presentation(weighed=True)
+        return 0
     corpus = sorted(CORPUS.glob("*.owm"))
     examples = sorted((ROOT / "maps").glob("*.wardley.json"))
     report_faults("corpus, as drawn", faults(corpus, relabel=False), args.worst)

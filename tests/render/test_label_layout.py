@@ -121,3 +121,49 @@ def test_sparse_crowds_are_fully_resolved() -> None:
     p = problem(*specs)
     assert overlapping_pairs(p.labels) > 0
     assert overlapping_pairs(p.labels, place_labels(p)) == 0
+
+
+def test_a_long_label_reaching_over_a_neighbour_keeps_its_middle_by_its_own_symbol_when_asked() -> None:
+    import math
+
+    # "a"'s label runs right from its symbol, its middle ending up just above "b"'s symbol.
+    a, b = label("a", 300, 300, width=160), label("b", 400, 322, width=40)
+    assert place_labels(problem(a, b))["a"] == a.offset  # not weighed: nothing else is wrong
+
+    p = problem(a, b)
+    p.middle_weight = 150.0
+    box = a.box(place_labels(p)["a"])
+    middle = ((box.left + box.right) / 2, (box.top + box.bottom) / 2)
+    assert math.dist(middle, (a.x, a.y)) < math.dist(middle, (b.x, b.y))
+
+
+def test_two_labels_each_in_the_others_place_trade_places() -> None:
+    # Two symbols one above the other, boxed in: the only clear spots are just above the
+    # upper one and just below the lower one, and each label starts in the other's.
+    upper = label("upper", 300, 300, width=100, offset=(-50.0, 49.0))  # below the lower symbol
+    lower = label("lower", 300, 325, width=100, offset=(-50.0, -34.0))  # above the upper symbol
+    walls = (Box(200, 200, 248, 420), Box(352, 200, 400, 420), Box(248, 200, 352, 276), Box(248, 350, 352, 420))
+    p = problem(upper, lower, obstacles=walls)
+    offsets = place_labels(p)
+    up, down = upper.box(offsets["upper"]), lower.box(offsets["lower"])
+    assert up.bottom <= 300 and down.top >= 325  # each by its own symbol
+    assert up.overlap_area(down) == 0
+
+
+def test_a_long_one_line_label_between_close_lines_takes_its_two_line_shape() -> None:
+    from dataclasses import replace
+
+    from wardley.render.label_layout import crossed_labels, place_labels_and_shapes
+
+    # Unrelated lines run down the map 70 apart, one either side of the symbol: the one-line
+    # label (110 wide) crosses one wherever it goes nearby; on two lines (56 wide) it fits.
+    wide = label("a", 300, 300, width=110)
+    wide = replace(wide, narrow=replace(wide, width=56, height=28, lift=14))
+    lines = [Segment(x, 100, x, 500) for x in (125, 195, 265, 335, 405, 475)]
+    p = problem(wide, lines=lines)
+    offsets, narrowed = place_labels_and_shapes(p)
+    assert narrowed == {"a"}
+    assert crossed_labels(p, offsets, narrowed) == set()
+    # Without the narrow shape the label stays crossed (the test is about the shape).
+    plain = problem(label("a", 300, 300, width=110), lines=lines)
+    assert crossed_labels(plain, place_labels(plain)) == {"a"}

@@ -87,6 +87,9 @@ class LabelSpec:
     #: A label placed above its anchor (offset y < 0) grows upwards: its last
     #: line sits on the offset's baseline, so the box rises by this much.
     lift: float = 0.0
+    #: The same name wrapped onto more, shorter lines (same anchor, key and offset): placement
+    #: may draw it so where the usual shape finds no clear spot, at a small cost.
+    narrow: LabelSpec | None = None
 
     def box(self, offset: Offset) -> Box:
         left = self.x + offset[0]
@@ -113,6 +116,9 @@ class LayoutProblem:
     #: Text and boxes that do not move (notes, link labels, pipelines).
     obstacles: list[Box] = field(default_factory=list)
     bounds: Box | None = None
+    #: What a label whose middle lies nearer another symbol's centre than its own costs
+    #: (0: not weighed). A long label starting at its symbol can end over a neighbour.
+    middle_weight: float = 0.0
 
 
 class Grid:

@@ -21,7 +21,8 @@ from collections.abc import Hashable, Sequence
 from wardley.render.label_geometry import Box, Circle, Grid, LabelSpec, LayoutProblem, Offset, Segment
 
 __all__ = [
-    "Box", "Circle", "LabelSpec", "LayoutProblem", "Segment", "candidate_offsets", "crossed_labels", "overlapping_pairs", "place_labels",
+    "Box", "Circle", "LabelSpec", "LayoutProblem", "Segment", "candidate_offsets", "crossed_labels", "overlapping_pairs",
+    "place_labels", "place_labels_and_shapes",
 ]
 
 # Costs: any overlap with a label must outweigh any move, so it wins first.
@@ -38,10 +39,15 @@ MOVE = 6.0
 DISTANCE = 0.1
 #: Left of the symbol reads slightly worse than right (OWM's habit is right).
 LEFT_SIDE = 3.0
+#: Drawing a name on more, shorter lines than usual (LabelSpec.narrow): only to get clear.
+NARROW = 12.0
 GAP = 3.0
 #: Extra distance of each ring of candidate positions, and what using it costs:
 #: outer rings are for escaping overlaps, not for dodging a line.
 RINGS = ((0.0, 0.0), (10.0, 14.0), (24.0, 36.0), (40.0, 52.0))
+#: Positions along the top and the bottom of the symbol: this many steps from a label
+#: starting at the symbol to one ending at it (the middle one is "above" / "below").
+SLIDE_STEPS = 8
 #: More lines than this around a label and it stops trying to dodge them.
 LINE_THICKET = 48
 #: More labels than this around a label and it tries the nearest ring only.
@@ -50,8 +56,13 @@ LABEL_CROWD = 24
 #: off a real fault (an overlap, a symbol, a line), never for a slightly better spot.
 HAND_SET_MOVE = 12.0
 MAX_PASSES = 4
-#: Cost evaluations allowed per label, over all passes together.
-EVALUATIONS_PER_LABEL = 120
+#: A label still in trouble may move others out of its way: at most this many ...
+MAKE_ROOM_FOR = 2
+#: ... for the few spots that would suit it best.
+MAKE_ROOM_TRIES = 4
+#: Cost evaluations allowed per label, over all passes together (two shapes and large
+#: presentation type need room; big maps are held by MAX_EVALUATIONS).
+EVALUATIONS_PER_LABEL = 600
 #: ... and never more than this in all, whatever the size of the map.
 MAX_EVALUATIONS = 12_000
 LABEL_CELL = 64.0
@@ -64,6 +75,8 @@ class _Layout:
         self.offsets: list[Offset] = [label.offset for label in problem.labels]
         self.boxes: list[Box] = [label.box(label.offset) for label in problem.labels]
         self.preference: list[float] = [0.0] * len(problem.labels)
+        #: Which labels are drawn in their narrow shape.
+        self.narrowed: list[bool] = [False] * len(problem.labels)
         self.label_grid = Grid(LABEL_CELL)
         for index, box in enumerate(self.boxes):
             self.label_grid.add(index, box)
@@ -126,13 +139,7 @@ class _Layout:
         if cost > budget:
             return cost
         label = self.p.labels[index]
-        own = _distance_to_box(label.x, label.y, box) - label.radius
-        if own > 2.0:
-            for k in self.symbol_grid.near(Box(left - 30, top - 30, right + 30, bottom + 30)):
-                c = symbols[k]
-                if (c.x, c.y) != (label.x, label.y) and _distance_to_box(c.x, c.y, box) - c.r + 2.0 < own:
-                    cost += AMBIGUOUS
-                    break
+        cost += self._ambiguity(label, box)
         if self.weigh_lines[index]:
             lines, owners = self.p.lines, self.p.line_owners
             for k in self.line_grid.near(box):
@@ -143,11 +150,45 @@ class _Layout:
                         return cost
         return cost
 
-    def move(self, index: int, offset: Offset, preference: float) -> None:
+    def _ambiguity(self, label: LabelSpec, box: Box) -> float:
+        """How likely a reader is to pin the label at ``box`` on another symbol: its text
+        comes nearer another symbol than its own, and (weighed by the problem's
+        ``middle_weight``) its middle, where the eye lands on a long label, lies nearer
+        another symbol's centre than its own."""
+        symbols = self.p.symbols
+        cost = 0.0
+        left, top, right, bottom = box.left, box.top, box.right, box.bottom
+        own = _distance_to_box(label.x, label.y, box) - label.radius
+        if own > 2.0:
+            for k in self.symbol_grid.near(Box(left - 30, top - 30, right + 30, bottom + 30)):
+                c = symbols[k]
+                if (c.x, c.y) != (label.x, label.y) and _distance_to_box(c.x, c.y, box) - c.r + 2.0 < own:
+                    cost += AMBIGUOUS
+                    break
+        if self.p.middle_weight > 0.0:
+            cx, cy = (left + right) / 2, (top + bottom) / 2
+            middle = math.hypot(cx - label.x, cy - label.y)
+            for k in self.symbol_grid.near(Box(cx - middle, cy - middle, cx + middle, cy + middle)):
+                c = symbols[k]
+                if (c.x, c.y) != (label.x, label.y) and math.hypot(cx - c.x, cy - c.y) < middle:
+                    cost += self.p.middle_weight
+                    break
+        return cost
+
+    def shape(self, index: int, narrow: bool) -> LabelSpec:
+        label = self.p.labels[index]
+        return label.narrow if narrow and label.narrow is not None else label
+
+    def shapes(self, index: int) -> list[tuple[bool, LabelSpec]]:
+        label = self.p.labels[index]
+        return [(False, label)] if label.narrow is None else [(False, label), (True, label.narrow)]
+
+    def move(self, index: int, offset: Offset, preference: float, narrow: bool = False) -> None:
         self.label_grid.remove(index, self.boxes[index])
         self.offsets[index] = offset
         self.preference[index] = preference
-        self.boxes[index] = self.p.labels[index].box(offset)
+        self.narrowed[index] = narrow
+        self.boxes[index] = self.shape(index, narrow).box(offset)
         self.label_grid.add(index, self.boxes[index])
 
     def improve(self, index: int) -> bool:
@@ -155,22 +196,67 @@ class _Layout:
             return False
         label = self.p.labels[index]
         trouble = self.conflict(index, self.boxes[index])
-        if trouble == 0.0 and self.offsets[index] == label.offset:
+        now = (self.offsets[index], self.narrowed[index])
+        if trouble == 0.0 and now == (label.offset, False):
             return False
-        best, best_preference = self.offsets[index], self.preference[index]
+        best, best_preference = now, self.preference[index]
         best_cost = trouble + best_preference
         extra = HAND_SET_MOVE if label.hand_set else 0.0
-        for offset, preference in candidate_offsets(label, self.rings[index]):
-            if preference > 0.0:
-                preference += extra
-            if preference >= best_cost or offset == self.offsets[index]:
-                continue
-            cost = preference + self.conflict(index, label.box(offset), best_cost - preference)
-            if cost < best_cost - 1e-9:
-                best, best_cost, best_preference = offset, cost, preference
-        if best != self.offsets[index]:
-            self.move(index, best, best_preference)
+        for narrow, spec in self.shapes(index):
+            for offset, preference in candidate_offsets(spec, self.rings[index]):
+                if preference > 0.0:
+                    preference += extra
+                if narrow:
+                    preference += NARROW
+                if preference >= best_cost or (offset, narrow) == now:
+                    continue
+                cost = preference + self.conflict(index, spec.box(offset), best_cost - preference)
+                if cost < best_cost - 1e-9:
+                    best, best_cost, best_preference = (offset, narrow), cost, preference
+        if best != now:
+            self.move(index, best[0], best_preference, best[1])
             return True
+        return False
+
+
+    def make_room(self, index: int) -> bool:
+        """Move label ``index`` to a spot where only one or two other labels are in its way,
+        and move those elsewhere, if that leaves the labels involved better off in all. Two
+        labels can each sit in the other's best place (two symbols one above the other), which
+        no single move undoes."""
+        label = self.p.labels[index]
+        if self.evaluations_left <= 0:
+            return False
+        current = self.conflict(index, self.boxes[index]) + self.preference[index]
+        extra = HAND_SET_MOVE if label.hand_set else 0.0
+        options: list[tuple[float, Offset, float, bool, list[int]]] = []
+        for narrow, spec in self.shapes(index):
+            for offset, preference in candidate_offsets(spec, self.rings[index]):
+                if preference > 0.0:
+                    preference += extra
+                if narrow:
+                    preference += NARROW
+                if preference >= current or (offset, narrow) == (self.offsets[index], self.narrowed[index]):
+                    continue
+                box = spec.box(offset)
+                others = sorted(j for j in self.label_grid.near(box) if j != index and box.overlap_area(self.boxes[j]) > 0.5)
+                if not others or len(others) > MAKE_ROOM_FOR or any(self.p.labels[j].fixed for j in others):
+                    continue
+                rest = self.conflict(index, box) - self.label_overlap(index, box)
+                if preference + rest < current:
+                    options.append((preference + rest, offset, preference, narrow, others))
+        options.sort(key=lambda option: option[0])
+        for _, offset, preference, narrow, others in options[:MAKE_ROOM_TRIES]:
+            involved = [index, *others]
+            saved = [(k, self.offsets[k], self.preference[k], self.narrowed[k]) for k in involved]
+            before = sum(self.conflict(k, self.boxes[k]) + self.preference[k] for k in involved)
+            self.move(index, offset, preference, narrow)
+            for j in others:
+                self.improve(j)
+            if sum(self.conflict(k, self.boxes[k]) + self.preference[k] for k in involved) < before - 1e-9:
+                return True
+            for k, old, old_preference, old_narrow in saved:
+                self.move(k, old, old_preference, old_narrow)
         return False
 
 
@@ -190,6 +276,7 @@ def candidate_offsets(label: LabelSpec, rings: int = len(RINGS)) -> list[tuple[O
     """The preferred offset (cost 0), then positions all round the symbol,
     nearest ring first, each with what choosing it costs."""
     w, h = label.width, label.height
+    slide = [GAP - w + step / SLIDE_STEPS * (w - 2 * GAP) for step in range(SLIDE_STEPS + 1) if 2 * step != SLIDE_STEPS]
     found: list[tuple[Offset, float]] = [(label.offset, 0.0)]
     for ring, ring_cost in RINGS[:rings]:
         d = label.radius + GAP + ring
@@ -204,11 +291,11 @@ def candidate_offsets(label: LabelSpec, rings: int = len(RINGS)) -> list[tuple[O
             (-d - w, -h / 2),  # left
             (-diagonal - w, -diagonal - h),  # above left
             (-w / 2, -d - h),  # above
-            # Sliding along the top and bottom: a long label clears a line beside its symbol.
-            (-GAP, -d - h),  # above, starting at the symbol
-            (GAP - w, -d - h),  # above, ending at the symbol
-            (-GAP, d),  # below, starting at the symbol
-            (GAP - w, d),  # below, ending at the symbol
+            # Beside the symbol, resting on its middle or hanging from it.
+            (d, -h), (d, 0.0), (-d - w, -h), (-d - w, 0.0),
+            # Sliding along the top and bottom, from starting at the symbol to ending at it:
+            # a long label clears a line or a stage boundary beside its symbol.
+            *((x, y) for x in slide for y in (-d - h, d)),
         ):
             offset = label.offset_for(left, top)
             moved = math.hypot(offset[0] - label.offset[0], offset[1] - label.offset[1])
@@ -219,6 +306,11 @@ def candidate_offsets(label: LabelSpec, rings: int = len(RINGS)) -> list[tuple[O
 
 def place_labels(problem: LayoutProblem) -> dict[Hashable, Offset]:
     """The offset for every label (fixed ones unchanged), deterministic for a given problem."""
+    return place_labels_and_shapes(problem)[0]
+
+
+def place_labels_and_shapes(problem: LayoutProblem) -> tuple[dict[Hashable, Offset], set[Hashable]]:
+    """The offset for every label, and the keys of those to draw in their narrow shape."""
     layout = _Layout(problem)
     # Automatic labels first: they give way to the user's, which then move only if still in trouble.
     free = [i for i, label in enumerate(problem.labels) if not label.fixed and not label.hand_set]
@@ -232,19 +324,26 @@ def place_labels(problem: LayoutProblem) -> dict[Hashable, Offset]:
         troubled = [i for i in free if layout.conflict(i, layout.boxes[i]) >= LINE_CROSSING]
         if not any([layout.improve(i) for i in troubled]):
             break
-    return {label.key: layout.offsets[i] for i, label in enumerate(problem.labels)}
+    for index in free:
+        if layout.conflict(index, layout.boxes[index]) >= LINE_CROSSING:
+            layout.make_room(index)
+    offsets = {label.key: layout.offsets[i] for i, label in enumerate(problem.labels)}
+    return offsets, {label.key for i, label in enumerate(problem.labels) if layout.narrowed[i]}
 
 
-def crossed_labels(problem: LayoutProblem, offsets: dict[Hashable, Offset]) -> set[Hashable]:
-    """Keys of labels that a line not their own still runs through at these offsets
-    (they get a halo)."""
+def crossed_labels(
+    problem: LayoutProblem, offsets: dict[Hashable, Offset], narrowed: set[Hashable] | frozenset[Hashable] = frozenset()
+) -> set[Hashable]:
+    """Keys of labels that a line not their own still runs through at these offsets, in
+    their narrow shape where ``narrowed`` says so (they get a halo)."""
     grid = Grid(LINE_CELL)
     for index, s in enumerate(problem.lines):
         grid.add_segment(index, s)
     owners = problem.line_owners
     crossed: set[Hashable] = set()
     for label in problem.labels:
-        box = label.box(offsets.get(label.key, label.offset))
+        shape = label.narrow if label.key in narrowed and label.narrow is not None else label
+        box = shape.box(offsets.get(label.key, label.offset))
         for k in grid.near(box):
             own = k < len(owners) and label.owner is not None and label.owner in owners[k]
             if not own and box.hits_segment(problem.lines[k]):

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFontMetricsF
 
+from wardley.render.context import LABEL_WRAP_WIDTH, wrap_lines
 from wardley.render.geometry import MAP_HEIGHT, MAP_RECT, scene_x, to_scene
 from wardley.render.items.element import DEFAULT_LABEL_OFFSET, ElementItem, label_offset, left_of_symbol
 from wardley.render.items.evolve_pipeline import FUTURE_RADIUS, EvolveItem, PipelineItem
@@ -24,7 +27,7 @@ from wardley.render.items.forces import AcceleratorItem, AttitudeItem
 from wardley.render.items.notes import MARKER_RADIUS, AnnotationLegendItem, NoteItem
 from wardley.model.kinds import kind_info
 from wardley.render.items.symbols import METHOD_RADIUS, inertia_rect, symbol_radius
-from wardley.render.label_layout import Box, Circle, LabelSpec, LayoutProblem, Segment, crossed_labels, place_labels
+from wardley.render.label_layout import Box, Circle, LabelSpec, LayoutProblem, Segment, crossed_labels, place_labels_and_shapes
 
 if TYPE_CHECKING:
     from wardley.render.scene import MapScene
@@ -35,6 +38,9 @@ STRAY_OFFSET = 200.0
 
 #: Items that stay put and that labels should not cover.
 OBSTACLE_TYPES = (NoteItem, PipelineItem, AnnotationLegendItem)
+#: With ``Theme.labels_nearest_symbol``: what a label whose middle lies nearer another symbol
+#: costs. More than two crossing lines (they run under a halo), less than covering a symbol.
+NEAREST_SYMBOL = 150.0
 #: How far an accelerator arrow reaches from its centre (its label keeps clear of it).
 ACCELERATOR_REACH = 26.0
 
@@ -48,6 +54,33 @@ def _reach(item: ElementItem) -> float:
     return METHOD_RADIUS if e.method != "none" else symbol_radius(e.kind)
 
 
+def _text_size(name: str, metrics: QFontMetricsF, wrap: float) -> tuple[float, float]:
+    """Width and height of ``name`` wrapped at ``wrap``, as the label items draw it."""
+    lines = wrap_lines(name, metrics, wrap)
+    return max((metrics.horizontalAdvance(line) for line in lines), default=0.0), metrics.lineSpacing() * len(lines)
+
+
+def _shaped(spec: LabelSpec, name: str, metrics: QFontMetricsF, narrow: dict[Hashable, float]) -> LabelSpec:
+    """``spec`` at the usual wrap; a name that fits on one line also gets a narrow shape, broken
+    at the space that best halves it (its wrap width goes into ``narrow``): two short lines
+    often fit between lines where one long one cannot."""
+    width, height = _text_size(name, metrics, LABEL_WRAP_WIDTH)
+    spec = replace(spec, width=width, height=height, lift=height - metrics.lineSpacing())
+    words = name.split(" ")
+    if spec.hand_set or len(words) < 2 or height > metrics.lineSpacing() * 1.5:
+        return spec
+    wrap = min(
+        max(metrics.horizontalAdvance(" ".join(words[:k])), metrics.horizontalAdvance(" ".join(words[k:])))
+        for k in range(1, len(words))
+    ) + 0.5
+    narrow_width, narrow_height = _text_size(name, metrics, wrap)
+    if narrow_width > width * 0.8:
+        return spec
+    narrow[spec.key] = wrap
+    shape = replace(spec, width=narrow_width, height=narrow_height, lift=narrow_height - metrics.lineSpacing())
+    return replace(spec, narrow=shape)
+
+
 def _kept(offset: tuple[float, float] | None, scale: float) -> tuple[float, float] | None:
     """The user's offset as drawn (times the theme's label scale), unless there is none or it strays."""
     if offset is None or math.hypot(*offset) > STRAY_OFFSET:
@@ -55,11 +88,13 @@ def _kept(offset: tuple[float, float] | None, scale: float) -> tuple[float, floa
     return offset[0] * scale, offset[1] * scale
 
 
-def layout_problem(scene: MapScene) -> LayoutProblem:
-    """The labels to place and what they should keep clear of, in scene units."""
+def layout_problem(scene: MapScene, narrow: dict[Hashable, float] | None = None) -> LayoutProblem:
+    """The labels to place and what they should keep clear of, in scene units. Labels that
+    may be drawn narrower have their wrap width put in ``narrow``."""
+    narrow = {} if narrow is None else narrow
     ctx = scene.ctx
     scale = ctx.theme.label_scale
-    problem = LayoutProblem(bounds=_box(MAP_RECT))
+    problem = LayoutProblem(bounds=_box(MAP_RECT), middle_weight=NEAREST_SYMBOL if ctx.theme.labels_nearest_symbol else 0.0)
     for element_id, item in scene.elements.items():
         e = item.element
         pos = item.pos()
@@ -72,18 +107,17 @@ def layout_problem(scene: MapScene) -> LayoutProblem:
         hand_set = _kept(e.label_offset, scale) if scene.keep_hand_set_labels else None
         if hand_set is not None:
             hand_set = (left_of_symbol(hand_set[0], rect.width(), reach), hand_set[1])
-        problem.labels.append(
-            LabelSpec(
-                key=("element", element_id),
-                x=pos.x(), y=pos.y(),
-                width=rect.width(), height=rect.height(),
-                ascent=metrics.ascent(), lift=rect.height() - metrics.lineSpacing(),
-                radius=reach,
-                owner=element_id,
-                offset=hand_set or label_offset(e.model_copy(update={"label_offset": None})),
-                hand_set=hand_set is not None,
-            )
+        spec = LabelSpec(
+            key=("element", element_id),
+            x=pos.x(), y=pos.y(),
+            width=rect.width(), height=rect.height(),
+            ascent=metrics.ascent(), lift=rect.height() - metrics.lineSpacing(),
+            radius=reach,
+            owner=element_id,
+            offset=hand_set or label_offset(e.model_copy(update={"label_offset": None})),
+            hand_set=hand_set is not None,
         )
+        problem.labels.append(_shaped(spec, e.name, metrics, narrow))
     for (source, target), link in scene.links.items():
         a, b = link.source_item.pos(), link.target_item.pos()
         problem.lines.append(Segment(a.x(), a.y(), b.x(), b.y()))
@@ -99,18 +133,17 @@ def layout_problem(scene: MapScene) -> LayoutProblem:
         problem.symbols.append(Circle(end.x(), end.y(), FUTURE_RADIUS))
         rect = evolve.label_rect()
         hand_set = _kept(evolve.evolve.label_offset, scale) if scene.keep_hand_set_labels else None
-        problem.labels.append(
-            LabelSpec(
-                key=("evolve", element_id),
-                x=end.x(), y=end.y(),
-                width=rect.width(), height=rect.height(),
-                ascent=metrics.ascent(), lift=rect.height() - metrics.lineSpacing(),
-                radius=FUTURE_RADIUS,
-                owner=element_id,
-                offset=hand_set or DEFAULT_LABEL_OFFSET,
-                hand_set=hand_set is not None,
-            )
+        spec = LabelSpec(
+            key=("evolve", element_id),
+            x=end.x(), y=end.y(),
+            width=rect.width(), height=rect.height(),
+            ascent=metrics.ascent(), lift=rect.height() - metrics.lineSpacing(),
+            radius=FUTURE_RADIUS,
+            owner=element_id,
+            offset=hand_set or DEFAULT_LABEL_OFFSET,
+            hand_set=hand_set is not None,
         )
+        problem.labels.append(_shaped(spec, evolve.label_name(), metrics, narrow))
     if scene.document.map.axis.show_evolution:
         for boundary in scene.document.map.axis.boundaries:
             problem.lines.append(Segment(scene_x(boundary), 0.0, scene_x(boundary), MAP_HEIGHT))
@@ -143,9 +176,10 @@ def layout_problem(scene: MapScene) -> LayoutProblem:
 
 def apply_label_layout(scene: MapScene) -> dict[Hashable, tuple[float, float]]:
     """Place every label of the scene; returns the chosen offsets by key."""
-    problem = layout_problem(scene)
-    offsets = place_labels(problem)
-    crossed = crossed_labels(problem, offsets)
+    wraps: dict[Hashable, float] = {}
+    problem = layout_problem(scene, wraps)
+    offsets, narrowed = place_labels_and_shapes(problem)
+    crossed = crossed_labels(problem, offsets, narrowed)
     kept = {label.key: label.offset for label in problem.labels if label.fixed or label.hand_set}
     moved: list[str] = []
     accelerators = scene.accelerator_items()
@@ -161,7 +195,10 @@ def apply_label_layout(scene: MapScene) -> dict[Hashable, tuple[float, float]]:
             target = accelerators[int(ident)]
         if target is None:
             continue
-        target.set_auto_label_offset(auto)
+        if isinstance(target, AcceleratorItem):
+            target.set_auto_label_offset(auto)
+        else:
+            target.set_auto_label_offset(auto, wraps[key] if key in narrowed else None)
         target.set_label_halo(key in crossed)
         if key in kept and auto is not None:
             moved.append(target.label_name())

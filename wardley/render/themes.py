@@ -50,6 +50,9 @@ class Theme:
     #: Hand-set label offsets are multiplied by this, so that in larger type (presentation) a
     #: label keeps its side of the symbol: offset and text grow together about the symbol.
     label_scale: float = 1.0
+    #: Labels keep their middle nearer their own symbol than any other (label placement weighs
+    #: it, at some cost in crossing lines): for type large next to the map, read from afar.
+    labels_nearest_symbol: bool = False
 
     def color(self, field_name: str) -> QColor:
         return QColor(getattr(self, field_name))

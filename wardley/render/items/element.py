@@ -64,6 +64,8 @@ class ElementItem(QGraphicsItem):
         self.emphasised = False
         #: Set by the label-placement pass (render/label_placement.py); a hand-set offset wins.
         self.auto_label_offset: tuple[float, float] | None = None
+        #: Set by the placement pass when the name is drawn on shorter lines than usual.
+        self.auto_label_wrap: float | None = None
         #: Set by the placement pass when a line still crosses the label.
         self.label_halo = False
         if ctx.interactive:
@@ -87,9 +89,9 @@ class ElementItem(QGraphicsItem):
             self.setToolTip(self._tooltip())
         self.update()
 
-    def set_auto_label_offset(self, offset: tuple[float, float] | None) -> None:
-        if offset != self.auto_label_offset:
-            self.auto_label_offset = offset
+    def set_auto_label_offset(self, offset: tuple[float, float] | None, wrap: float | None = None) -> None:
+        if (offset, wrap) != (self.auto_label_offset, self.auto_label_wrap):
+            self.auto_label_offset, self.auto_label_wrap = offset, wrap
             self.relayout()
 
     def set_label_halo(self, on: bool) -> None:
@@ -115,7 +117,7 @@ class ElementItem(QGraphicsItem):
             self._ctx.bold_font if bold else self._ctx.label_font,
             self._ctx.bold_metrics if bold else self._ctx.label_metrics,
             QPointF(dx, dy),
-            LABEL_WRAP_WIDTH,
+            self.auto_label_wrap or LABEL_WRAP_WIDTH,
             grow_up=dy < 0,
         )
         radius = METHOD_RADIUS if element.method != "none" else symbol_radius(element.kind)

@@ -28,6 +28,8 @@ class EvolveItem(QGraphicsItem):
         self.evolve = evolve
         #: Set by the label-placement pass (None keeps the evolve's own label_offset).
         self.auto_label_offset: tuple[float, float] | None = None
+        #: Set by the placement pass when the name is drawn on shorter lines than usual.
+        self.auto_label_wrap: float | None = None
         #: Set by the placement pass when a line still crosses the label.
         self.label_halo = False
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -38,9 +40,9 @@ class EvolveItem(QGraphicsItem):
         self.evolve = evolve
         self.update_geometry()
 
-    def set_auto_label_offset(self, offset: tuple[float, float] | None) -> None:
-        if offset != self.auto_label_offset:
-            self.auto_label_offset = offset
+    def set_auto_label_offset(self, offset: tuple[float, float] | None, wrap: float | None = None) -> None:
+        if (offset, wrap) != (self.auto_label_offset, self.auto_label_wrap):
+            self.auto_label_offset, self.auto_label_wrap = offset, wrap
             self.update_geometry()
 
     def set_label_halo(self, on: bool) -> None:
@@ -65,7 +67,7 @@ class EvolveItem(QGraphicsItem):
         own, scale = self.evolve.label_offset, self._ctx.theme.label_scale
         hand_set = (own[0] * scale, own[1] * scale) if own is not None else None
         dx, dy = self.auto_label_offset or hand_set or DEFAULT_LABEL_OFFSET
-        self._label = TextBlock(name, self._ctx.label_font, self._ctx.label_metrics, end + QPointF(dx, dy), LABEL_WRAP_WIDTH, grow_up=dy < 0)
+        self._label = TextBlock(name, self._ctx.label_font, self._ctx.label_metrics, end + QPointF(dx, dy), self.auto_label_wrap or LABEL_WRAP_WIDTH, grow_up=dy < 0)
         r = FUTURE_RADIUS
         self._bounds = (
             QRectF(start, end).normalized().adjusted(-r - 4, -r - 4, r + 4, r + 4).united(self._label.rect().adjusted(-2, -2, 2, 2))

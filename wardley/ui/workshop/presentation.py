@@ -40,6 +40,8 @@ def presentation_theme(theme: Theme, type_scale: float = TYPE_SCALE) -> Theme:
         font_size=theme.font_size * type_scale,
         title_size=theme.title_size * max(TITLE_SCALE, type_scale * TITLE_SCALE / TYPE_SCALE),
         label_scale=theme.label_scale * type_scale,
+        # From the back of the room a label is read as naming the symbol nearest it.
+        labels_nearest_symbol=True,
     )
 
 
