@@ -16,9 +16,17 @@ _TIER_HEADINGS = {"strong": "Strong candidates", "possible": "Possible candidate
 
 
 def report_to_json(report: LibraryReport) -> str:
+    return report_json_bytes(report).decode("utf-8")
+
+
+def report_json_bytes(report: LibraryReport) -> bytes:
+    """The JSON report as UTF-8, ready to write: a sector's report is hundreds of megabytes, and
+    each copy as text would cost as much again."""
     # pydantic_core's encoder is compiled: a sector's report is written in a fraction of the time
     # the standard library's pure-Python indenting encoder takes. Same input, same bytes.
-    return to_json(report.to_data(), indent=2).decode("utf-8") + "\n"
+    data = to_json(report.to_data(), indent=2)
+    data += b"\n"
+    return data
 
 
 def _summary_line(report: LibraryReport) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 from wardley.analysis.aliases import ALIASES_FILE_NAME, Aliases, load_aliases
 from wardley.analysis.candidates import badges, score, tier, tier_check
 from wardley.analysis.explain import Explainer
+from wardley.analysis.checked_maps import CheckedMap, check_files
 from wardley.analysis.graph import map_graph
 from wardley.analysis.lint import lint_map, one_need
 from wardley.analysis.matching import CapabilityGroup, Matcher, Placement, group_placements
@@ -26,7 +27,7 @@ from wardley.analysis.report import Capability, LibraryReport, MapSummary
 from wardley.analysis.settings import DEFAULT_SETTINGS, Settings
 from wardley.analysis.suggestions import suggest_merges
 from wardley.analysis.vocabulary import Vocabulary, load_vocabulary
-from wardley.io.files import OWM_SUFFIXES, load_map
+from wardley.io.files import OWM_SUFFIXES
 from wardley.io.json_format import SUFFIX as JSON_MAP_SUFFIX
 from wardley.io.problems import MapFileError
 from wardley.model.entities import WardleyMap
@@ -85,8 +86,7 @@ def analyse_library(
     # Loading makes hundreds of thousands of objects and no garbage cycles: the collector, left on,
     # would rescan them all again and again as the heap grows.
     with _collector_paused():
-        maps = [(str(path), load_map(path).map) for path in files]
-        return analyse_maps(maps, settings, aliases, vocabulary)
+        return _analyse(check_files(files), settings, aliases, vocabulary)
 
 
 def analyse_map(wardley_map: WardleyMap, settings: Settings = DEFAULT_SETTINGS, aliases: Aliases | None = None,
@@ -103,7 +103,11 @@ def analyse_maps(
 ) -> LibraryReport:
     """Analyse maps already in memory, each given with the path (or label) it is reported under."""
     with _collector_paused():
-        return _analyse(maps, settings, aliases, vocabulary)
+        checked = []
+        for path, wardley_map in maps:
+            graph = map_graph(wardley_map)
+            checked.append((path, graph, lint_map(graph, path)))
+        return _analyse(checked, settings, aliases, vocabulary)
 
 
 @contextmanager
@@ -121,25 +125,25 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _analyse(
-    maps: Sequence[tuple[str, WardleyMap]],
+    maps: Sequence[CheckedMap],
     settings: Settings,
     aliases: Aliases | None,
     vocabulary: Vocabulary | None,
 ) -> LibraryReport:
     vocabulary = vocabulary or load_vocabulary()
     aliases = aliases or Aliases()
-    graphs = [map_graph(wardley_map) for _, wardley_map in maps]
+    graphs = [graph for _, graph, _ in maps]
     placements: list[Placement] = []
     summaries: list[MapSummary] = []
     lint = []
-    for index, ((path, wardley_map), graph) in enumerate(zip(maps, graphs, strict=True)):
+    for index, (path, graph, issues) in enumerate(maps):
         components = graph.components
-        summaries.append(MapSummary(path, wardley_map.title, len(components)))
+        summaries.append(MapSummary(path, graph.title, len(components)))
         for key in components:
             element = graph.elements[key]
             placements.append(Placement(index, path, key, element.name, element.evolution, element.visibility,
                                         element.method))
-        lint.extend(lint_map(graph, path))
+        lint.extend(issues)
     alone = one_need(graphs[0], maps[0][0]) if len(maps) == 1 else None
     if alone is not None:
         lint.append(alone)
@@ -193,20 +197,20 @@ def _break_ties(capabilities: list[Capability], groups: list[CapabilityGroup], l
                 item.betweenness = mean_betweenness(by_name[item.name].placements, library)
 
 
-def _titles(maps: Sequence[tuple[str, WardleyMap]]) -> list[str]:
+def _titles(maps: Sequence[CheckedMap]) -> list[str]:
     """How sentences name each map: its title, or its file name if it has none; maps that share a
     title (copies, several teams' versions) are told apart by their file names."""
-    titles = [_title(path, wardley_map) for path, wardley_map in maps]
+    titles = [_title(path, graph.title) for path, graph, _ in maps]
     counts = Counter(titles)
     return [
         f"{title} ({Path(path).name})" if counts[title] > 1 and title != _file_title(path) else title
-        for title, (path, _) in zip(titles, maps, strict=True)
+        for title, (path, _, _) in zip(titles, maps, strict=True)
     ]
 
 
-def _title(path: str, wardley_map: WardleyMap) -> str:
+def _title(path: str, map_title: str) -> str:
     # Sentences name maps by title; an untitled map goes by its file name.
-    title = wardley_map.title.strip()
+    title = map_title.strip()
     if title and title != "Untitled map":
         return title
     return _file_title(path)

@@ -10,17 +10,17 @@ Every component placement ends up in exactly one capability.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from wardley.analysis.aliases import Aliases
 from wardley.analysis.names import CLIENT_GROUP_WORDS, client_groups, name_key, qualifiers, split_name, words
 from wardley.analysis.vocabulary import Term, Vocabulary
 
 
-@dataclass(frozen=True, slots=True)
-class Placement:
-    """One component as drawn on one map."""
+class Placement(NamedTuple):
+    """One component as drawn on one map (a named tuple: a sector has hundreds of thousands)."""
 
     map_index: int
     map_path: str
@@ -103,15 +103,19 @@ def group_placements(placements: list[Placement], matcher: Matcher) -> list[Capa
     # Who a name is for splits even where brackets do not: "Safeguarding referrals (adults)" and
     # "Safeguarding referrals (children)" are two statutory services.
     unresolved: dict[tuple[str, frozenset[str]], list[Placement]] = defaultdict(list)
+    # What a name says is worked out once per name: a sector repeats names thousands of times.
+    readings: dict[str, tuple[list[Placement], str | None, tuple[str, ...]]] = {}
     for placement in placements:
-        term = matcher.term(placement.name)
-        product, qualified = matcher.product(placement.name, term), qualifiers(placement.name)
+        reading = readings.get(placement.name)
+        if reading is None:
+            term = matcher.term(placement.name)
+            target = unresolved[_group_key(placement.name)] if term is None else resolved[term.capability]
+            reading = readings[placement.name] = (target, matcher.product(placement.name, term),
+                                                  qualifiers(placement.name))
+        target, product, qualified = reading
         if product is not None or qualified:
-            placement = replace(placement, product=product, qualifiers=qualified)
-        if term is None:
-            unresolved[_group_key(placement.name)].append(placement)
-        else:
-            resolved[term.capability].append(placement)
+            placement = placement._replace(product=product, qualifiers=qualified)
+        target.append(placement)
     # One word or two ("flytipping" / "fly tipping") is a way of writing, not a difference.
     joined: dict[tuple[str, frozenset[str]], list[Placement]] = defaultdict(list)
     for (_, named), members in unresolved.items():
