@@ -13,6 +13,7 @@ from wardley.io import dump_json_map, parse_json_map
 from wardley.io.owm import format_owm, parse_owm
 from wardley.model import Annotation, Evolve, MapDocument, Pipeline, Point, WardleyMap
 from wardley.model.entities import Accelerator, Attitude, Axis, Presentation
+from wardley.model.ids import unique_id
 
 coordinate = st.floats(min_value=0, max_value=1, allow_nan=False)
 #: Text built to hit every rule of the format: quotes, escapes, comment markers,
@@ -116,19 +117,20 @@ def maps(draw: st.DrawFn) -> WardleyMap:
             for _ in range(draw(st.integers(0, 2)))
         ],
     )
-    document.replace_collection(
-        "accelerators",
-        [
-            Accelerator(
-                id=document.new_id(n, "accelerator") + f"-{i}",
-                name=n,
-                evolution=draw(coordinate),
-                visibility=draw(coordinate),
-                negative=draw(st.booleans()),
-            )
-            for i, n in enumerate(draw(st.lists(name, max_size=2)))
-        ],
-    )
+    # Element, note and accelerator ids are one namespace (a file breaking that is refused), so
+    # each accelerator's id is made unique against all three, as the editor does.
+    accelerators: list[Accelerator] = []
+    for n in draw(st.lists(name, max_size=2)):
+        taken = {e.id for e in document.map.elements} | {note.id for note in document.map.notes} | {
+            a.id for a in accelerators}
+        accelerators.append(Accelerator(
+            id=unique_id(n, taken, "accelerator"),
+            name=n,
+            evolution=draw(coordinate),
+            visibility=draw(coordinate),
+            negative=draw(st.booleans()),
+        ))
+    document.replace_collection("accelerators", accelerators)
     document.replace_collection(
         "attitudes",
         [
