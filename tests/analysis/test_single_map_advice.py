@@ -50,3 +50,50 @@ def test_a_built_commodity_on_a_library_gets_the_badge_where_others_buy_it():
     assert len(payments.maps) == 4
     assert "custom-built-commodity" in payments.badges
     assert "Garden waste" in payments.badge_sentences["custom-built-commodity"]
+
+
+def case_hub_map():
+    # A service-specific hub that half the map leans on directly, placed as a mature product (fit 1),
+    # resting on three shared commodities that each have only it as a direct dependant: by weights
+    # alone (hub counts direct dependants) the hub outranks the commodities it depends on.
+    screens = [f"Tenancy screen {index}" for index in range(1, 7)]
+    components = [(name, 0.5, 0.7) for name in screens]
+    components += [("Tenancy case hub", 0.72, 0.55), ("Hosting", 0.92, 0.1),
+                   ("OS Places API", 0.85, 0.3), ("GOV.UK Notify", 0.85, 0.3)]
+    links = [("Tenant", "Manage my tenancy"), *(("Manage my tenancy", name) for name in screens)]
+    links += [(name, "Tenancy case hub") for name in screens]
+    links += [("Tenancy case hub", "Hosting"), ("Tenancy case hub", "OS Places API"),
+              ("Tenancy case hub", "GOV.UK Notify"), ("OS Places API", "Hosting")]
+    return make_map("Tenancy", ["Tenant"], [("Manage my tenancy", 0.6, 0.9)], components, links)
+
+
+def test_a_service_specific_hub_never_outranks_the_commodities_it_depends_on():
+    report = analyse_map(case_hub_map(), path="tenancy.wardley.json")
+    order = [item.name for item in report.capabilities]
+    hub = report.capability("Tenancy case hub")
+    assert hub.tier != "none"
+    for commodity in ("Hosting", "Address lookup", "Notifications"):
+        item = report.capability(commodity)
+        assert order.index(commodity) < order.index("Tenancy case hub"), order
+        assert item.tier == hub.tier and item.score >= hub.score, (commodity, item.tier, item.score)
+
+
+def test_the_lifted_commodity_says_why_it_ranks_with_what_rests_on_it():
+    report = analyse_map(case_hub_map(), path="tenancy.wardley.json")
+    sentence = report.capability("Notifications").tier_sentence
+    assert sentence.startswith("Notifications is a possible candidate to share: it serves 1 of 1 user need on this map")
+    assert "It ranks at least as high as Tenancy case hub, which depends on it." in sentence
+    # What ranks on its own merits says nothing of the kind, and the hub's sentence is unchanged.
+    assert "ranks at least as high" not in report.capability("Tenancy case hub").tier_sentence
+
+
+def test_service_specific_parts_that_do_not_depend_on_a_commodity_are_not_pushed_below_it():
+    # Hosting is drawn, but the hub does not rest on it: no rule applies, weights decide.
+    wardley_map = case_hub_map()
+    wardley_map = wardley_map.model_copy(update={"links": [
+        link for link in wardley_map.links if not (link.source == "tenancy-case-hub" and link.target == "hosting")
+        and not (link.source == "os-places-api" and link.target == "hosting")]})
+    report = analyse_map(wardley_map, path="tenancy.wardley.json")
+    hosting = report.capability("Hosting")
+    assert hosting.tier == "none"
+    assert "ranks at least as high" not in hosting.tier_sentence

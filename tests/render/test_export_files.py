@@ -167,7 +167,10 @@ def test_a_missing_folder_gives_a_one_line_error(scene: MapScene, tmp_path: Path
 def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(scene: MapScene, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "map.png"
     out.write_bytes(b"old picture")
-    monkeypatch.setattr(QImage, "save", lambda self, *args: False)
+    def fail(image: QImage) -> bytes:
+        raise ValueError("no picture to encode")
+
+    monkeypatch.setattr("wardley.render.export_files.png_bytes", fail)
     with pytest.raises(ExportError, match="could not encode"):
         export_map(scene, out)
     assert out.read_bytes() == b"old picture"

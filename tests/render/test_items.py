@@ -14,7 +14,7 @@ from wardley.model import Element, Link, MapDocument, Note, WardleyMap
 from wardley.render import DARK, DEFAULT, PRINT, THEMES, MapScene, render_map, theme_named
 from wardley.render.context import RenderContext
 from wardley.render.geometry import MAP_HEIGHT, MAP_WIDTH, SCENE_RECT, to_scene
-from wardley.render.items.element import ElementItem
+from wardley.render.items.element import EditableElementItem, ElementItem
 
 TRICKY = "<b>x</b><img src=q>"
 
@@ -183,7 +183,7 @@ def test_position_has_changed_moves_links_evolve_and_pipeline(qapp) -> None:  # 
 
 
 def test_item_outside_a_scene_moves_without_error(qapp) -> None:  # type: ignore[no-untyped-def]
-    item = ElementItem(element(), RenderContext())
+    item = EditableElementItem(element(), RenderContext())
     item.setPos(QPointF(10, 10))  # the "has changed" branch with no scene to tell
     assert item.pos() == QPointF(10, 10)
 

@@ -8,6 +8,8 @@ On a single map, fit is 1 for a capability the vocabulary knows to be a commodit
 (payments, notifications, sign-in...), wherever this one map places it: the map's own placement
 says how the team sees it, not whether a national platform exists. Fan-in is the share of the
 map's other components depending on it, so what everything rests on outranks what rests on it.
+Weights alone cannot promise that a national commodity ranks at or above what depends on it;
+:mod:`.ranking` makes it a rule.
 
 Tiers: *strong* (score, median evolution and presence all high enough), *possible* (score
 alone high enough), or *none*. Badges flag what a room should talk about whatever the tier.

@@ -10,18 +10,30 @@ from pydantic_core import to_json
 from wardley.analysis.report import Capability, LibraryReport
 from wardley.wording import counted, md
 
+#: How a placement's method reads in a workshop's notes: "none" sounds like "no way of getting it".
+_METHOD_WORDS = {"none": "not marked"}
 _TIER_HEADINGS = {"strong": "Strong candidates", "possible": "Possible candidates", "none": "Not candidates now"}
 
 
 def report_to_json(report: LibraryReport) -> str:
+    return report_json_bytes(report).decode("utf-8")
+
+
+def report_json_bytes(report: LibraryReport) -> bytes:
+    """The JSON report as UTF-8, ready to write: a sector's report is hundreds of megabytes, and
+    each copy as text would cost as much again."""
     # pydantic_core's encoder is compiled: a sector's report is written in a fraction of the time
     # the standard library's pure-Python indenting encoder takes. Same input, same bytes.
-    return to_json(report.to_data(), indent=2).decode("utf-8") + "\n"
+    data = to_json(report.to_data(), indent=2)
+    data += b"\n"
+    return data
 
 
 def _summary_line(report: LibraryReport) -> str:
     counts = {tier: sum(1 for item in report.capabilities if item.tier == tier) for tier in _TIER_HEADINGS}
     capabilities = counted(len(report.capabilities), "capability", "capabilities")
+    if not counts["strong"] and not counts["possible"]:
+        return f"{counted(len(report.maps), 'map')}, {capabilities}: no candidates for a shared platform."
     return (f"{counted(len(report.maps), 'map')}, {capabilities}: {counts['strong']} strong and "
             f"{counts['possible']} possible {'candidate' if counts['possible'] == 1 else 'candidates'} "
             "for a shared platform.")
@@ -74,8 +86,8 @@ def _markdown_capability(item: Capability, titles: dict[str, str]) -> list[str]:
     if item.implementations:
         lines += ["Implementations: " + ", ".join(md(name) for name in item.implementations), ""]
     lines += ["| map | component | evolution | method |", "|---|---|---|---|"]
-    lines += [f"| {md(titles.get(p.map_path) or p.map_path)} | {md(p.name)} | {p.evolution:.2f} | {p.method} |"
-              for p in item.placements]
+    lines += [f"| {md(titles.get(p.map_path) or p.map_path)} | {md(p.name)} | {p.evolution:.2f} | "
+              f"{_METHOD_WORDS.get(p.method, p.method)} |" for p in item.placements]
     lines.append("")
     return lines
 

@@ -17,21 +17,20 @@ from pathlib import Path
 from wardley.analysis.aliases import ALIASES_FILE_NAME, Aliases, load_aliases
 from wardley.analysis.candidates import badges, score, tier, tier_check
 from wardley.analysis.explain import Explainer
+from wardley.analysis.checked_maps import CheckedMap, check_files
 from wardley.analysis.graph import map_graph
 from wardley.analysis.lint import lint_map, one_need
 from wardley.analysis.matching import CapabilityGroup, Matcher, Placement, group_placements
 from wardley.analysis.measures import LibraryGraphs, mean_betweenness, measure
+from wardley.analysis.ranking import TIER_ORDER, Ranked, lift_commodities
 from wardley.analysis.report import Capability, LibraryReport, MapSummary
 from wardley.analysis.settings import DEFAULT_SETTINGS, Settings
 from wardley.analysis.suggestions import suggest_merges
 from wardley.analysis.vocabulary import Vocabulary, load_vocabulary
-from wardley.io.files import OWM_SUFFIXES, load_map
+from wardley.io.files import OWM_SUFFIXES
 from wardley.io.json_format import SUFFIX as JSON_MAP_SUFFIX
 from wardley.io.problems import MapFileError
 from wardley.model.entities import WardleyMap
-
-_TIER_ORDER = {"strong": 0, "possible": 1, "none": 2}
-
 
 def map_files(paths: Sequence[str | os.PathLike[str]]) -> list[Path]:
     """The map files named by ``paths``, folders expanded (sorted by name); errors name the path."""
@@ -87,8 +86,7 @@ def analyse_library(
     # Loading makes hundreds of thousands of objects and no garbage cycles: the collector, left on,
     # would rescan them all again and again as the heap grows.
     with _collector_paused():
-        maps = [(str(path), load_map(path).map) for path in files]
-        return analyse_maps(maps, settings, aliases, vocabulary)
+        return _analyse(check_files(files), settings, aliases, vocabulary)
 
 
 def analyse_map(wardley_map: WardleyMap, settings: Settings = DEFAULT_SETTINGS, aliases: Aliases | None = None,
@@ -105,7 +103,11 @@ def analyse_maps(
 ) -> LibraryReport:
     """Analyse maps already in memory, each given with the path (or label) it is reported under."""
     with _collector_paused():
-        return _analyse(maps, settings, aliases, vocabulary)
+        checked = []
+        for path, wardley_map in maps:
+            graph = map_graph(wardley_map)
+            checked.append((path, graph, lint_map(graph, path)))
+        return _analyse(checked, settings, aliases, vocabulary)
 
 
 @contextmanager
@@ -123,25 +125,25 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _analyse(
-    maps: Sequence[tuple[str, WardleyMap]],
+    maps: Sequence[CheckedMap],
     settings: Settings,
     aliases: Aliases | None,
     vocabulary: Vocabulary | None,
 ) -> LibraryReport:
     vocabulary = vocabulary or load_vocabulary()
     aliases = aliases or Aliases()
-    graphs = [map_graph(wardley_map) for _, wardley_map in maps]
+    graphs = [graph for _, graph, _ in maps]
     placements: list[Placement] = []
     summaries: list[MapSummary] = []
     lint = []
-    for index, ((path, wardley_map), graph) in enumerate(zip(maps, graphs, strict=True)):
+    for index, (path, graph, issues) in enumerate(maps):
         components = graph.components
-        summaries.append(MapSummary(path, wardley_map.title, len(components)))
+        summaries.append(MapSummary(path, graph.title, len(components)))
         for key in components:
             element = graph.elements[key]
             placements.append(Placement(index, path, key, element.name, element.evolution, element.visibility,
                                         element.method))
-        lint.extend(lint_map(graph, path))
+        lint.extend(issues)
     alone = one_need(graphs[0], maps[0][0]) if len(maps) == 1 else None
     if alone is not None:
         lint.append(alone)
@@ -150,14 +152,18 @@ def _analyse(
     groups = group_placements(placements, matcher)
     library = LibraryGraphs(graphs)
     explainer = Explainer(_titles(maps), settings)
-    capabilities = []
+    ranked = []
     for group in groups:
         measures = measure(group, library, vocabulary.knowledge.get(group.vocabulary_name or ""))
         value = score(measures, settings)
         check = tier_check(measures, value, settings)
-        level = tier(measures, value, settings, check)
+        ranked.append((Ranked(measures, value, tier(measures, value, settings, check)), check))
+    lift_commodities([item for item, _ in ranked], library)
+    capabilities = []
+    for group, (item, check) in zip(groups, ranked, strict=True):
+        measures, value, level = item.measures, item.score, item.tier
         found = badges(measures, settings)
-        tier_text = explainer.tier_sentence(measures, value, level, check)
+        tier_text = explainer.tier_sentence(measures, value, level, check, item.lifted_by)
         badge_text = {badge.kind: explainer.badge_sentence(measures, badge) for badge in found}
         capabilities.append(Capability(
             name=group.name, tier=level, score=round(value, 4),
@@ -169,8 +175,11 @@ def _analyse(
             reach=measures.reach, map_share=measures.map_share, hub=measures.hub, methods=dict(measures.methods),
             needs_by_map={maps[index][0]: sorted(ids) for index, ids in measures.needs.items()},
         ))
+    commodities = {item.measures.name for item, _ in ranked if item.measures.national_commodity}
     _break_ties(capabilities, groups, library)
-    capabilities.sort(key=lambda item: (_TIER_ORDER[item.tier], -item.score, -(item.betweenness or 0.0), item.name))
+    # On equal tier and score, a national commodity comes before what may rest on it (see .ranking).
+    capabilities.sort(key=lambda item: (TIER_ORDER[item.tier], -item.score, item.name not in commodities,
+                                        -(item.betweenness or 0.0), item.name))
     merges = suggest_merges(groups, vocabulary, aliases, settings)
     return LibraryReport(summaries, capabilities, merges, lint)
 
@@ -188,20 +197,20 @@ def _break_ties(capabilities: list[Capability], groups: list[CapabilityGroup], l
                 item.betweenness = mean_betweenness(by_name[item.name].placements, library)
 
 
-def _titles(maps: Sequence[tuple[str, WardleyMap]]) -> list[str]:
+def _titles(maps: Sequence[CheckedMap]) -> list[str]:
     """How sentences name each map: its title, or its file name if it has none; maps that share a
     title (copies, several teams' versions) are told apart by their file names."""
-    titles = [_title(path, wardley_map) for path, wardley_map in maps]
+    titles = [_title(path, graph.title) for path, graph, _ in maps]
     counts = Counter(titles)
     return [
         f"{title} ({Path(path).name})" if counts[title] > 1 and title != _file_title(path) else title
-        for title, (path, _) in zip(titles, maps, strict=True)
+        for title, (path, _, _) in zip(titles, maps, strict=True)
     ]
 
 
-def _title(path: str, wardley_map: WardleyMap) -> str:
+def _title(path: str, map_title: str) -> str:
     # Sentences name maps by title; an untitled map goes by its file name.
-    title = wardley_map.title.strip()
+    title = map_title.strip()
     if title and title != "Untitled map":
         return title
     return _file_title(path)

@@ -16,8 +16,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-import networkx as nx
-
 from wardley.analysis.graph import MapGraph
 from wardley.analysis.names import name_key
 
@@ -58,7 +56,7 @@ def lint_map(graph: MapGraph, map_label: str) -> list[LintIssue]:
             if key not in reached:
                 issue("unreached", key, f"'{elements[key].name}' does not serve any user need: no need's chain reaches it")
 
-    for source, target in graph.graph.edges:
+    for source, target in graph.edges:
         upper, lower = elements[source], elements[target]
         if lower.visibility > upper.visibility:
             issue("drawn-above", target, f"'{lower.name}' ({lower.visibility:.2f}) is drawn above '{upper.name}' "
@@ -73,7 +71,7 @@ def lint_map(graph: MapGraph, map_label: str) -> list[LintIssue]:
             issue("duplicate-name", keys[1], f"{len(keys)} elements share a name: " + ", ".join(f"'{n}'" for n in names))
 
     for key in needs:
-        if graph.graph.out_degree(key) == 0:
+        if not graph.succ[key]:
             issue("empty-need", key, f"the need '{elements[key].name}' has nothing under it")
     return issues
 
@@ -81,6 +79,8 @@ def lint_map(graph: MapGraph, map_label: str) -> list[LintIssue]:
 def _some_cycles(graph: MapGraph) -> list[list[str]]:
     """Up to the report limit of loops, the same ones in the same order whatever the hash seed:
     networkx walks sets, so which loops come first is otherwise down to the seed."""
+    import networkx as nx  # only a map with a loop needs it: most never load it
+
     found = []
     for count, cycle in enumerate(nx.simple_cycles(graph.graph)):
         if count >= _CYCLE_REPORT_LIMIT * 50:

@@ -10,16 +10,17 @@ Every component placement ends up in exactly one capability.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from wardley.analysis.aliases import Aliases
-from wardley.analysis.names import name_key, qualifiers, split_name, words
+from wardley.analysis.names import CLIENT_GROUP_WORDS, client_groups, name_key, qualifiers, split_name, words
 from wardley.analysis.vocabulary import Term, Vocabulary
 
 
-@dataclass(frozen=True, slots=True)
-class Placement:
-    """One component as drawn on one map."""
+class Placement(NamedTuple):
+    """One component as drawn on one map (a named tuple: a sector has hundreds of thousands)."""
 
     map_index: int
     map_path: str
@@ -77,35 +78,57 @@ class Matcher:
 
 
 def _representative(names: Counter[str]) -> str:
-    # The commonest spelling names the group; ties go to the alphabetically first, for stable output.
-    return min(names, key=lambda name: (-names[name], name))
+    # The commonest spelling names the group; on a tie, the one written as a sentence is read out
+    # ("Eligibility rules", not "Eligibility Rules" or "ELIGIBILITY RULES"), then the
+    # alphabetically first, for stable output.
+    return min(names, key=lambda name: (-names[name], name.isupper(), _title_cased_words(name), name))
+
+
+def _title_cased_words(name: str) -> int:
+    """Words after the first written with a capital and then small letters ("Rules"); acronyms do not count."""
+    return sum(1 for word in name.split()[1:] if word[:1].isupper() and not word.isupper())
+
+
+@lru_cache(maxsize=65_536)
+def _group_key(name: str) -> tuple[str, frozenset[str]]:
+    # Who it is for, said before or in brackets, is one fact: "Adult safeguarding referrals" and
+    # "Safeguarding referrals (adults)" agree; the adults' and the children's versions do not.
+    kept = " ".join(word for word in name_key(name).split() if word not in CLIENT_GROUP_WORDS)
+    return kept, client_groups(name)
 
 
 def group_placements(placements: list[Placement], matcher: Matcher) -> list[CapabilityGroup]:
     """Partition the placements into capabilities (each placement in exactly one)."""
     resolved: dict[str, list[Placement]] = defaultdict(list)
-    unresolved: dict[str, list[Placement]] = defaultdict(list)
+    # Who a name is for splits even where brackets do not: "Safeguarding referrals (adults)" and
+    # "Safeguarding referrals (children)" are two statutory services.
+    unresolved: dict[tuple[str, frozenset[str]], list[Placement]] = defaultdict(list)
+    # What a name says is worked out once per name: a sector repeats names thousands of times.
+    readings: dict[str, tuple[list[Placement], str | None, tuple[str, ...]]] = {}
     for placement in placements:
-        term = matcher.term(placement.name)
-        product, qualified = matcher.product(placement.name, term), qualifiers(placement.name)
+        reading = readings.get(placement.name)
+        if reading is None:
+            term = matcher.term(placement.name)
+            target = unresolved[_group_key(placement.name)] if term is None else resolved[term.capability]
+            reading = readings[placement.name] = (target, matcher.product(placement.name, term),
+                                                  qualifiers(placement.name))
+        target, product, qualified = reading
         if product is not None or qualified:
-            placement = replace(placement, product=product, qualifiers=qualified)
-        if term is None:
-            unresolved[name_key(placement.name)].append(placement)
-        else:
-            resolved[term.capability].append(placement)
+            placement = placement._replace(product=product, qualifiers=qualified)
+        target.append(placement)
     # One word or two ("flytipping" / "fly tipping") is a way of writing, not a difference.
-    joined: dict[str, list[Placement]] = defaultdict(list)
-    for members in unresolved.values():
-        joined["".join(words(members[0].name))].extend(members)
+    joined: dict[tuple[str, frozenset[str]], list[Placement]] = defaultdict(list)
+    for (_, named), members in unresolved.items():
+        written = "".join(word for word in words(members[0].name) if word not in CLIENT_GROUP_WORDS)
+        joined[(written, named)].extend(members)
     for members in joined.values():
         resolved[_representative(Counter(member.name for member in members))].extend(members)
 
-    by_key: dict[str, CapabilityGroup] = {}
+    by_key: dict[tuple[str, frozenset[str]], CapabilityGroup] = {}
     for capability, members in resolved.items():
         base = matcher.display_name(matcher.aliases.canonical(capability))
         final = matcher.aliases.renamed(base)
-        key = name_key(final)
+        key = _group_key(final)
         group = by_key.get(key)
         if group is None:
             known = matcher.is_known(base)

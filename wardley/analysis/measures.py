@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from statistics import median
 
 from wardley.analysis.graph import MapGraph
@@ -45,8 +46,9 @@ class CapabilityMeasures:
     def national_commodity(self) -> bool:
         return self.national is not None and self.national.stage == "commodity"
 
-    @property
+    @cached_property
     def needs_served(self) -> int:
+        # Read several times per capability (score, tier, sentences); the needs never change.
         return sum(len(ids) for ids in self.needs.values())
 
     @property
@@ -69,29 +71,47 @@ class LibraryGraphs:
         self.graphs = graphs
         self.all_needs = sum(len(graph.needs) for graph in graphs)
         self._most_dependents: dict[int, int] = {}
+        self._hubs: dict[int, dict[str, float]] = {}
+
+    def hubs(self, index: int) -> dict[str, float]:
+        """Each component's direct dependents on map ``index`` over the most any component there has."""
+        found = self._hubs.get(index)
+        if found is None:
+            graph = self.graphs[index]
+            most = self.most_dependents(index)
+            found = self._hubs[index] = {
+                key: graph.dependents(key) / most if most else 0.0 for key in graph.components}
+        return found
 
     def most_dependents(self, index: int) -> int:
-        if index not in self._most_dependents:
-            self._most_dependents[index] = self.graphs[index].most_dependents()
-        return self._most_dependents[index]
+        found = self._most_dependents.get(index)
+        if found is None:
+            found = self._most_dependents[index] = self.graphs[index].most_dependents()
+        return found
+
+
+_NO_NEEDS: frozenset[str] = frozenset()
 
 
 def measure(group: CapabilityGroup, library: LibraryGraphs, national: Knowledge | None = None) -> CapabilityMeasures:
     placements = group.placements
-    needs: dict[int, set[str]] = {}
+    needs: dict[int, frozenset[str]] = {}
     hubs: list[float] = []
+    graphs, hubs_on = library.graphs, library.hubs
     for placement in placements:
-        graph = library.graphs[placement.map_index]
-        needs.setdefault(placement.map_index, set()).update(graph.needs_served.get(placement.element_id, ()))
-        most = library.most_dependents(placement.map_index)
-        hubs.append(graph.dependents(placement.element_id) / most if most else 0.0)
+        index = placement.map_index
+        served = graphs[index].needs_served.get(placement.element_id, _NO_NEEDS)
+        found = needs.get(index)
+        # Most capabilities are on a map once: its set of needs is the component's own, not a copy.
+        needs[index] = served if found is None else found | served
+        hubs.append(hubs_on(index).get(placement.element_id, 0.0))
     evolutions = [placement.evolution for placement in placements]
     implementations = sorted({placement.product for placement in placements if placement.product})
     return CapabilityMeasures(
         name=group.name,
         placements=placements,
         maps=sorted(needs),
-        needs={index: frozenset(ids) for index, ids in needs.items()},
+        needs=needs,
         all_needs=library.all_needs,
         all_maps=len(library.graphs),
         evolution=round(median(evolutions), 4),

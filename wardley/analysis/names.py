@@ -32,6 +32,11 @@ QUALIFIER_WORDS: frozenset[str] = frozenset({
 
 FILLER_WORDS = FILLER_WORDS | QUALIFIER_WORDS
 
+#: Words naming who a service is for. Statutory services for adults and for children are different
+#: capabilities (different law, records and often suppliers): "Social care records (adults)" and
+#: "Social care records (children)" never merge, even though brackets are otherwise set aside.
+CLIENT_GROUP_WORDS: dict[str, str] = {"adult": "adults", "child": "children", "children": "children"}
+
 #: Where the head of an English noun phrase ends: "payments for parking" is about payments.
 PREPOSITIONS: frozenset[str] = frozenset({"for", "of", "to", "via", "with", "by", "from", "in", "on", "at"})
 
@@ -112,6 +117,14 @@ def qualifiers(name: str) -> tuple[str, ...]:
     core, annotations = split_name(name)
     found = [word for text in (core, *annotations) for word in _plain_words(text) if word in QUALIFIER_WORDS]
     return tuple(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=65_536)
+def client_groups(name: str) -> frozenset[str]:
+    """Who the name says the thing is for ("adults", "children"), read in its core and its brackets."""
+    core, annotations = split_name(name)
+    return frozenset(CLIENT_GROUP_WORDS[word] for text in (core, *annotations) for word in _plain_words(text)
+                     if word in CLIENT_GROUP_WORDS)
 
 
 @lru_cache(maxsize=65_536)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from wardley.analysis.names import (
-    content_words, contains, ends_with, head_words, name_key, set_label_words, words,
+    client_groups, content_words, contains, ends_with, head_words, name_key, set_label_words, words,
 )
 from wardley.package_data import resource
 
@@ -67,18 +67,26 @@ class Vocabulary:
     #: Problems found while building (two capabilities claiming one name); empty when sound.
     conflicts: list[str] = field(default_factory=list)
     _capabilities_by_word: dict[str, set[str]] = field(default_factory=dict)
+    #: Common words that name a capability only as the whole name ("Catalogue", "Notify"), by
+    #: :func:`whole_name_key`: "Shared platform catalogue" is not a library's catalogue.
+    _whole: dict[str, Term] = field(default_factory=dict)
     #: Keys of names that only look like a capability ("event hosting"): never looked up.
     _not: set[str] = field(default_factory=set)
+    #: Capabilities for one client group only ("adults"): a name naming another group is not them.
+    client_group: dict[str, str] = field(default_factory=dict)
+    #: For a capability serving every group, the capability of each group's own ("children" -> ...).
+    by_client_group: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def add(self, name: str, term: Term, *, phrase_match: bool = True) -> None:
+        if not phrase_match:
+            self._add_whole(name, term)
+            return
         key = name_key(name)
         known = self._exact.get(key)
         if known is not None and known.capability != term.capability:
             self.conflicts.append(f"{name!r} is claimed by both {known.capability} and {term.capability}")
             return
         self._exact.setdefault(key, term)
-        if not phrase_match:
-            return
         phrase = content_words(name)
         for word in set(words(name)):
             self._capabilities_by_word.setdefault(word, set()).add(term.capability)
@@ -87,6 +95,14 @@ class Vocabulary:
             self._products_by_first_word.setdefault(phrase[0], []).append(entry)
         else:
             self._aliases_by_last_word.setdefault(phrase[-1], []).append(entry)
+
+    def _add_whole(self, name: str, term: Term) -> None:
+        key = whole_name_key(name)
+        known = self._whole.get(key)
+        if known is not None and known.capability != term.capability:
+            self.conflicts.append(f"{name!r} is claimed by both {known.capability} and {term.capability}")
+            return
+        self._whole.setdefault(key, term)
 
     def is_generic(self, word: str) -> bool:
         return self.spread.get(word, 0) >= GENERIC_SPREAD
@@ -99,7 +115,7 @@ class Vocabulary:
         known = self.suppliers.get(name_key(text))
         if known is not None:
             return known
-        term = self._exact.get(name_key(text))
+        term = self._exact.get(name_key(text)) or self._whole.get(whole_name_key(text))
         return term.product if term is not None else None
 
     def finish(self) -> None:
@@ -110,9 +126,28 @@ class Vocabulary:
                 entries.sort(key=lambda entry: -len(entry[0]))
 
     def lookup(self, name: str) -> Term | None:
-        """The capability (and product) a component name stands for, or None if unknown."""
+        """The capability (and product) a component name stands for, or None if unknown.
+
+        Who the name says it is for decides between capabilities that differ only by client group:
+        "Mosaic (children)" is children's social care records, "Liquidlogic LAS (children)" is not
+        the adults' system (and not known at all).
+        """
+        term = self._lookup(name)
+        if term is None or (term.capability not in self.client_group and term.capability not in self.by_client_group):
+            return term
+        named = client_groups(name)
+        own = self.client_group.get(term.capability)
+        if own is not None:
+            return term if named <= {own} else None
+        if len(named) == 1:
+            specific = self.by_client_group[term.capability].get(next(iter(named)))
+            if specific is not None:
+                return Term(specific, term.product)
+        return term
+
+    def _lookup(self, name: str) -> Term | None:
         key = name_key(name)
-        term = self._exact.get(key)
+        term = self._exact.get(key) or self._whole.get(whole_name_key(name))
         if term is not None:
             return term
         if key in self._not:
@@ -138,6 +173,22 @@ class Vocabulary:
         return word in self.distinguishing
 
 
+#: Words that say nothing wherever they stand in a name ("Online catalogue" is a catalogue).
+_EMPTY_WORDS = frozenset({"a", "an", "the", "our", "online", "digital"})
+#: Words that say nothing at the end of a name, where English puts the kind of thing ("Search
+#: service" is search); before another word they say what it is for ("Service maps").
+_EMPTY_HEADS = frozenset({"service", "system", "platform", "solution", "software", "tool", "module"})
+
+
+def whole_name_key(name: str) -> str:
+    """The key of a name that must be a common word on its own: its words in order, only empty
+    words set aside, so a modifier ("shared platform catalogue", "service maps") keeps it apart."""
+    kept = [word for word in words(name) if word not in _EMPTY_WORDS]
+    while len(kept) > 1 and kept[-1] in _EMPTY_HEADS:
+        kept.pop()
+    return " ".join(kept)
+
+
 def vocabulary_from_data(data: dict[str, Any]) -> Vocabulary:
     vocabulary = Vocabulary(distinguishing=frozenset(
         word for text in data.get("distinguishing_words", []) for word in words(str(text))
@@ -156,6 +207,12 @@ def vocabulary_from_data(data: dict[str, Any]) -> Vocabulary:
             vocabulary.knowledge[capability] = Knowledge(str(entry["stage"]), str(instead) if instead else None)
         vocabulary.add(capability, Term(capability))
         vocabulary._not.update(name_key(str(name)) for name in entry.get("not", []))
+        if "client_group" in entry:
+            vocabulary.client_group[capability] = str(entry["client_group"])
+        if "by_client_group" in entry:
+            vocabulary.by_client_group[capability] = {
+                str(group): str(name) for group, name in dict(entry["by_client_group"]).items()
+            }
         for alias in entry.get("aliases", []):
             vocabulary.add(str(alias), Term(capability), phrase_match=name_key(str(alias)) not in exact_aliases)
         for product in entry.get("products", []):

@@ -37,7 +37,7 @@ def _fail(message: str) -> int:
 def run(args: argparse.Namespace) -> int:
     from wardley.analysis import LibraryReport, analyse_library
     from wardley.io.formats import format_named, writer_of
-    from wardley.io.problems import printable_lines
+    from wardley.io.problems import has_control_bytes, printable_lines
 
     chosen = format_named("report", args.format)
     output = args.output
@@ -51,17 +51,30 @@ def run(args: argparse.Namespace) -> int:
     report = analyse_library(args.paths, aliases=args.aliases)  # a MapFileError is reported by wardley.cli
     if chosen.needs_qt:
         return _draw(report, output, args.format)
-    write = cast(Callable[[LibraryReport], str], writer_of(chosen))
-    text = write(report)
+    data: bytes | None = None  # the JSON: bytes from the encoder, never copied as text (a sector's is 200 MB)
+    if args.format == "json":
+        from wardley.analysis.formats import report_json_bytes
+
+        data = report_json_bytes(report)
+    else:
+        text = cast(Callable[[LibraryReport], str], writer_of(chosen))(report)
     if output:
         from wardley.io.atomic import write_atomically
 
         try:
-            write_atomically(output, text.encode("utf-8"))
+            write_atomically(output, data if data is not None else text.encode("utf-8"))
         except OSError as error:
             return _fail(f"{output}: cannot write: {error.strerror or error}")
         return 0
     # Names come from map files: no terminal escape sequences (CSV is data for a spreadsheet, kept as is).
+    stream = getattr(sys.stdout, "buffer", None)
+    if data is not None:
+        if stream is not None and not has_control_bytes(data):
+            sys.stdout.flush()
+            stream.write(data)
+            stream.flush()
+            return 0
+        text = data.decode("utf-8")
     sys.stdout.write(text if args.format == "csv" else printable_lines(text))
     return 0
 

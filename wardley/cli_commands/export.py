@@ -85,7 +85,8 @@ def _draw(wardley_map: Any, out: str, args: argparse.Namespace) -> int:
     from wardley.render.export_scene import export_scene
 
     app = QApplication.instance() or QApplication(["wardley-export"])
-    scene = export_scene(wardley_map, theme_named(args.theme), args.relabel)
+    # The map was read for this picture alone: nothing else could see the scene change it.
+    scene = export_scene(wardley_map, theme_named(args.theme), args.relabel, copy=False)
     options = ExportOptions(width_px=args.width, dpi=args.dpi, legend=args.legend)
     try:
         export_map(scene, out, options)

@@ -7,6 +7,7 @@ import json
 import re
 from typing import Any
 
+from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from wardley.io.integrity import integrity_problems
@@ -20,6 +21,11 @@ FORMAT_NAME = "wardley-map"
 SUFFIX = ".wardley.json"
 
 _LONG_NUMBER = re.compile(r"[0-9]{1000,}")
+#: Files up to this size are first validated in one pass, the quickest way to read a valid map
+#: (a library of thousands is read this way); only a file that fails it is read again a slice at
+#: a time to list its problems. Past this size one pass is not tried: a broken file could make
+#: pydantic build millions of errors at once (see wardley.io.bounded_validation).
+ONE_PASS_BYTES = 256 * 1024
 
 
 def json_path(loc: tuple[int | str, ...]) -> str:
@@ -72,7 +78,7 @@ def parse_json_map(text: str, source: str) -> WardleyMap:
         # Python refuses to turn a number of over 4,300 digits into an int (a guard against slow
         # conversion); no map holds one, so it is a broken or hostile file.
         raise MapFileError.single(source, "not a map: a number in it has thousands of digits", _long_number_at(text)) from None
-    return map_from_data(data, source)
+    return map_from_data(data, source, one_pass=len(text) <= ONE_PASS_BYTES)
 
 
 def _long_number_at(text: str) -> str:
@@ -83,7 +89,9 @@ def _long_number_at(text: str) -> str:
     return f"line {text.count(chr(10), 0, found.start()) + 1} column {found.start() - line_start + 1}"
 
 
-def map_from_data(data: Any, source: str) -> WardleyMap:
+def map_from_data(data: Any, source: str, one_pass: bool = False) -> WardleyMap:
+    """The map in ``data``, or a :class:`MapFileError` listing every problem found. ``one_pass``
+    tries a single validation first (only for data whose size bounds its errors)."""
     if not isinstance(data, dict):
         found = {list: "an array", str: "a string", bool: "true or false", type(None): "null"}.get(type(data), "a number")
         raise MapFileError.single(source, f"expected a JSON object holding a wardley map, found {found}", "$")
@@ -108,6 +116,14 @@ def map_from_data(data: Any, source: str) -> WardleyMap:
     if items > MAX_ITEMS:
         raise MapFileError.single(source, f"too large: {items:,} items (at most {MAX_ITEMS:,} are read)")
 
+    if one_pass:
+        try:
+            quick = WardleyMap.model_validate(body)
+        except (ValidationError, RecursionError):
+            pass  # read again below, to list every problem in the file's own words
+        else:
+            if _plainly_whole(quick) or not integrity_problems(body):
+                return quick
     problems = ProblemList()
     wardley_map: WardleyMap | None = None
     try:
@@ -118,6 +134,21 @@ def map_from_data(data: Any, source: str) -> WardleyMap:
     if problems or wardley_map is None:
         raise problems.error(source)
     return wardley_map
+
+
+def _plainly_whole(wardley_map: WardleyMap) -> bool:
+    """A quick yes for the usual map, of elements and links only: ids unique, and each link between
+    two of its elements, once, not to itself. A no means only that :func:`integrity_problems`
+    must look (and word what it finds)."""
+    if (wardley_map.evolves or wardley_map.pipelines or wardley_map.notes or wardley_map.accelerators
+            or wardley_map.snapshots):
+        return False
+    ids = {element.id for element in wardley_map.elements}
+    if len(ids) != len(wardley_map.elements):
+        return False
+    pairs = {(link.source, link.target) for link in wardley_map.links}
+    return len(pairs) == len(wardley_map.links) and all(
+        source in ids and target in ids and source != target for source, target in pairs)
 
 
 def dump_json_map(wardley_map: WardleyMap) -> str:

@@ -29,6 +29,15 @@ def printable_lines(text: str) -> str:
     return "\n".join(printable(line) for line in text.split("\n"))
 
 
+# The same characters in UTF-8: C0 but newline, DEL, and C1 (two bytes, the first \xc2).
+_CONTROL_BUT_NEWLINE_UTF8 = re.compile(rb"[\x00-\x09\x0b-\x1f\x7f]|\xc2[\x80-\x9f]")
+
+
+def has_control_bytes(data: bytes) -> bool:
+    """Whether UTF-8 ``data`` holds a character :func:`printable_lines` would escape."""
+    return _CONTROL_BUT_NEWLINE_UTF8.search(data) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     #: Where in the file: a JSON path (``$.elements[3].name``) or ``line 12``.
@@ -50,6 +59,10 @@ class MapFileError(Exception):
         #: Problems found but not listed (beyond :data:`MAX_PROBLEMS`).
         self.more = more + len(problems) - len(self.problems)
         super().__init__("\n".join(self.lines()))
+
+    def __reduce__(self) -> tuple[type[MapFileError], tuple[str, list[Problem], int]]:
+        # Rebuilt from its parts, not its message: a worker process loading maps sends it back whole.
+        return type(self), (self.source, self.problems, self.more)
 
     @classmethod
     def single(cls, source: str, message: str, place: str = "") -> MapFileError:

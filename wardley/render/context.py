@@ -21,6 +21,9 @@ class RenderContext:
         #: and position-change notifications, which only an editor needs.
         self.interactive = interactive
         self.symbols = SymbolCache()
+        #: Set while a big map is painted into an image (render/export.py): symbols come
+        #: from images rendered once per kind and sub-pixel offset instead of vectors.
+        self.symbol_images = False
         self.set_theme(theme)
 
     def set_theme(self, theme: Theme) -> None:

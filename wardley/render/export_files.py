@@ -22,6 +22,7 @@ from wardley.render.export import map_bounds, render_map
 from wardley.render.items.text_block import TextBlock, recording_blocks
 from wardley.render.legend import Legend, legend_entries, legend_placement
 from wardley.render.pdf_info import PdfInfoError, with_info
+from wardley.render.png_file import png_bytes
 from wardley.render.scene import MapScene
 from wardley.workshop.describe import describe_map, describe_one_line
 
@@ -33,9 +34,6 @@ DEFAULT_WIDTH_PX = 2400
 #: 11 inches wide: it fills an A4 landscape page at its natural size).
 SCENE_DPI = 96.0
 PDF_MARGIN_MM = 10.0
-#: For Qt's PNG writer "quality" only sets the zlib effort (PNG is lossless):
-#: 80 means level 1, measured the quickest with files within 5% of the default.
-PNG_QUALITY = 80
 #: White space around the drawing, in scene units, so nothing touches the edge.
 PADDING = 12.0
 
@@ -154,11 +152,10 @@ class _Memory:
 
 
 def _write_png(scene: MapScene, options: ExportOptions) -> bytes:
-    memory = _Memory()
-    # The stub asks for bytes, but PySide6 takes the format as str when writing to a device.
-    if not render_image(scene, options).save(memory.buffer, "PNG", PNG_QUALITY):  # type: ignore[call-overload]
-        raise ExportError("Qt could not encode the PNG")
-    return memory.bytes()
+    try:
+        return png_bytes(render_image(scene, options))
+    except ValueError as error:
+        raise ExportError(f"could not encode the PNG: {error}") from None
 
 
 def _write_svg(scene: MapScene, options: ExportOptions) -> bytes:

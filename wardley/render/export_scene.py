@@ -12,10 +12,11 @@ from wardley.render.scene import MapScene
 from wardley.render.themes import Theme
 
 
-def export_scene(wardley_map: WardleyMap, theme: Theme, relabel: bool = False) -> MapScene:
+def export_scene(wardley_map: WardleyMap, theme: Theme, relabel: bool = False, *, copy: bool = True) -> MapScene:
     """A new scene drawing a copy of ``wardley_map``; ``relabel`` places every label
-    automatically, ignoring offsets set by hand. The caller calls ``detach()`` when done."""
+    automatically, ignoring offsets set by hand. ``copy=False`` draws the map itself, for a
+    caller that holds the only reference (``wardley export``: a deep copy of a 1,000-component
+    map costs about 25 ms). The caller calls ``detach()`` when done."""
     # Only drawn, never edited: built without tooltips or move notifications, labels placed once.
-    return MapScene(
-        MapDocument(wardley_map.model_copy(deep=True)), theme, interactive=False, keep_hand_set_labels=not relabel
-    )
+    drawn = wardley_map.model_copy(deep=True) if copy else wardley_map
+    return MapScene(MapDocument(drawn), theme, interactive=False, keep_hand_set_labels=not relabel)

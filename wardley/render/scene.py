@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 from wardley.model import Change, Link, MapDocument
 from wardley.render.context import RenderContext
 from wardley.render.geometry import SCENE_RECT, to_scene
-from wardley.render.items.element import ElementItem
+from wardley.render.items.element import EditableElementItem, ElementItem
 from wardley.render.items.evolve_pipeline import EvolveItem, PipelineItem
 from wardley.render.items.forces import AcceleratorItem, AttitudeItem
 from wardley.render.items.frame import FrameItem
@@ -238,7 +238,8 @@ class MapScene(QGraphicsScene):
             self._sync_collection("annotations")
 
     def _add_element(self, element_id: str) -> None:
-        item = ElementItem(self.document.element(element_id), self.ctx)
+        kind = EditableElementItem if self.ctx.interactive else ElementItem
+        item = kind(self.document.element(element_id), self.ctx)
         self.elements[element_id] = item
         self.addItem(item)
         if self._highlighted:
@@ -369,7 +370,9 @@ class MapScene(QGraphicsScene):
             self._fade(pipeline, on and owner not in self._highlighted)
 
     def _fade(self, item: QGraphicsItem, faded: bool) -> None:
-        item.setOpacity(self.theme.faded_opacity if faded else 1.0)
+        opacity = self.theme.faded_opacity if faded else 1.0
+        if item.opacity() != opacity:  # Qt tells the item even when nothing changes
+            item.setOpacity(opacity)
 
 
 def _link_key(key: object) -> LinkKey:

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
@@ -21,7 +21,8 @@ from wardley.ui.windows import WindowManager
 #: The map the app opens when started without a file, shipped inside the package.
 EXAMPLE_MAP = example_map()
 #: Set to 1 to print each element's screen centre once the first window is shown
-#: (``element ID X Y`` lines on stdout), so the end-to-end test can drag them.
+#: (``element ID X Y`` lines on stdout), so the end-to-end test can drag them, and the
+#: canvas's width beside the window's whenever it changes (``canvas W window W``).
 DEBUG_GEOMETRY_ENV = "WARDLEY_DEBUG_GEOMETRY"
 #: Set to 1 to close every window once the first is shown and drawn (printing ``started TITLE``):
 #: how the install checks start the real app on its example map and see it exit cleanly.
@@ -92,6 +93,31 @@ def print_element_geometry(window: MainWindow) -> None:
     print("geometry done", flush=True)
 
 
+class _CanvasWidths(QObject):
+    """Prints ``canvas W window W`` (device pixels) each time the canvas is resized: an X test
+    cannot see a Qt widget's size, and checks with this that panels leave the canvas half."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        window.view.installEventFilter(self)
+        self._report()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize:
+            self._report()
+        return False
+
+    def _report(self) -> None:
+        ratio = self._window.devicePixelRatioF()
+        print(f"canvas {round(self._window.view.width() * ratio)} window {round(self._window.width() * ratio)}", flush=True)
+
+
+def report_geometry(window: MainWindow) -> None:
+    print_element_geometry(window)
+    _CanvasWidths(window)  # lives as long as the window, its parent
+
+
 def _when_exposed(window: MainWindow, then: Callable[[], None]) -> None:
     handle = window.windowHandle()
     if handle is not None and handle.isExposed():
@@ -121,7 +147,7 @@ def run(paths: list[Path]) -> int:
         if restored and first.editor.path is None and not first.editor.is_modified:
             first.close()  # the untouched example would only be in the way
         if os.environ.get(DEBUG_GEOMETRY_ENV) and not restored:
-            _when_exposed(first, lambda: print_element_geometry(first))
+            _when_exposed(first, lambda: report_geometry(first))
         if os.environ.get(QUIT_AFTER_START_ENV):
             _when_exposed(first, lambda: _quit_after_start(first))
 

@@ -103,8 +103,11 @@ class MermaidWriter:
         if not children:
             return  # Mermaid has no empty pipeline: the map-wide comment keeps it
         lines.append(f"pipeline {sx.quote(self._name(owner.name))} {{")
+        # The reader gives children the visibility of the element the header's name finds
+        # (the first of that name), which is not the owner when an earlier one shares its name.
+        found = self.by_id.get(self.first_of.get(self._name(owner.name), owner.id), owner)
         for child in children:
-            self._element(child, lines, owner, "  ")
+            self._element(child, lines, found, "  ")
         lines.append("}")
         evolutions = [c.evolution for c in children]
         self.derived_pipelines.append({

@@ -7,10 +7,14 @@ warning with its line number, and the rest of the map still imports.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from wardley.io.limits import TooLarge
 from wardley.io.problems import MAX_PROBLEMS, MapFileError, Problem
 from wardley.model.entities import WardleyMap
+
+if TYPE_CHECKING:
+    from wardley.io.owm.assemble import Assembler
 
 
 @dataclass
@@ -28,6 +32,11 @@ class OwmResult:
 
 def parse_owm(text: str, source: str = "OWM text") -> OwmResult:
     """Raises :class:`MapFileError` only for text over the item limit (``source`` names it)."""
+    return read_owm(text, source)[0]
+
+
+def read_owm(text: str, source: str = "OWM text") -> tuple[OwmResult, Assembler]:
+    """:func:`parse_owm`, with the assembler: what each line was read as (for :mod:`.line_keys`)."""
     from wardley.io.owm.assemble import Assembler, owm_problems
     from wardley.io.owm.reader import LineReader
 
@@ -42,7 +51,7 @@ def parse_owm(text: str, source: str = "OWM text") -> OwmResult:
     count = len(warnings) + reader.unlisted
     if reader.unlisted:
         warnings.append(Problem("", f"... and {reader.unlisted:,} more warnings (only the first {MAX_PROBLEMS} are listed)"))
-    return OwmResult(wardley_map, warnings, owm_problems(assembler.dropped), count)
+    return OwmResult(wardley_map, warnings, owm_problems(assembler.dropped), count), assembler
 
 
 def format_owm(wardley_map: WardleyMap) -> str:

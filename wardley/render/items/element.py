@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPaintEngine, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from wardley.model import Element
@@ -199,6 +199,8 @@ class ElementItem(QGraphicsItem):
             painter.drawEllipse(self._symbol_rect.adjusted(-5, -5, 5, 5))
         if widget is not None:
             self._ctx.symbols.draw(painter, element.kind, element.method, element.inertia, theme)
+        elif self._ctx.symbol_images and painter.paintEngine().type() == QPaintEngine.Type.Raster:
+            self._ctx.symbols.draw_aligned(painter, element.kind, element.method, element.inertia, theme)
         else:
             draw_symbol_vector(painter, element.kind, element.method, element.inertia, theme)
         self._label.paint(painter, QColor(theme.text), QColor(theme.map_background) if self.label_halo else None)
@@ -221,6 +223,16 @@ class ElementItem(QGraphicsItem):
         c, r = self._handle, HANDLE_RADIUS - 2
         painter.drawLine(QPointF(c.x() - r, c.y()), QPointF(c.x() + r, c.y()))
         painter.drawLine(QPointF(c.x(), c.y() - r), QPointF(c.x(), c.y() + r))
+
+
+
+class EditableElementItem(ElementItem):
+    """An element on the editing canvas: kept on the map while dragged, and what is drawn
+    from it (links, evolve arrow, pipeline) follows it.
+
+    A class of its own because Qt asks a Python ``itemChange`` about every change (z-value,
+    scene, opacity: five calls per element just to build a scene, a fifth of a 1,000-element
+    export's scene building); a scene only drawn (an export) uses :class:`ElementItem`."""
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:  # noqa: N802
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange:

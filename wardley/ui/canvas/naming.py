@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from wardley.model import Element, ElementKind
 from wardley.model.kinds import kind_info
-from wardley.render.items.element import ElementItem
+from wardley.render.items.element import EditableElementItem, ElementItem
 from wardley.ui.canvas.name_editor import NameEditor
 from wardley.ui.canvas.stray_typing import typed_straight_on
 
@@ -31,7 +31,7 @@ class Naming:
         """``key``: the single-letter key that asked for the element, if one did."""
         view = self._view
         self.close()
-        ghost = ElementItem(
+        ghost = EditableElementItem(
             Element(id="new-element", kind=kind, name="…", evolution=evolution, visibility=visibility),
             view.map_scene.ctx,
         )

@@ -19,7 +19,7 @@ position). No Qt here: this is plain model work.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from wardley.model import WardleyMap
 from wardley.model.compare import compare_maps
@@ -73,8 +73,21 @@ def _renaming(old_ids: list[str], new_ids: list[str], matches: dict[int, int], r
     return final
 
 
+class Renaming(NamedTuple):
+    """Each id of the new map -> the id it keeps, for elements, notes and accelerators."""
+
+    elements: dict[str, str]
+    notes: dict[str, str]
+    accelerators: dict[str, str]
+
+
 def keep_ids(old: WardleyMap, new: WardleyMap) -> WardleyMap:
     """``new`` with the ids of ``old`` wherever an element, note or accelerator is the same one."""
+    return renamed(new, id_renaming(old, new))
+
+
+def id_renaming(old: WardleyMap, new: WardleyMap) -> Renaming:
+    """Which id each element, note and accelerator of ``new`` keeps (see :func:`keep_ids`)."""
     by_id = {e.id: i for i, e in enumerate(old.elements)}
     diff = compare_maps(old, new)
     new_index = {e.id: i for i, e in enumerate(new.elements)}
@@ -98,6 +111,13 @@ def keep_ids(old: WardleyMap, new: WardleyMap) -> WardleyMap:
         _match_by(old.accelerators, new.accelerators, lambda a: a.name.casefold()),
         reserved, [a.name for a in new.accelerators], "accelerator",
     )
+    return Renaming(element_ids, note_ids, accelerator_ids)
+
+
+def renamed(new: WardleyMap, renaming: Renaming) -> WardleyMap:
+    if all(old == kept for ids in renaming for old, kept in ids.items()):
+        return new  # every id kept as read (text typed by name, or written by us)
+    element_ids, note_ids, accelerator_ids = renaming
     data = new.model_dump()
     for element in data["elements"]:
         element["id"] = element_ids[element["id"]]

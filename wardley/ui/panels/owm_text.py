@@ -14,8 +14,9 @@ and listed under it.
 The text and the canvas never fight:
 - applying the user's text never rewrites that text (the map is changed, the
   text stays as typed);
-- a change from elsewhere (canvas, properties, undo) rewrites only the part of
-  the text that differs, so the cursor and scroll position stay where they were;
+- a change from elsewhere (canvas, properties, capture line, undo) rewrites only the
+  lines of what changed (:mod:`wardley.ui.panels.owm_rewrite`): every other line keeps
+  the text the user typed, and the cursor and the first line in view stay where they were;
 - while typed text waits to be applied, changes from elsewhere do not touch it
   (the typed text is applied on top when the pause ends); leaving the editor,
   or a shortcut aimed at the window, applies it at once;
@@ -29,7 +30,8 @@ from __future__ import annotations
 import html
 import re
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from difflib import SequenceMatcher
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import (
@@ -57,12 +59,13 @@ from PySide6.QtWidgets import (
 )
 
 from wardley.io import MapFileError, Problem
-from wardley.io.owm import format_owm, parse_owm
+from wardley.io.owm import OwmResult, format_owm, parse_owm
 from wardley.io.owm.reader import UNCLOSED_BLOCK
 from wardley.io.owm.syntax import comment_lines
 from wardley.model import Change, MapDocument, WardleyMap
 from wardley.ui.commands import ReplaceMapCommand
 from wardley.ui.panels.owm_ids import keep_ids
+from wardley.ui.panels.owm_rewrite import Rewriter, with_kept_snapshots
 
 #: What a typed comment line is marked with: the map has no place for it.
 COMMENT_NOT_KEPT = "a comment: the map does not keep it (a note, or an element's Why here?, does)"
@@ -92,6 +95,25 @@ def line_in_progress(line: str) -> bool:
     if text.count("[") > text.count("]") or text.count("(") > text.count(")"):
         return True
     return text[-1] not in "])}\""
+
+
+def text_problems(text: str, result: OwmResult) -> list[Problem]:
+    """What the text view marks: the reader's warnings, what it left out, and typed comments."""
+    problems = [*result.warnings, *(Problem(p.place, f"{p.message} (ignored)") for p in result.dropped)]
+    # The map has no place for a typed comment: it is never saved, so say so.
+    problems += [Problem(f"line {number}", COMMENT_NOT_KEPT) for number in comment_lines(text)]
+    problems.sort(key=lambda problem: problem_line(problem) or 0)
+    return problems
+
+
+def _moved(edits: Sequence[tuple[str, int, int, int, int]], line: int, column: int) -> tuple[int, int]:
+    """Where (line, column) of the old text is in the new one: a rewritten line keeps the column."""
+    for tag, i1, i2, j1, j2 in edits:
+        if i1 <= line < i2:
+            if tag == "equal":
+                return j1 + line - i1, column
+            return (j1 + min(line - i1, j2 - j1 - 1), column) if j2 > j1 else (j1, 0)
+    return line, column
 
 
 def _utf16_length(text: str) -> int:
@@ -188,6 +210,10 @@ class OwmTextPanel(QDockWidget):
         self._setting_text = False
         self._applying = False
         self._shown_text = ""
+        #: The map ``_shown_text`` reads as (its JSON: the live map changes in place), which a
+        #: change from elsewhere is measured against.
+        self._shown_map: str | None = None
+        self._rewriter = Rewriter()
         #: The problems of ``_shown_text`` (a refused text shows its own without replacing these).
         self._shown_problems: list[Problem] = []
         self._problems: dict[int | None, list[str]] = {}
@@ -208,6 +234,8 @@ class OwmTextPanel(QDockWidget):
         self._held_line = None
         self.document, self.undo_stack = document, undo_stack
         self._remembered.clear()
+        self._shown_map = None
+        self._rewriter = Rewriter()
         document.changed.connect(self._on_document_changed)
         self.refresh_from_map()
 
@@ -268,10 +296,7 @@ class OwmTextPanel(QDockWidget):
         except MapFileError as error:  # over the item limit: nothing is applied
             self._show_problems([Problem(error.problems[0].place, f"not applied: {error.problems[0].message}")])
             return
-        problems = [*result.warnings, *(Problem(p.place, f"{p.message} (ignored)") for p in result.dropped)]
-        # Typed comments vanish on the next rewrite of the text and are never saved: say so.
-        problems += [Problem(f"line {number}", COMMENT_NOT_KEPT) for number in comment_lines(text)]
-        problems.sort(key=lambda problem: problem_line(problem) or 0)
+        problems = text_problems(text, result)
         if any(problem.message == UNCLOSED_BLOCK for problem in result.warnings):
             # Mid-typing, most likely: applied, every line after the "{" would join the pipeline
             # and the map would fold up until the "}" is typed.
@@ -285,12 +310,9 @@ class OwmTextPanel(QDockWidget):
             self._show_problems([*problems, Problem("", f"not applied: {first}")])
             return
         self._show_problems(problems)
-        # Snapshots are map history, not drawing: text that lost their comment lines keeps them.
-        if not new_map.snapshots and current.snapshots and "wardley-snapshot" not in text:
-            new_map = new_map.model_copy(update={"snapshots": current.snapshots})
+        new_map = with_kept_snapshots(text, current, new_map)
         if new_map == current:
-            self._remember(current, text, problems)
-            self._shown_text, self._shown_problems = text, problems
+            self._shown(text, problems, self._remember(current, text, problems))
             return
         # The current state as its text was last shown: undoing back to it shows that again.
         self._remember(current, self._shown_text, self._shown_problems)
@@ -299,8 +321,10 @@ class OwmTextPanel(QDockWidget):
             self.undo_stack.push(ReplaceMapCommand(self.document, new_map, "Edit map text"))
         finally:
             self._applying = False
-        self._remember(self.document.map, text, problems)
-        self._shown_text, self._shown_problems = text, problems
+        self._shown(text, problems, self._remember(self.document.map, text, problems))
+
+    def _shown(self, text: str, problems: list[Problem], map_key: str) -> None:
+        self._shown_text, self._shown_problems, self._shown_map = text, list(problems), map_key
 
     # -- map to text -----------------------------------------------------------
     def _on_document_changed(self, change: Change) -> None:
@@ -311,39 +335,86 @@ class OwmTextPanel(QDockWidget):
         self.refresh_timer.start()
 
     def refresh_from_map(self) -> None:
-        """Show the current map's text: as it was typed for this state, else freshly written."""
+        """Show the current map's text: as it was typed for this state, else the shown text with
+        only the lines of what changed rewritten, else (text that cannot be) freshly written."""
         self.refresh_timer.stop()
         if self.document is None or self.pending:
             return
-        remembered = self._remembered.get(self._key(self.document.map))
-        text, problems = remembered if remembered is not None else (format_owm(self.document.map), [])
+        current = self.document.map
+        key = self._key(current)
+        remembered = self._remembered.get(key)
+        if remembered is not None:
+            text, problems = remembered
+        else:
+            text, problems = self._rewritten(current, key)
         self._replace_text(text)
-        self._shown_text, self._shown_problems = text, list(problems)
+        self._shown(text, problems, key)
         self._show_problems(problems)
 
+    def _rewritten(self, current: WardleyMap, key: str) -> tuple[str, list[Problem]]:
+        shown = self._shown_map
+        typed = self.editor.toPlainText()
+        if shown is None or shown == key or typed != self._shown_text:
+            # Nothing typed to keep (a new map), or text the map refused: written afresh.
+            return format_owm(current), []
+        merged = self._rewriter.rewrite(typed, shown, current, key)
+        if merged is None:
+            return format_owm(current), []
+        # Undo back to the shown state brings back the text as it was.
+        self._remember_key(shown, self._shown_text, self._shown_problems)
+        text, result = merged
+        problems = text_problems(text, result)
+        self._remember_key(key, text, problems)
+        return text, problems
+
     def _replace_text(self, new: str) -> None:
-        """Rewrite only what differs, so the cursor and the scroll position stay put."""
+        """Rewrite only the lines that differ, so the cursor (line and column) and the first
+        line in view stay where they were, even when lines are added or removed above them."""
         old = self.editor.toPlainText()
         if old == new:
             return
-        start = 0
-        limit = min(len(old), len(new))
-        while start < limit and old[start] == new[start]:
-            start += 1
-        end_old, end_new = len(old), len(new)
-        while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
-            end_old -= 1
-            end_new -= 1
-        scroll = self.editor.verticalScrollBar().value()
-        cursor = QTextCursor(self.editor.document())
-        cursor.setPosition(_utf16_length(old[:start]))
-        cursor.setPosition(_utf16_length(old[:end_old]), QTextCursor.MoveMode.KeepAnchor)
+        old_lines, new_lines = old.split("\n"), new.split("\n")
+        edits = SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes()
+        editor = self.editor
+        cursor = editor.textCursor()
+        ends = [
+            _moved(edits, cursor.document().findBlock(at).blockNumber(), at - cursor.document().findBlock(at).position())
+            for at in (cursor.anchor(), cursor.position())
+        ]
+        first_in_view = _moved(edits, editor.verticalScrollBar().value(), 0)[0]
+        starts = [0]
+        for line in old_lines:
+            starts.append(starts[-1] + _utf16_length(line) + 1)
+        change = QTextCursor(editor.document())
         self._setting_text = True
         try:
-            cursor.insertText(new[start:end_new])
+            change.beginEditBlock()
+            for tag, i1, i2, j1, j2 in reversed(edits):
+                if tag == "equal":
+                    continue
+                text = "\n".join(new_lines[j1:j2])
+                if i1 == i2:  # inserted lines
+                    at, text = (starts[i1], text + "\n") if i1 < len(old_lines) else (starts[i1] - 1, "\n" + text)
+                    change.setPosition(at)
+                elif j1 == j2:  # removed lines, with the line break between them and their neighbours
+                    begin, end = (starts[i1], starts[i2]) if i2 < len(old_lines) else (starts[i1] - 1, starts[i2] - 1)
+                    change.setPosition(max(begin, 0))
+                    change.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                else:
+                    change.setPosition(starts[i1])
+                    change.setPosition(starts[i2] - 1, QTextCursor.MoveMode.KeepAnchor)
+                change.insertText(text)
+            change.endEditBlock()
+            document = editor.document()
+            placed = QTextCursor(document)
+            for index, (number, column) in enumerate(ends):
+                block = document.findBlockByNumber(min(number, document.blockCount() - 1))
+                at = block.position() + min(column, block.length() - 1)
+                placed.setPosition(at, QTextCursor.MoveMode.MoveAnchor if index == 0 else QTextCursor.MoveMode.KeepAnchor)
+            editor.setTextCursor(placed)
         finally:
             self._setting_text = False
-        self.editor.verticalScrollBar().setValue(scroll)
+        editor.verticalScrollBar().setValue(first_in_view)
 
     # -- undo ------------------------------------------------------------------
     def undo(self) -> None:
@@ -362,8 +433,13 @@ class OwmTextPanel(QDockWidget):
     def _key(self, wardley_map: WardleyMap) -> str:
         return wardley_map.model_dump_json()
 
-    def _remember(self, wardley_map: WardleyMap, text: str, problems: list[Problem]) -> None:
+    def _remember(self, wardley_map: WardleyMap, text: str, problems: list[Problem]) -> str:
+        """Remember the text ``wardley_map`` was shown with; its key."""
         key = self._key(wardley_map)
+        self._remember_key(key, text, problems)
+        return key
+
+    def _remember_key(self, key: str, text: str, problems: list[Problem]) -> None:
         self._remembered[key] = (text, list(problems))
         self._remembered.move_to_end(key)
         while len(self._remembered) > _REMEMBERED:
