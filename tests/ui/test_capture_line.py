@@ -74,6 +74,18 @@ def test_a_partial_name_finds_the_element_instead_of_adding_one(window, qtbot) -
     assert "already on the map" in window.statusBar().currentMessage()
 
 
+@pytest.mark.parametrize("entry", ["Library management custom", "Borrow a book -> Catalogue"])
+def test_an_entry_that_says_more_than_a_name_keeps_the_box_even_when_nothing_changes(window, qtbot, entry: str) -> None:  # noqa: ANN001
+    # Found in a trial: "Council website product" said of a component already in Product (or a
+    # link already there) handed the keys to the map, and the room's next entries were lost.
+    document = window.editor.document
+    lms = document.element("lms")
+    document.move_element("lms", 0.3, lms.visibility)  # custom-built already
+    type_entry(qtbot, window, entry)
+    assert window.editor.undo_stack.count() == 0
+    assert window.quick_add_box.hasFocus() and window.quick_add_box.text() == ""
+
+
 @pytest.mark.parametrize("typed", ["Library", "manage", "Borrow a", "cat", "Resid", "book", "Libraryx", "o"])
 def test_quick_add_and_link_to_complete_names_the_same_way(window, typed: str) -> None:  # noqa: ANN001
     document = window.editor.document

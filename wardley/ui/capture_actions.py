@@ -41,6 +41,8 @@ class Captured:
     #: Something was added or changed (not only found).
     changed: bool = False
     ok: bool = True
+    #: The entry was only names (no kind, stage or link): a look-up, so the map takes the keys.
+    lookup: bool = False
 
 
 #: An OWM line with a position or a title: OWM text, which Paste OWM reads, not the capture line.
@@ -99,7 +101,9 @@ def capture(editor: EditorDocument, line: str, ask: Asker, near: Sequence[str] =
             return Captured(f"Not added: which \"{plan.typed}\" was meant was not chosen", ok=False)
         answers[name_key(plan.typed)] = answer
     apply_plan(editor, plan, line.strip())
-    return Captured(_summary(document, plan), plan.named, bool(plan.new_elements or plan.links or plan.changes))
+    lookup = not entry.arrows and all(
+        m.kind is None and m.stage is None and m.evolution is None for m in entry.mentions())
+    return Captured(_summary(document, plan), plan.named, bool(plan.new_elements or plan.links or plan.changes), lookup=lookup)
 
 
 def apply_plan(editor: EditorDocument, plan: CapturePlan, text: str) -> None:

@@ -304,7 +304,8 @@ class MainWindow(QMainWindow):
         """One capture-line entry (see :mod:`wardley.workshop.capture`); returns the ids it named.
 
         After an entry that added something the box keeps the focus for the next one; an
-        entry that only found an element hands the focus to the map, to move or link it."""
+        entry that was only a name of an element already there hands the focus to the map, to move
+        or link it."""
         result = capture(self.editor, line, ask_which(self), self.view.selected_element_ids())
         # Back to this window for the next entry, even where no window manager hands the focus
         # back after a question.
@@ -316,7 +317,9 @@ class MainWindow(QMainWindow):
             return []
         if result.named:
             self.view.select_elements(result.named)  # what the room just said, highlighted
-        if result.changed:
+        # Only a bare name is a look-up; an entry saying a stage, kind or link the map already
+        # has is still the room talking, and its next entry must not land on the map.
+        if result.changed or not result.lookup:
             self.quick_add_box.setFocus()
         else:
             self.view.setFocus()
