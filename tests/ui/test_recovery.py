@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 from tests.ui.shell_support import manager, saved_elements, shell_env, small_map, write_map  # noqa: F401
 
+from wardley.model.entities import Accelerator
 from wardley.ui import windows as windows_module
 from wardley.ui.commands import SetElementsCommand
 from wardley.ui.editor_document import EditorDocument
@@ -274,6 +275,11 @@ def test_the_restore_question_gives_the_time_to_the_second_and_what_changed(shel
     recovered = RecoveredMap(tmp_path / "x", document.map, path, "json", "2026-12-03T16:41:07Z")
     line = recovered.describe()
     assert re.search(r"\d\d:\d\d:\d\d", line), line
-    assert "2 added" in line and "1 moved" in line and "link" not in line
+    assert "2 elements added" in line and "1 element moved" in line and "link" not in line
+    document.replace_collection("accelerators", [Accelerator(id="print", name="printing", evolution=0.5,
+                                                             visibility=0.5, negative=True)])
+    document.add_note("Crews re-key reports", 0.4, 0.4)
+    line = RecoveredMap(tmp_path / "x", document.map, path, "json", "2026-12-03T16:41:07Z").describe()
+    assert "1 accelerator added" in line and "1 note added" in line, line
     untitled = RecoveredMap(tmp_path / "x", document.map, None, "json", "2026-12-03T16:41:07Z")
     assert f"{len(document.map.elements)} elements" in untitled.describe()

@@ -95,9 +95,24 @@ class RecoveredMap:
             on_disk = load_map(self.original).map
         except (OSError, MapFileError):
             return f"{self.original.name} cannot be read now; {counted(len(self.map.elements), 'element')}"
-        counts = compare_maps(on_disk, self.map).counts()
-        words = [f"{n} {what.replace('s ', ' ', 1) if n == 1 and ' ' in what else what}"
-                 for what, n in counts.items() if n]
+        diff = compare_maps(on_disk, self.map)
+        words = [f"{counted(len(changes), 'element')} {what}" for what, changes in (
+            ("added", diff.added), ("removed", diff.removed), ("moved", diff.moved),
+            ("renamed", diff.renamed), ("changed", diff.changed)) if changes]
+        words += [f"{counted(len(changes), 'link')} {what}" for what, changes in (
+            ("added", diff.links_added), ("removed", diff.links_removed)) if changes]
+        if diff.evolves:
+            words.append(f"{counted(len(diff.evolves), 'evolve arrow')} changed")
+        # The compare covers elements and links; the room's notes and drawings are worth
+        # naming too, or a restored deaccelerator goes unmentioned.
+        for collection, noun in _OTHER_THINGS:
+            before, after = getattr(on_disk, collection), getattr(self.map, collection)
+            if len(after) > len(before):
+                words.append(f"{counted(len(after) - len(before), noun)} added")
+            elif len(after) < len(before):
+                words.append(f"{counted(len(before) - len(after), noun)} removed")
+            elif after != before:
+                words.append(f"{noun}s changed")
         return ", ".join(words) or "no differences from the file"
 
     def to_editor(self) -> EditorDocument:
@@ -105,6 +120,13 @@ class RecoveredMap:
         editor = EditorDocument(self.map, self.original, self.file_format)
         editor.mark_modified()
         return editor
+
+
+#: What else a recovery copy can bring back, as the restore question names it.
+_OTHER_THINGS = (
+    ("notes", "note"), ("annotations", "annotation"), ("accelerators", "accelerator"),
+    ("attitudes", "attitude box"), ("pipelines", "pipeline"),
+)
 
 
 def _owner_running(file: Path) -> bool:
