@@ -134,3 +134,24 @@ def test_analysis_highlight_and_focus_fading_stay_on_screen(manager, tmp_path: P
     focused = window.export_actions.export_to(tmp_path / "focused.png")
     assert focused is not None and focused.read_bytes() == plain.read_bytes()
     assert note.opacity() < 1.0  # and the screen keeps the fading
+
+
+def test_dialogs_for_an_unsaved_map_start_in_the_folder_last_used(manager, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.ui.shell_support import small_map
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    window = _window(manager, tmp_path)
+    window.export_actions.ask_path = lambda *args: reports / "library.png"
+    window.export_actions.export["png"].trigger()
+    assert (reports / "library.png").is_file()
+
+    untitled = manager.open_editor(EditorDocument(small_map()))
+    asked: list[str] = []
+    untitled.export_actions.ask_path = lambda parent, caption, suggested, file_filter: asked.append(suggested)
+    untitled.export_actions.export["svg"].trigger()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda parent, caption, suggested, *a: (asked.append(suggested), ("", ""))[1]))
+    untitled.files.save_as()
+    assert [Path(p).parent for p in asked] == [reports, reports], asked

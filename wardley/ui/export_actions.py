@@ -18,8 +18,10 @@ from wardley.io.formats import Format, formats
 from wardley.render import MapScene, theme_named
 from wardley.render.export_files import ExportError, ExportOptions, export_map, render_image
 from wardley.render.export_scene import export_scene
+from wardley.ui import recent_files
 from wardley.ui.describe_dialog import DescribeDialog
 from wardley.ui.dialogs import plain_message
+from wardley.ui.file_actions import default_folder
 from wardley.ui.window_protocol import MENU_EDIT, MENU_FILE
 from wardley.workshop.describe import describe_map
 
@@ -88,7 +90,7 @@ class ExportActions:
 
     def _suggested_path(self, kind: str) -> str:
         editor = self._window.editor
-        folder = editor.path.parent if editor.path is not None else Path.home()
+        folder = editor.path.parent if editor.path is not None else default_folder()
         return str(folder / f"{file_stem(self._scene().document.map.title)}{KINDS[kind].suffix}")
 
     def export_dialog(self, kind: str) -> Path | None:
@@ -100,6 +102,7 @@ class ExportActions:
             return None
         if not picture.matches(chosen):
             chosen = chosen.with_name(chosen.name + picture.suffix)
+        recent_files.remember_folder(chosen.parent)
         return self.export_to(
             chosen, ExportOptions(legend=self.with_legend.isChecked()), self.print_theme.isChecked(), self.relabel.isChecked()
         )

@@ -42,8 +42,8 @@ class FileCommands:
         return self._window.editor
 
     def open_dialog(self) -> None:
-        folder = str(self._editor.path.parent) if self._editor.path else ""
-        path = dialogs.choose_open_path(self._window, folder)
+        folder = self._editor.path.parent if self._editor.path else recent_files.last_folder()
+        path = dialogs.choose_open_path(self._window, str(folder or ""))
         if path is not None:
             self.open_path(path)
 
@@ -264,6 +264,10 @@ def _suggested_name(editor: EditorDocument) -> str:
 
     title = editor.document.map.title
     base = slug(title, "map") if title and title != "Untitled map" else "map"
+    return str(default_folder() / f"{base}.wardley.json")
+
+
+def default_folder() -> Path:
+    """Where a dialog for a map never saved starts: the folder last used, else Documents, else home."""
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
-    return str(folder / f"{base}.wardley.json")
+    return recent_files.last_folder() or (Path(documents) if documents and Path(documents).is_dir() else Path.home())
