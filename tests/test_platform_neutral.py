@@ -122,7 +122,9 @@ try:
     code = main(sys.argv[1:])
 except SystemExit as leaving:  # --help
     code = leaving.code
-heavy = sorted({name.split(".")[0] for name in sys.modules} & {"pydantic", "PySide6", "networkx", "rapidfuzz"})
+# The stand-in for pydantic's plugin loader (wardley/pydantic_plugins.py) is a name, not an import.
+loaded = {name.split(".")[0] for name in sys.modules if name != "pydantic.plugin._loader"}
+heavy = sorted(loaded & {"pydantic", "PySide6", "networkx", "rapidfuzz"})
 print(code, " ".join(heavy), file=sys.stderr)
 """
 

@@ -70,6 +70,10 @@ def _map_file_error(error: BaseException) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # The program, not the library, decides this: code importing wardley.model keeps its plugins.
+    from wardley.pydantic_plugins import skip_plugin_search
+
+    skip_plugin_search()
     try:
         return _run(list(sys.argv[1:] if argv is None else argv))
     except KeyboardInterrupt:

@@ -11,9 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-from wardley.model.pydantic_plugins import skip_plugin_search
 
-skip_plugin_search()  # before the first model below is built
 from wardley.model.kinds import ACTOR_KINDS as ACTOR_KINDS, ElementKind as ElementKind  # their home; kept importable here
 from wardley.model.evolution import DEFAULT_BOUNDARIES, DEFAULT_STAGES, round_coordinate
 

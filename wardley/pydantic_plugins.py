@@ -8,7 +8,9 @@ half a second, so that search was 7% of it. ``PYDANTIC_DISABLE_PLUGINS`` skips o
 scan, not the import, so the loader module is stood in for with one that finds none.
 
 Anything else asked of the stand-in (a later pydantic may import more from that module)
-loads the real module and answers from it, so a newer pydantic still works, only slower."""
+loads the real module and answers from it, so a newer pydantic still works, only slower.
+Only the program's entry point (``wardley.cli.main``) calls it: another program importing
+wardley's model keeps pydantic as it found it."""
 
 from __future__ import annotations
 

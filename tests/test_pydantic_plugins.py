@@ -22,6 +22,8 @@ def run(code: str, **env: str) -> str:
 def test_loading_a_map_searches_no_package_metadata() -> None:
     out = run(
         "import sys\n"
+        "from wardley.pydantic_plugins import skip_plugin_search\n"
+        "skip_plugin_search()\n"
         "from wardley.io import MapFileError, load_map, parse_json_map\n"
         f"assert load_map({str(EXAMPLE)!r}).map.elements\n"
         "try:\n"
@@ -38,6 +40,8 @@ def test_loading_a_map_searches_no_package_metadata() -> None:
 def test_anything_else_asked_of_the_stand_in_comes_from_the_real_loader() -> None:
     out = run(
         "import sys\n"
+        "from wardley.pydantic_plugins import skip_plugin_search\n"
+        "skip_plugin_search()\n"
         "import wardley.model\n"
         "from pydantic.plugin import _loader\n"
         "print(list(_loader.get_plugins()))\n"
@@ -50,8 +54,27 @@ def test_anything_else_asked_of_the_stand_in_comes_from_the_real_loader() -> Non
 def test_a_chosen_set_of_plugins_leaves_pydantic_as_it_is() -> None:
     out = run(
         "import sys\n"
+        "from wardley.pydantic_plugins import skip_plugin_search\n"
+        "skip_plugin_search()\n"
         "import wardley.model\n"
         "print(getattr(sys.modules['pydantic.plugin._loader'], '__file__', None) is not None)\n",
         PYDANTIC_DISABLE_PLUGINS="some_plugin",
+    )
+    assert out == "True"
+
+
+def test_the_command_skips_the_search_and_a_program_importing_the_model_keeps_it() -> None:
+    out = run(
+        "import sys\n"
+        "from wardley.cli import main\n"
+        f"assert main(['validate', {str(EXAMPLE)!r}]) == 0\n"
+        "print(getattr(sys.modules['pydantic.plugin._loader'], '__file__', None) is None)\n"
+    )
+    assert out.splitlines()[-1] == "True"
+    out = run(
+        "import sys\n"
+        "from wardley.io import load_map\n"
+        f"assert load_map({str(EXAMPLE)!r}).map.elements\n"
+        "print(getattr(sys.modules['pydantic.plugin._loader'], '__file__', None) is not None)\n"
     )
     assert out == "True"
