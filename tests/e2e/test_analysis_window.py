@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_real_window import App, wait_for, x_display, xdotool  # noqa: F401 - x_display is a fixture
+from tests.e2e.test_real_window import App, wait_for, window_env, x_display, xdotool  # noqa: F401 - x_display is a fixture
 from tests.e2e.test_workshop_window import screenshot
 
 pytestmark = pytest.mark.e2e
@@ -26,12 +26,7 @@ def test_accepting_a_suggested_merge_in_a_real_window(x_display: str, tmp_path: 
     folder = tmp_path / "library"
     shutil.copytree(EVAL, folder)
     aliases = folder / ALIASES_FILE_NAME
-    env = {key: value for key, value in os.environ.items() if key not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
-    env.update({
-        "DISPLAY": x_display, "QT_QPA_PLATFORM": "xcb",
-        "WARDLEY_RECOVERY_DIR": str(tmp_path / "recovery"), "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_STATE_HOME": str(tmp_path / "state"),
-    })
+    env = window_env(x_display, tmp_path)
     app = App([str(folder / "riverton-planning.wardley.json")], env)
     try:
         window = xdotool(x_display, "search", "--sync", "--onlyvisible", "--pid", str(app.process.pid)).splitlines()[0]

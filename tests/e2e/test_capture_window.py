@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_real_window import App, wait_for, x_display_full_hd, xdotool  # noqa: F401 - a fixture
+from tests.e2e.test_real_window import App, wait_for, window_env, x_display_full_hd, xdotool  # noqa: F401 - a fixture
 from tests.e2e.test_workshop_window import geometry, screenshot
 from wardley.model import stage_index
 
@@ -72,12 +72,7 @@ def test_a_council_service_map_by_keystrokes_only(x_display_full_hd: str, tmp_pa
     x_display = x_display_full_hd
     map_file = tmp_path / "pothole.wardley.json"
     map_file.write_text('{"format": "wardley-map", "version": 1, "title": "Report a pothole"}\n', encoding="utf-8")
-    env = {key: value for key, value in os.environ.items() if key not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
-    env.update({
-        "DISPLAY": x_display, "QT_QPA_PLATFORM": "xcb", "WARDLEY_DEBUG_GEOMETRY": "1",
-        "WARDLEY_RECOVERY_DIR": str(tmp_path / "recovery"), "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_STATE_HOME": str(tmp_path / "state"),
-    })
+    env = window_env(x_display, tmp_path, geometry=True)
     actions = 0
 
     def chord(window: str, keys: str) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import MAPS
-from tests.e2e.test_real_window import App, wait_for, x_display, xdotool  # noqa: F401 - x_display is a fixture
+from tests.e2e.test_real_window import App, wait_for, window_env, x_display, xdotool  # noqa: F401 - x_display is a fixture
 from tests.e2e.test_workshop_window import geometry, screenshot
 
 pytestmark = pytest.mark.e2e
@@ -37,12 +37,7 @@ def test_describe_map_opens_from_the_file_menu_and_shows_the_text(x_display: str
 
     map_file = tmp_path / "household-waste.wardley.json"
     shutil.copy(MAPS / map_file.name, map_file)
-    env = {key: value for key, value in os.environ.items() if key not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
-    env.update({
-        "DISPLAY": x_display, "QT_QPA_PLATFORM": "xcb",
-        "WARDLEY_RECOVERY_DIR": str(tmp_path / "recovery"), "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_STATE_HOME": str(tmp_path / "state"),
-    })
+    env = window_env(x_display, tmp_path)
     app = App([str(map_file)], env)
     try:
         window = xdotool(x_display, "search", "--sync", "--onlyvisible", "--pid", str(app.process.pid)).splitlines()[0]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_real_window import App, wait_for, x_display, xdotool  # noqa: F401 - x_display is a fixture
+from tests.e2e.test_real_window import App, wait_for, window_env, x_display, xdotool  # noqa: F401 - x_display is a fixture
 
 pytestmark = pytest.mark.e2e
 
@@ -34,12 +34,7 @@ NOTE_TEXT = "Each council buys its own hosting"
 def test_draw_a_settlers_box_and_place_an_annotation_then_save(x_display: str, tmp_path: Path) -> None:
     map_file = tmp_path / "tools.wardley.json"
     map_file.write_text(json.dumps(MAP), encoding="utf-8")
-    env = {key: value for key, value in os.environ.items() if key not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
-    env.update({
-        "DISPLAY": x_display, "QT_QPA_PLATFORM": "xcb", "WARDLEY_DEBUG_GEOMETRY": "1",
-        "WARDLEY_RECOVERY_DIR": str(tmp_path / "recovery"), "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_STATE_HOME": str(tmp_path / "state"),
-    })
+    env = window_env(x_display, tmp_path, geometry=True)
     app = App([str(map_file)], env)
     try:
         window = xdotool(x_display, "search", "--sync", "--onlyvisible", "--pid", str(app.process.pid)).splitlines()[0]

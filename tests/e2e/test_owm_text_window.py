@@ -9,14 +9,13 @@ program on the same display. Reuses the helpers of ``test_real_window.py``; need
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_real_window import App, wait_for, x_display, xdotool  # noqa: F401 - x_display is a fixture
+from tests.e2e.test_real_window import App, wait_for, window_env, x_display, xdotool  # noqa: F401 - x_display is a fixture
 from tests.e2e.test_workshop_window import geometry
 
 pytestmark = pytest.mark.e2e
@@ -38,12 +37,7 @@ def clipboard(env: dict[str, str]) -> str:
 def test_typed_lines_stay_as_typed_when_the_capture_line_adds_to_the_map(x_display: str, tmp_path: Path) -> None:
     map_file = tmp_path / "pothole.wardley.json"
     map_file.write_text('{"format": "wardley-map", "version": 1, "title": "Report a pothole"}\n', encoding="utf-8")
-    env = {key: value for key, value in os.environ.items() if key not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
-    env.update({
-        "DISPLAY": x_display, "QT_QPA_PLATFORM": "xcb", "WARDLEY_DEBUG_GEOMETRY": "1",
-        "WARDLEY_RECOVERY_DIR": str(tmp_path / "recovery"), "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_STATE_HOME": str(tmp_path / "state"),
-    })
+    env = window_env(x_display, tmp_path, geometry=True)
 
     def keys(*chords: str) -> None:
         for chord in chords:

@@ -42,6 +42,20 @@ def wait_for(what: str, check: Callable[[], T | None], timeout: float = 30.0) ->
     pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}")
 
 
+def window_env(display: str, tmp_path: Path, geometry: bool = False) -> dict[str, str]:
+    """The app's environment in a real X window: settings, recovery copies and state kept under
+    ``tmp_path`` (never the user's); ``geometry`` makes the app print where things are drawn."""
+    env = {key: value for key, value in os.environ.items() if key not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+    env.update({
+        "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
+        "WARDLEY_RECOVERY_DIR": str(tmp_path / "recovery"), "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+    })
+    if geometry:
+        env["WARDLEY_DEBUG_GEOMETRY"] = "1"
+    return env
+
+
 def _free_display() -> int:
     for number in range(91, 200):
         if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
@@ -159,12 +173,7 @@ def test_drag_a_component_right_and_save_with_ctrl_s(x_display: str, tmp_path: P
     map_file = tmp_path / MAP_NAME
     shutil.copy(MAPS / MAP_NAME, map_file)
     before = json.loads(map_file.read_text(encoding="utf-8"))
-    env = {key: value for key, value in os.environ.items() if key not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
-    env.update({
-        "DISPLAY": x_display, "QT_QPA_PLATFORM": "xcb", "WARDLEY_DEBUG_GEOMETRY": "1",
-        "WARDLEY_RECOVERY_DIR": str(tmp_path / "recovery"), "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_STATE_HOME": str(tmp_path / "state"),
-    })
+    env = window_env(x_display, tmp_path, geometry=True)
     app = App([str(map_file)], env)
     try:
         window = xdotool(x_display, "search", "--sync", "--onlyvisible", "--pid", str(app.process.pid)).splitlines()[0]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_real_window import App, wait_for, x_display, xdotool  # noqa: F401 - x_display is a fixture
+from tests.e2e.test_real_window import App, wait_for, window_env, x_display, xdotool  # noqa: F401 - x_display is a fixture
 
 pytestmark = pytest.mark.e2e
 
@@ -67,12 +67,7 @@ def test_presentation_mode_and_snapshot_comparison_in_a_real_window(x_display: s
     map_file = tmp_path / FIXTURE.name
     shutil.copy(FIXTURE, map_file)
     before_bytes = map_file.read_bytes()
-    env = {key: value for key, value in os.environ.items() if key not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
-    env.update({
-        "DISPLAY": x_display, "QT_QPA_PLATFORM": "xcb",
-        "WARDLEY_RECOVERY_DIR": str(tmp_path / "recovery"), "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_STATE_HOME": str(tmp_path / "state"),
-    })
+    env = window_env(x_display, tmp_path)
     screen = tuple(int(v) for v in xdotool(x_display, "getdisplaygeometry").split())
     app = App([str(map_file)], env)
     try:

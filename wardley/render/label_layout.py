@@ -16,7 +16,7 @@ fraction of a second. The result depends only on the input (no clocks)."""
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterator, Sequence
 
 from wardley.render.label_geometry import Box, Circle, Grid, LabelSpec, LayoutProblem, Offset, Segment
 
@@ -183,6 +183,18 @@ class _Layout:
         label = self.p.labels[index]
         return [(False, label)] if label.narrow is None else [(False, label), (True, label.narrow)]
 
+    def priced_candidates(self, index: int) -> Iterator[tuple[bool, LabelSpec, Offset, float]]:
+        """Every position label ``index`` may take, in each of its shapes, with what it costs to
+        be there before any conflict: a hand-set label pays to move, a narrowed one to wrap."""
+        extra = HAND_SET_MOVE if self.p.labels[index].hand_set else 0.0
+        for narrow, spec in self.shapes(index):
+            for offset, preference in candidate_offsets(spec, self.rings[index]):
+                if preference > 0.0:
+                    preference += extra
+                if narrow:
+                    preference += NARROW
+                yield narrow, spec, offset, preference
+
     def move(self, index: int, offset: Offset, preference: float, narrow: bool = False) -> None:
         self.label_grid.remove(index, self.boxes[index])
         self.offsets[index] = offset
@@ -201,18 +213,12 @@ class _Layout:
             return False
         best, best_preference = now, self.preference[index]
         best_cost = trouble + best_preference
-        extra = HAND_SET_MOVE if label.hand_set else 0.0
-        for narrow, spec in self.shapes(index):
-            for offset, preference in candidate_offsets(spec, self.rings[index]):
-                if preference > 0.0:
-                    preference += extra
-                if narrow:
-                    preference += NARROW
-                if preference >= best_cost or (offset, narrow) == now:
-                    continue
-                cost = preference + self.conflict(index, spec.box(offset), best_cost - preference)
-                if cost < best_cost - 1e-9:
-                    best, best_cost, best_preference = (offset, narrow), cost, preference
+        for narrow, spec, offset, preference in self.priced_candidates(index):
+            if preference >= best_cost or (offset, narrow) == now:
+                continue
+            cost = preference + self.conflict(index, spec.box(offset), best_cost - preference)
+            if cost < best_cost - 1e-9:
+                best, best_cost, best_preference = (offset, narrow), cost, preference
         if best != now:
             self.move(index, best[0], best_preference, best[1])
             return True
@@ -224,27 +230,20 @@ class _Layout:
         and move those elsewhere, if that leaves the labels involved better off in all. Two
         labels can each sit in the other's best place (two symbols one above the other), which
         no single move undoes."""
-        label = self.p.labels[index]
         if self.evaluations_left <= 0:
             return False
         current = self.conflict(index, self.boxes[index]) + self.preference[index]
-        extra = HAND_SET_MOVE if label.hand_set else 0.0
         options: list[tuple[float, Offset, float, bool, list[int]]] = []
-        for narrow, spec in self.shapes(index):
-            for offset, preference in candidate_offsets(spec, self.rings[index]):
-                if preference > 0.0:
-                    preference += extra
-                if narrow:
-                    preference += NARROW
-                if preference >= current or (offset, narrow) == (self.offsets[index], self.narrowed[index]):
-                    continue
-                box = spec.box(offset)
-                others = sorted(j for j in self.label_grid.near(box) if j != index and box.overlap_area(self.boxes[j]) > 0.5)
-                if not others or len(others) > MAKE_ROOM_FOR or any(self.p.labels[j].fixed for j in others):
-                    continue
-                rest = self.conflict(index, box) - self.label_overlap(index, box)
-                if preference + rest < current:
-                    options.append((preference + rest, offset, preference, narrow, others))
+        for narrow, spec, offset, preference in self.priced_candidates(index):
+            if preference >= current or (offset, narrow) == (self.offsets[index], self.narrowed[index]):
+                continue
+            box = spec.box(offset)
+            others = sorted(j for j in self.label_grid.near(box) if j != index and box.overlap_area(self.boxes[j]) > 0.5)
+            if not others or len(others) > MAKE_ROOM_FOR or any(self.p.labels[j].fixed for j in others):
+                continue
+            rest = self.conflict(index, box) - self.label_overlap(index, box)
+            if preference + rest < current:
+                options.append((preference + rest, offset, preference, narrow, others))
         options.sort(key=lambda option: option[0])
         for _, offset, preference, narrow, others in options[:MAKE_ROOM_TRIES]:
             involved = [index, *others]
