@@ -81,12 +81,8 @@ class Vocabulary:
         if not phrase_match:
             self._add_whole(name, term)
             return
-        key = name_key(name)
-        known = self._exact.get(key)
-        if known is not None and known.capability != term.capability:
-            self.conflicts.append(f"{name!r} is claimed by both {known.capability} and {term.capability}")
+        if not self._claim(self._exact, name_key(name), name, term):
             return
-        self._exact.setdefault(key, term)
         phrase = content_words(name)
         for word in set(words(name)):
             self._capabilities_by_word.setdefault(word, set()).add(term.capability)
@@ -97,12 +93,17 @@ class Vocabulary:
             self._aliases_by_last_word.setdefault(phrase[-1], []).append(entry)
 
     def _add_whole(self, name: str, term: Term) -> None:
-        key = whole_name_key(name)
-        known = self._whole.get(key)
+        self._claim(self._whole, whole_name_key(name), name, term)
+
+    def _claim(self, table: dict[str, Term], key: str, name: str, term: Term) -> bool:
+        """Files ``name`` under ``key`` for ``term``; a key already another capability's is a
+        conflict in the data, noted and not filed."""
+        known = table.get(key)
         if known is not None and known.capability != term.capability:
             self.conflicts.append(f"{name!r} is claimed by both {known.capability} and {term.capability}")
-            return
-        self._whole.setdefault(key, term)
+            return False
+        table.setdefault(key, term)
+        return True
 
     def is_generic(self, word: str) -> bool:
         return self.spread.get(word, 0) >= GENERIC_SPREAD

@@ -3,7 +3,7 @@ events sent to its viewport (press, moves, release), as a user's hand makes them
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
@@ -79,10 +79,15 @@ class Canvas:
         self.press(pos, mods)
         self.release(pos, mods)
 
-    def drag(self, start: QPoint, end: QPoint, mods=NO_MODS, button=LEFT, steps: int = 6) -> None:  # type: ignore[no-untyped-def]
+    def drag(self, start: QPoint, end: QPoint, mods=NO_MODS, button=LEFT, steps: int = 6,  # type: ignore[no-untyped-def]
+             before_release: Callable[[], None] | None = None) -> None:
+        """Press, move in ``steps``, release; ``before_release`` runs with the button still down
+        (a key pressed mid-drag)."""
         self.press(start, mods, button)
         for i in range(1, steps + 1):
             self.move_to(start + (end - start) * (i / steps), mods, button)
+        if before_release is not None:
+            before_release()
         self.release(end, mods, button)
 
     def double_click(self, pos: QPoint) -> None:

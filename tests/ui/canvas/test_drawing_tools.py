@@ -131,12 +131,8 @@ def test_box_tool_escape_mid_drag_and_a_bare_click_add_nothing(canvas: Canvas, q
     c.view.arm_tool("pioneers")
     c.click(c.point_at(0.2, 0.5))
     assert c.json() == c.original and c.view.tools.armed == "pioneers"  # a click is not a box: still armed
-    start, end = c.point_at(0.05, 0.9), c.point_at(0.3, 0.3)
-    c.press(start)
-    for i in range(1, 5):
-        c.move_to(start + (end - start) * (i / 4))
-    qtbot.keyClick(c.view, Qt.Key.Key_Escape)
-    c.release(end)
+    c.drag(c.point_at(0.05, 0.9), c.point_at(0.3, 0.3), steps=4,
+           before_release=lambda: qtbot.keyClick(c.view, Qt.Key.Key_Escape))
     assert c.json() == c.original and c.stack.count() == 0
     assert c.view.tools.armed is None
     assert not any(item.zValue() >= 1000 for item in c.view.map_scene.items())  # the outline went too
@@ -224,12 +220,8 @@ def test_dragging_an_edge_or_a_corner_resizes_a_box(dressed: Canvas) -> None:
 
 def test_escape_mid_resize_puts_the_box_back(dressed: Canvas, qtbot) -> None:  # type: ignore[no-untyped-def]
     c = dressed
-    start, end = c.point_at(0.3, 0.6), c.point_at(0.6, 0.6)
-    c.press(start)
-    for i in range(1, 5):
-        c.move_to(start + (end - start) * (i / 4))
-    qtbot.keyClick(c.view, Qt.Key.Key_Escape)
-    c.release(end)
+    c.drag(c.point_at(0.3, 0.6), c.point_at(0.6, 0.6), steps=4,
+           before_release=lambda: qtbot.keyClick(c.view, Qt.Key.Key_Escape))
     assert c.json() == c.original and c.stack.count() == 0
     [item] = c.view.map_scene.collection_items("attitudes")
     assert item.box_rect().right() == pytest.approx(to_scene(0.3, 0).x())
